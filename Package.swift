@@ -1,0 +1,179 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PerpArena",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arena", targets: ["arena"]),
+        .executable(name: "arena-server", targets: ["arena-server"]),
+        .executable(name: "arena-worker", targets: ["arena-worker"]),
+        .executable(name: "arena-sandbox", targets: ["CSandboxHelper"]),
+        .executable(name: "arena-bench", targets: ["arena-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Layer 0: vocabulary
+        .target(name: "MarketModel", swiftSettings: swiftSettings),
+
+        // Layer 1: pure
+        .target(
+            name: "MarketEngine",
+            dependencies: [
+                "MarketModel",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StrategyKit",
+            dependencies: ["MarketModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MarketScenario",
+            dependencies: ["MarketModel", "MarketEngine"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "BotProtocol", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(name: "Scoring", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "AuditLog",
+            dependencies: ["MarketModel", "MarketEngine", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "APIModels", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "ContestModel",
+            dependencies: ["MarketModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Layer 2: I/O adapters
+        .target(
+            name: "Storage",
+            dependencies: [
+                "MarketModel", "APIModels", "ContestModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "CSandboxHelper", path: "Sources/CSandboxHelper"),
+        .target(
+            name: "Sandbox",
+            dependencies: ["MarketModel", "BotProtocol", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Layer 3: shell
+        .target(
+            name: "ContestRunner",
+            dependencies: [
+                "MarketModel", "MarketEngine", "BotProtocol", "Scoring", "AuditLog", "ContestModel",
+                "Storage", "Sandbox", "APIModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "MarketModel", "APIModels", "ContestModel", "Storage", "ContestRunner", "AuditLog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Layer 4: composition roots
+        .executableTarget(
+            name: "arena",
+            dependencies: [
+                "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel",
+                "ContestRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "arena-server",
+            dependencies: [
+                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "arena-worker",
+            dependencies: ["MarketModel", "StrategyKit", "BotProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "arena-bench",
+            dependencies: ["MarketModel", "MarketEngine", "StrategyKit", "BotProtocol", "AuditLog", "Sandbox"],
+            swiftSettings: swiftSettings
+        ),
+
+        // Test support and tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MarketScenarioTests",
+            dependencies: ["MarketModel", "MarketEngine", "MarketScenario"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StrategyKitTests", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: ["Sandbox", "BotProtocol", "MarketModel", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol", "MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "TestSupport", "Storage", "APIServer", "ContestRunner", "ContestModel", "APIModels",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,42 @@
+/// A team's own report for one run: its numbers, fault (if any) and its bot's captured logs.
+public struct RunReportView: Codable, Sendable, Equatable {
+    public var runId: Int64
+    public var contestId: String
+    public var status: String
+    public var round: Int
+    public var heat: Int
+    public var rankInRun: Int
+    public var teamsInRun: Int
+    public var finalEquity: String
+    public var pnl: String
+    public var fees: String
+    public var funding: String
+    public var trades: Int
+    public var liquidations: Int
+    public var maxDrawdown: String
+    public var fault: String?
+    public var faultTick: Int64?
+    public var logs: String
+
+    public init(runId: Int64, contestId: String, status: String, round: Int, heat: Int, rankInRun: Int,
+                teamsInRun: Int, finalEquity: String, pnl: String, fees: String, funding: String, trades: Int,
+                liquidations: Int, maxDrawdown: String, fault: String?, faultTick: Int64?, logs: String) {
+        self.runId = runId
+        self.contestId = contestId
+        self.status = status
+        self.round = round
+        self.heat = heat
+        self.rankInRun = rankInRun
+        self.teamsInRun = teamsInRun
+        self.finalEquity = finalEquity
+        self.pnl = pnl
+        self.fees = fees
+        self.funding = funding
+        self.trades = trades
+        self.liquidations = liquidations
+        self.maxDrawdown = maxDrawdown
+        self.fault = fault
+        self.faultTick = faultTick
+        self.logs = logs
+    }
+}

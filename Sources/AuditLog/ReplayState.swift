@@ -1,0 +1,135 @@
+import Foundation
+import MarketEngine
+import MarketModel
+
+/// The verifier's pass over the tick records: chains every record and, until the first
+/// divergence, replays it on a fresh engine and compares the events byte for byte.
+struct ReplayState {
+    var reader: TranscriptReader
+    let market: MarketConfiguration?
+    let configuration: TranscriptVerifierConfiguration
+    var chain: HashChain
+    var ticks = 0
+    var events = 0
+    var commands = 0
+    var structureFailure: Divergence?
+    var eventFailure: Divergence?
+    var trailer: TranscriptReader.Trailer?
+    var results: RunResults?
+    var replayed = false
+
+    init(reader: TranscriptReader, market: MarketConfiguration?, configuration: TranscriptVerifierConfiguration) {
+        self.reader = reader
+        self.market = market
+        self.configuration = configuration
+        chain = HashChain(header: Array(reader.body[reader.headerRange]))
+    }
+
+    mutating func run() {
+        var engine: (exchange: Exchange, calculator: ResultsCalculator)?
+        if let market, configuration.replay {
+            engine = (Exchange(configuration: market, seed: reader.header.seed),
+                      ResultsCalculator(members: reader.header.members, configuration: market, rank: configuration.rank))
+            replayed = true
+        }
+        var produced: [MarketEvent] = []
+        produced.reserveCapacity(4096)
+        var scratch = CanonicalWriter(capacity: 1 << 16)
+        while true {
+            let range: Range<Int>
+            do {
+                guard let next = try reader.nextTickRange() else { break }
+                range = next
+            } catch {
+                structureFailure = Divergence(.malformedTranscript, tick: Int64(ticks), message: "after \(ticks) tick records: \(error.description)")
+                return
+            }
+            chain.append(reader.body, range: range)
+            ticks += 1
+            guard eventFailure == nil, var current = engine else { continue }
+            engine = nil
+            do {
+                try replay(range, &current.exchange, &current.calculator, &produced, &scratch)
+            } catch {
+                eventFailure = Divergence(.malformedTranscript, tick: current.exchange.tick, message: error.description)
+            }
+            engine = current
+        }
+        trailer = reader.trailer
+        if let engine, eventFailure == nil {
+            results = engine.calculator.results(engine.exchange, tickCount: Int64(ticks))
+        }
+    }
+
+    private mutating func replay(
+        _ range: Range<Int>, _ exchange: inout Exchange, _ calculator: inout ResultsCalculator,
+        _ produced: inout [MarketEvent], _ scratch: inout CanonicalWriter
+    ) throws(TranscriptError) {
+        var record = CanonicalReader(reader.body, range: range)
+        let (tick, inputs) = try TickRecord.readHead(&record)
+        guard tick == exchange.tick else {
+            eventFailure = Divergence(.tickMismatch, tick: exchange.tick, expected: "tick \(exchange.tick)", found: "tick \(tick)",
+                message: "the next record is for tick \(tick), the engine is at tick \(exchange.tick) (record dropped, reordered or inserted)")
+            return
+        }
+        produced.removeAll(keepingCapacity: true)
+        for input in inputs {
+            if case .command(_, let command) = input {
+                let start = produced.count
+                exchange.apply(command, into: &produced)
+                commands += 1
+                calculator.observe(input, events: produced[start...])
+            } else {
+                calculator.observe(input, events: produced[produced.endIndex...])
+            }
+        }
+        let closing = produced.count
+        exchange.advance(into: &produced)
+        calculator.observe(produced[closing...])
+        calculator.closeTick(exchange)
+        scratch.removeAll()
+        TickRecord.writeEvents(produced, into: &scratch)
+        let recorded = record.position..<range.upperBound
+        let same = scratch.bytes.count == recorded.count && scratch.bytes.withUnsafeBytes { mine in
+            reader.body.withUnsafeBytes { memcmp(mine.baseAddress!, $0.baseAddress! + recorded.lowerBound, recorded.count) == 0 }
+        }
+        if same {
+            events += produced.count
+        } else {
+            eventFailure = try Self.locate(tick: tick, produced: produced, recorded: &record)
+        }
+    }
+
+    /// Decodes the recorded events to name the first one that differs.
+    private static func locate(tick: Int64, produced: [MarketEvent], recorded: inout CanonicalReader) throws(TranscriptError) -> Divergence {
+        let count = try recorded.readCount()
+        for index in 0..<max(count, produced.count) {
+            guard index < count else {
+                return Divergence(.missingEvent, tick: tick, eventIndex: index, expected: describe(produced[index]), found: "(none)",
+                                  message: "the engine produced event \(index) of tick \(tick); the transcript has only \(count)")
+            }
+            let event: MarketEvent
+            do {
+                event = try recorded.readEvent()
+            } catch {
+                return Divergence(.eventMismatch, tick: tick, eventIndex: index,
+                    expected: index < produced.count ? describe(produced[index]) : "(none)", found: "undecodable: \(error.message)",
+                    message: "event \(index) of tick \(tick) does not decode")
+            }
+            guard index < produced.count else {
+                return Divergence(.unexpectedEvent, tick: tick, eventIndex: index, expected: "(none)", found: describe(event),
+                                  message: "the transcript has event \(index) of tick \(tick); the engine produced only \(produced.count)")
+            }
+            if event != produced[index] {
+                return Divergence(.eventMismatch, tick: tick, eventIndex: index, expected: describe(produced[index]), found: describe(event),
+                                  message: "event \(index) of tick \(tick) differs from the replay")
+            }
+        }
+        return Divergence(.eventMismatch, tick: tick, message: "the events of tick \(tick) are encoded non-canonically")
+    }
+
+    /// An event as readable text.
+    static func describe(_ event: MarketEvent) -> String {
+        String(describing: event).replacingOccurrences(of: "MarketModel.", with: "")
+    }
+}

@@ -1,0 +1,108 @@
+import MarketEngine
+import MarketModel
+
+/// Derives ``RunResults`` from a run's inputs and events. The runner (through ``RunRecorder``) and
+/// the verifier use this same code, so recorded and recomputed results agree bit for bit when
+/// the events do.
+///
+/// A team's account is the one opened by the first `openAccount` whose origin names the team's
+/// slot. Fees, funding, realised PnL, liquidations, fills and volume are summed from events;
+/// balance and equity come from the engine at the end; drawdown samples equity after each tick.
+public struct ResultsCalculator: Sendable {
+    /// How teams are scored and ordered; ``AuditScoring/rank(_:)`` by default.
+    public typealias Ranking = @Sendable ([TeamResult]) -> [TeamResult]
+
+    private var teams: [TeamResult]
+    private var slotIndex: [UInt32: Int] = [:]
+    private var accountIndex: [UInt32: Int] = [:]
+    private var peaks: [Money?]
+    private let instruments: [InstrumentSpec]
+    private let rank: Ranking
+
+    /// Starts with every member of the heat and no account.
+    public init(members: [HeatMember], configuration: MarketConfiguration, rank: @escaping Ranking = AuditScoring.rank) {
+        teams = members.map { TeamResult(slot: $0.slot, teamID: $0.teamID, label: $0.label, account: AccountID(UInt32.max)) }
+        for (index, member) in members.enumerated() { slotIndex[member.slot] = index }
+        peaks = Array(repeating: nil, count: members.count)
+        instruments = configuration.instruments
+        self.rank = rank
+    }
+
+    /// Accounts for one input and the events its `apply` produced (empty for non-command inputs).
+    public mutating func observe(_ input: TickInput, events: ArraySlice<MarketEvent>) {
+        switch input {
+        case .command(let origin, let command):
+            if case .openAccount = command, let slot = origin.slot, let index = slotIndex[slot],
+                teams[index].account.rawValue == UInt32.max
+            {
+                for case .accountOpened(let account, _) in events {
+                    teams[index].account = account
+                    accountIndex[account.rawValue] = index
+                    break
+                }
+            }
+            observe(events)
+        case .timeout(let slot, _):
+            if let index = slotIndex[slot] { teams[index].strikes += 1 }
+        case .fault(let slot, _, _):
+            if let index = slotIndex[slot] { teams[index].faulted = true }
+        case .botRejected:
+            break
+        }
+    }
+
+    /// Accounts for events not caused by an input (those of `advance()`).
+    public mutating func observe(_ events: ArraySlice<MarketEvent>) {
+        guard !accountIndex.isEmpty else { return }
+        for event in events {
+            switch event {
+            case .accountOpened(let account, let deposit):
+                if let index = accountIndex[account.rawValue] { teams[index].deposited += deposit }
+            case .deposited(let account, let amount):
+                if let index = accountIndex[account.rawValue] { teams[index].deposited += amount }
+            case .trade(let trade):
+                let notional = instruments[Int(trade.instrument.rawValue)].notional(price: trade.price, quantity: trade.quantity)
+                if let index = accountIndex[trade.makerAccount.rawValue] {
+                    teams[index].feesPaid += trade.makerFee
+                    teams[index].trades += 1
+                    teams[index].volume += notional
+                }
+                if let index = accountIndex[trade.takerAccount.rawValue] {
+                    teams[index].feesPaid += trade.takerFee
+                    teams[index].trades += 1
+                    teams[index].volume += notional
+                }
+            case .funding(let account, _, _, let amount):
+                if let index = accountIndex[account.rawValue] { teams[index].fundingReceived += amount }
+            case .liquidation(let account, _, _, _, _, _):
+                if let index = accountIndex[account.rawValue] { teams[index].liquidations += 1 }
+            case .realizedPnL(let account, _, let amount):
+                if let index = accountIndex[account.rawValue] { teams[index].realizedPnL += amount }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Samples every team's equity after `advance()` for the drawdown metric.
+    public mutating func closeTick(_ exchange: Exchange) {
+        for index in teams.indices where teams[index].account.rawValue != UInt32.max {
+            guard let equity = exchange.account(teams[index].account)?.equity else { continue }
+            let peak = max(peaks[index] ?? equity, equity)
+            peaks[index] = peak
+            let drawdown = Money(units: peak.units - equity.units)
+            if drawdown > teams[index].maxDrawdown { teams[index].maxDrawdown = drawdown }
+        }
+    }
+
+    /// The final results: balances and equity from `exchange`, then scored and ranked.
+    public func results(_ exchange: Exchange, tickCount: Int64) -> RunResults {
+        var final = teams
+        for index in final.indices {
+            guard let snapshot = exchange.account(final[index].account) else { continue }
+            final[index].finalBalance = snapshot.balance
+            final[index].finalEquity = snapshot.equity
+        }
+        return RunResults(tickCount: tickCount, finalStateHash: exchange.stateHash(), teams: rank(final))
+    }
+}

@@ -1,0 +1,28 @@
+/// Constants of the transcript file format (docs/AUDIT.md, "File layout").
+///
+/// ```
+/// "PATX"  format version (1 byte)  compression (1 byte: 0 none, 1 ArenaLZ)
+/// varint body length   varint stored length   stored bytes (the body, maybe compressed)
+/// SHA-256 of every preceding byte (32 bytes)
+/// ```
+/// The body is a sequence of frames `kind (1 byte), varint length, payload`: one header frame,
+/// one tick frame per tick, one trailer frame (root, results), and nothing after it.
+public enum TranscriptFormat {
+    /// File magic.
+    public static let magic: [UInt8] = Array("PATX".utf8)
+    /// Current format version.
+    public static let version: UInt8 = 1
+    /// Compression byte: stored as is.
+    public static let uncompressed: UInt8 = 0
+    /// Compression byte: ``ArenaLZ``.
+    public static let arenaLZ: UInt8 = 1
+    /// Largest body accepted when reading (guards decompression of hostile files): 4 GiB.
+    public static let maximumBodyLength: UInt64 = 1 << 32
+
+    /// Frame kinds.
+    public enum FrameKind: UInt8, Sendable {
+        case header = 1
+        case tick = 2
+        case trailer = 3
+    }
+}

@@ -1,0 +1,91 @@
+/// Parses a transcript file frame by frame without judging it: the verifier decides what a
+/// mismatch means. Structural problems (bad magic, truncation, malformed frames) throw.
+public struct TranscriptReader: Sendable {
+    /// The trailer: the recorded chain root and results.
+    public struct Trailer: Sendable, Hashable {
+        /// Root recorded by the writer.
+        public var root: Hash256
+        /// Results recorded by the writer.
+        public var results: RunResults
+    }
+
+    /// The uncompressed body.
+    public let body: [UInt8]
+    /// The header.
+    public let header: TranscriptHeader
+    /// Range of the header's canonical bytes in `body` (the chain's first input).
+    public let headerRange: Range<Int>
+    /// The digest stored in the file's last 32 bytes.
+    public let storedFileDigest: Hash256
+    /// The SHA-256 of the file without its last 32 bytes.
+    public let computedFileDigest: Hash256
+    /// The file's compression byte.
+    public let compression: UInt8
+    /// The trailer, once ``nextTickRange()`` has returned `nil`.
+    public private(set) var trailer: Trailer?
+    private var cursor: CanonicalReader
+
+    /// Opens a transcript file: checks magic and version, decompresses the body, reads the header.
+    public init(bytes: [UInt8]) throws(TranscriptError) {
+        guard bytes.count >= 6 + 2 + 32, Array(bytes[0..<4]) == TranscriptFormat.magic else {
+            throw TranscriptError(.unsupportedFormat, "not a PerpArena transcript (bad magic or too short)")
+        }
+        guard bytes[4] == TranscriptFormat.version else {
+            throw TranscriptError(.unsupportedFormat, "transcript format version \(bytes[4]) is not supported")
+        }
+        compression = bytes[5]
+        var file = CanonicalReader(bytes, range: 6..<bytes.count - 32)
+        let bodyLength = try file.readUnsigned()
+        guard bodyLength <= TranscriptFormat.maximumBodyLength else {
+            throw TranscriptError(.malformed, "declared body of \(bodyLength) bytes is too large")
+        }
+        let stored = try file.skip(count: try file.readCount())
+        try file.expectEnd("stored body")
+        switch compression {
+        case TranscriptFormat.uncompressed:
+            guard stored.count == Int(bodyLength) else { throw TranscriptError(.malformed, "body length mismatch") }
+            body = Array(bytes[stored])
+        case TranscriptFormat.arenaLZ:
+            body = try ArenaLZ.decompress(bytes, range: stored, expectedCount: Int(bodyLength))
+        default:
+            throw TranscriptError(.unsupportedFormat, "unknown compression \(compression)")
+        }
+        storedFileDigest = Hash256(bytes: Array(bytes[(bytes.count - 32)...]))
+        computedFileDigest = Hash256.of(bytes, range: 0..<bytes.count - 32)
+        cursor = CanonicalReader(body)
+        guard try cursor.readByte() == TranscriptFormat.FrameKind.header.rawValue else {
+            throw TranscriptError(.malformed, "the first frame is not a header")
+        }
+        headerRange = try cursor.skip(count: try cursor.readCount())
+        header = try TranscriptHeader.decode(body, range: headerRange)
+    }
+
+    /// The byte range in ``body`` of the next tick record, or `nil` after reading the trailer.
+    public mutating func nextTickRange() throws(TranscriptError) -> Range<Int>? {
+        guard trailer == nil else { return nil }
+        guard !cursor.isAtEnd else { throw TranscriptError(.truncated, "the transcript ends without a trailer") }
+        let kind = try cursor.readByte()
+        let range = try cursor.skip(count: try cursor.readCount())
+        switch kind {
+        case TranscriptFormat.FrameKind.tick.rawValue:
+            return range
+        case TranscriptFormat.FrameKind.trailer.rawValue:
+            var reader = CanonicalReader(body, range: range)
+            let root = Hash256(bytes: try reader.readRaw(count: 32))
+            let results = try RunResults.read(from: &reader)
+            try reader.expectEnd("trailer")
+            try cursor.expectEnd("the trailer frame")
+            trailer = Trailer(root: root, results: results)
+            return nil
+        default:
+            throw TranscriptError(.malformed, "unknown frame kind \(kind) at body byte \(range.lowerBound)")
+        }
+    }
+}
+
+extension TranscriptReader {
+    /// The uncompressed body of a well-formed transcript file, or empty if it does not open.
+    public static func body(of bytes: [UInt8]) -> [UInt8] {
+        (try? TranscriptReader(bytes: bytes))?.body ?? []
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import MarketModel
+import Yams
+
+/// Reads a contest definition from YAML or JSON text and validates it.
+public enum ContestDefinitionLoader {
+    /// Parses YAML (JSON is valid YAML) and validates every field.
+    public static func parse(_ text: String) throws(ContestError) -> ContestDefinition {
+        guard text.utf8.count <= 256 * 1024 else { throw ContestError(.malformed, field: "", "definition exceeds 256 KiB") }
+        let definition: ContestDefinition
+        do {
+            definition = try YAMLDecoder().decode(ContestDefinition.self, from: text)
+        } catch let error as DecodingError {
+            throw ContestError(.malformed, field: Self.path(of: error), Self.message(of: error))
+        } catch {
+            throw ContestError(.malformed, field: "", "not valid YAML: \(error)")
+        }
+        try validate(definition)
+        return definition
+    }
+
+    /// Reads and parses a file.
+    public static func load(path: String) throws(ContestError) -> ContestDefinition {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ContestError(.malformed, field: "", "cannot read \(path)")
+        }
+        return try parse(text)
+    }
+
+    /// Checks ranges and references; throws the first problem found.
+    public static func validate(_ d: ContestDefinition) throws(ContestError) {
+        func fail(_ field: String, _ message: String) -> ContestError { ContestError(.invalid, field: field, message) }
+        if d.id.range(of: "^[a-z0-9][a-z0-9-]{0,62}$", options: .regularExpression) == nil {
+            throw fail("id", "must be 1-63 lowercase letters, digits or dashes")
+        }
+        if d.name.isEmpty || d.name.count > 120 { throw fail("name", "must be 1-120 characters") }
+        if d.market.instruments.isEmpty { throw fail("market.instruments", "list at least one instrument") }
+        for symbol in d.market.instruments where InstrumentCatalog.spec(symbol) == nil {
+            throw fail("market.instruments", "unknown instrument \(symbol); known: \(InstrumentCatalog.symbols.joined(separator: ", "))")
+        }
+        if Set(d.market.instruments).count != d.market.instruments.count { throw fail("market.instruments", "duplicate instrument") }
+        if !(10...60_000).contains(d.market.tickMilliseconds) { throw fail("market.tick_ms", "must be 10..60000") }
+        for (symbol, price) in d.market.background.startPrices {
+            guard let spec = InstrumentCatalog.spec(symbol) else { continue }
+            guard let parsed = spec.price(decimal: price), parsed.ticks > 0 else {
+                throw fail("market.background.start_prices.\(symbol)", "\(price) is not a positive price on the tick grid")
+            }
+        }
+        if Rate(decimal: d.market.background.volatility) == nil { throw fail("market.background.volatility", "not a decimal") }
+        if !(1...100_000).contains(d.evaluation.ticks) { throw fail("evaluation.ticks", "must be 1..100000") }
+        if !(1...64).contains(d.evaluation.heatSize) { throw fail("evaluation.heat_size", "must be 1..64") }
+        guard let balance = Money(decimal: d.evaluation.startingBalance), balance.units > 0 else {
+            throw fail("evaluation.starting_balance", "must be a positive decimal with at most 8 decimals")
+        }
+        if d.evaluation.rounds.isEmpty || d.evaluation.rounds.count > 100 { throw fail("evaluation.rounds", "list 1..100 rounds") }
+        let l = d.limits
+        if !(10...60_000).contains(l.tickDeadlineMilliseconds) { throw fail("limits.tick_deadline_ms", "must be 10..60000") }
+        if !(1...1000).contains(l.maxStrikes) { throw fail("limits.max_strikes", "must be 1..1000") }
+        if !(16...8192).contains(l.memoryMiB) { throw fail("limits.memory_mib", "must be 16..8192") }
+        if l.bundleMaxBytes < 1024 || l.bundleMaxBytes > 64 * 1024 * 1024 { throw fail("limits.bundle_max_bytes", "must be 1 KiB..64 MiB") }
+        if d.phases.isEmpty { throw fail("phases", "list at least one phase") }
+    }
+
+    private static func path(of error: DecodingError) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        case .keyNotFound(let key, let c): return (c.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+        @unknown default: return ""
+        }
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    private static func message(of error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "missing required field \(key.stringValue)"
+        case .typeMismatch(let type, _): return "expected \(type)"
+        case .valueNotFound(let type, _): return "expected \(type), found null"
+        case .dataCorrupted(let c): return c.debugDescription
+        @unknown default: return "invalid"
+        }
+    }
+}

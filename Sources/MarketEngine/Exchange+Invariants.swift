@@ -1,0 +1,88 @@
+import MarketModel
+
+extension Exchange {
+    /// Consistency checks; empty when the state is sound. Used after every command in tests.
+    ///
+    /// - no resting crossed book; level aggregates equal their live orders; index complete;
+    /// - per instrument, Σ signed sizes = 0 (every long has a short);
+    /// - resting-order aggregates of every position equal its live orders;
+    /// - money: Σ (wallet + isolated margin − signed entry value) + fees collected = deposits,
+    ///   exactly (funding residue is inside the fund's wallet);
+    /// - entry value is zero exactly when the position is flat; margins are not negative.
+    public func invariantViolations() -> [String] {
+        var problems: [String] = []
+        var liveOrders = 0
+        var perPosition = Array(repeating: (bidLots: Int64(0), bidNotional: Int64(0), askLots: Int64(0), askNotional: Int64(0), reduceOnly: Int32(0)), count: positions.count)
+        var perAccount = Array(repeating: Int32(0), count: accounts.count)
+        for i in 0..<instrumentCount {
+            if let bid = books[i].bestBid, let ask = books[i].bestAsk, bid >= ask {
+                problems.append("instrument \(i): crossed book \(bid) >= \(ask)")
+            }
+            for (isBid, side) in [(true, books[i].bids), (false, books[i].asks)] {
+                var previous: Int64?
+                for level in side.levels {
+                    if let previous, previous >= level.key { problems.append("instrument \(i): levels out of order") }
+                    previous = level.key
+                    var quantity: Int64 = 0
+                    var count: Int32 = 0
+                    for entry in level.queue {
+                        let order = orders[Int(entry.slot)]
+                        guard order.id == entry.id, order.live else { continue }
+                        quantity += order.remaining
+                        count += 1
+                        liveOrders += 1
+                        if order.remaining <= 0 { problems.append("order \(order.id): non-positive remaining") }
+                        let price = isBid ? level.key : -level.key
+                        if order.price != price || (order.side == .buy) != isBid {
+                            problems.append("order \(order.id): on the wrong level")
+                        }
+                        if orderIndex[order.id] != entry.slot { problems.append("order \(order.id): index mismatch") }
+                        let k = positionIndex(Int(order.account), i)
+                        let value = notional(i, ticks: order.price, lots: order.remaining)
+                        if isBid {
+                            perPosition[k].bidLots += order.remaining
+                            perPosition[k].bidNotional += value
+                        } else {
+                            perPosition[k].askLots += order.remaining
+                            perPosition[k].askNotional += value
+                        }
+                        if order.reduceOnly { perPosition[k].reduceOnly += 1 }
+                        perAccount[Int(order.account)] += 1
+                    }
+                    if quantity != level.quantity || count != level.count || count == 0 {
+                        problems.append("instrument \(i): level \(level.key) aggregates \(level.quantity)/\(level.count) vs \(quantity)/\(count)")
+                    }
+                }
+            }
+            var net: Int64 = 0
+            for a in 0..<accounts.count { net += positions[positionIndex(a, i)].size }
+            if net != 0 { problems.append("instrument \(i): net position \(net) != 0") }
+        }
+        if liveOrders != orderIndex.count { problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)") }
+        var cash: Int128 = Int128(feesCollected)
+        for a in 0..<accounts.count {
+            if perAccount[a] != accounts[a].openOrders { problems.append("account \(a): open order count") }
+            var open: Int32 = 0
+            cash += Int128(accounts[a].wallet)
+            for i in 0..<instrumentCount {
+                let k = positionIndex(a, i)
+                let p = positions[k]
+                let expected = perPosition[k]
+                if p.bidLots != expected.bidLots || p.bidNotional != expected.bidNotional || p.askLots != expected.askLots
+                    || p.askNotional != expected.askNotional || p.reduceOnlyOrders != expected.reduceOnly
+                {
+                    problems.append("account \(a) instrument \(i): order aggregates out of sync")
+                }
+                if (p.size == 0) != (p.entryValue == 0) { problems.append("account \(a) instrument \(i): entry value \(p.entryValue) with size \(p.size)") }
+                if p.isolatedMargin < 0 && p.size == 0 { problems.append("account \(a) instrument \(i): negative isolated margin") }
+                if p.size != 0 { open += 1 }
+                cash += Int128(p.isolatedMargin) - Int128(p.signedEntryValue)
+            }
+            if open != accounts[a].openPositions { problems.append("account \(a): open position count") }
+        }
+        if cash != Int128(totalDeposits) {
+            problems.append("money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
+        }
+        return problems
+    }
+}

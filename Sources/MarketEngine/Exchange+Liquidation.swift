@@ -1,0 +1,219 @@
+import MarketModel
+
+extension Exchange {
+    /// Solves `WB − TMM1 + UPNL1 + cum + side·Q·(P − EP) = Q·P·MMR` for P (Binance §7.1) in ticks,
+    /// rounded against the trader (long up, short down). `nil` when P ≤ 0.
+    /// Also returns the unrounded value as a rational (numerator, denominator) in ticks.
+    func solvePrice(_ i: Int, position: PositionState, walletTerm: Int64, mmr: Int64, cum: Int64)
+        -> (ticks: Int64?, numerator: Int128, denominator: Int128)
+    {
+        let spec = specs[i]
+        let side = Int128(position.sign)
+        let lots = Int128(abs(position.size))
+        let numeratorMoney = Int128(walletTerm) + Int128(cum) - side * Int128(position.entryValue)
+        let numerator = numeratorMoney * Int128(spec.lotsPerCoin) * Int128(Rate.one.units)
+        let denominator = lots * (Int128(mmr) - side * Int128(Rate.one.units)) * Int128(spec.tickSize.units)
+        guard denominator != 0 else { return (nil, numerator, 1) }
+        let rounded = WideMath.divide(numerator, denominator, position.size > 0 ? .up : .down)
+        return (rounded > 0 ? WideMath.clamp(rounded) : nil, numerator, denominator)
+    }
+
+    /// Wallet term of a position's price formula: isolated margin, or the cross wallet plus the
+    /// other cross positions' uPnL, minus (when `maintenance`) their maintenance margin.
+    func walletTerm(_ a: Int, _ i: Int, maintenance: Bool) -> Int64 {
+        let k = positionIndex(a, i)
+        if positions[k].isolated { return positions[k].isolatedMargin }
+        var term = accounts[a].wallet
+        for j in 0..<instrumentCount where j != i {
+            let other = positions[positionIndex(a, j)]
+            guard !other.isolated, other.size != 0 else { continue }
+            term += unrealized(other, j)
+            if maintenance { term -= self.maintenance(other, j) }
+        }
+        return term
+    }
+
+    /// Liquidation price in ticks (tier chosen at the liquidation price itself), rounded against
+    /// the trader, with its exact rational value; `nil` price when it cannot be liquidated.
+    func liquidationPrice(_ a: Int, _ i: Int) -> (ticks: Int64?, numerator: Int128, denominator: Int128)? {
+        let position = positions[positionIndex(a, i)]
+        guard position.size != 0 else { return nil }
+        let term = walletTerm(a, i, maintenance: true)
+        var tier = self.tier(i, notional: abs(signedValue(i, size: position.size, ticks: markets[i].mark)))
+        var result = solvePrice(i, position: position, walletTerm: term, mmr: tier.maintenanceRate.units,
+                                cum: tier.maintenanceAmount.units)
+        for _ in 0..<specs[i].marginTiers.count {
+            guard let ticks = result.ticks else { break }
+            let atLiquidation = self.tier(i, notional: abs(signedValue(i, size: position.size, ticks: ticks)))
+            if atLiquidation == tier { break }
+            tier = atLiquidation
+            result = solvePrice(i, position: position, walletTerm: term, mmr: tier.maintenanceRate.units,
+                                cum: tier.maintenanceAmount.units)
+        }
+        return result
+    }
+
+    /// Bankruptcy price in ticks (equity zero, others at mark), rounded against the trader.
+    func bankruptcyPrice(_ a: Int, _ i: Int) -> (ticks: Int64?, numerator: Int128, denominator: Int128)? {
+        let position = positions[positionIndex(a, i)]
+        guard position.size != 0 else { return nil }
+        return solvePrice(i, position: position, walletTerm: walletTerm(a, i, maintenance: false), mmr: 0, cum: 0)
+    }
+
+    /// `true` when the mark has reached the position's published liquidation price.
+    func markCrossed(_ a: Int, _ i: Int) -> Bool {
+        guard let liquidation = liquidationPrice(a, i), let ticks = liquidation.ticks else { return false }
+        let mark = markets[i].mark
+        return positions[positionIndex(a, i)].size > 0 ? mark <= ticks : mark >= ticks
+    }
+
+    /// Checks every bot account on mark and liquidates those below maintenance.
+    mutating func runLiquidations() {
+        for a in 0..<accounts.count where accounts[a].kind == .bot && accounts[a].openPositions > 0 {
+            // Isolated positions, each on its own margin.
+            for i in 0..<instrumentCount {
+                let position = positions[positionIndex(a, i)]
+                guard position.isolated, position.size != 0 else { continue }
+                let equity = position.isolatedMargin + unrealized(position, i)
+                if equity <= maintenance(position, i) || markCrossed(a, i) { liquidate(a, i) }
+            }
+            // Cross positions, largest notional first, until the account is compliant.
+            while crossTriggered(a) {
+                var pick = -1
+                var largest: Int64 = -1
+                for i in 0..<instrumentCount {
+                    let position = positions[positionIndex(a, i)]
+                    guard !position.isolated, position.size != 0 else { continue }
+                    let value = abs(signedValue(i, size: position.size, ticks: markets[i].mark))
+                    if value > largest { largest = value; pick = i }
+                }
+                guard pick >= 0 else { break }
+                liquidate(a, pick)
+            }
+        }
+    }
+
+    /// Cross margin ratio ≥ 100 %, or the mark reached a cross position's liquidation price.
+    func crossTriggered(_ a: Int) -> Bool {
+        var equity = accounts[a].wallet
+        var maintenanceTotal: Int64 = 0
+        var any = false
+        for i in 0..<instrumentCount {
+            let position = positions[positionIndex(a, i)]
+            guard !position.isolated, position.size != 0 else { continue }
+            any = true
+            equity += unrealized(position, i)
+            maintenanceTotal += maintenance(position, i)
+        }
+        guard any else { return false }
+        if equity <= maintenanceTotal { return true }
+        for i in 0..<instrumentCount {
+            let position = positions[positionIndex(a, i)]
+            if !position.isolated, position.size != 0, markCrossed(a, i) { return true }
+        }
+        return false
+    }
+
+    /// Liquidates one position: cancel orders, one IOC close limited at the bankruptcy price,
+    /// remainder to the insurance fund at the bankruptcy price, or ADL when the fund cannot.
+    mutating func liquidate(_ a: Int, _ i: Int) {
+        let k = positionIndex(a, i)
+        cancelAllOrders(account: a, instrument: positions[k].isolated ? i : nil, reason: .liquidation)
+        let size = positions[k].size
+        guard size != 0 else { return }
+        let lots = abs(size)
+        let bankruptcy = bankruptcyPrice(a, i)?.ticks ?? (size > 0 ? 1 : markets[i].mark * 2)
+        let side: Side = size > 0 ? .sell : .buy
+        let request = OrderRequest(
+            account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), side: side, kind: .limit,
+            price: Price(ticks: bankruptcy), quantity: Quantity(lots: lots), timeInForce: .ioc, reduceOnly: true)
+        let filled = submit(account: a, instrument: i, side: side, limit: bankruptcy, lots: lots, timeInForce: .ioc,
+                            reduceOnly: true, clientTag: 0, feeMode: .liquidation, request: request).filled
+        var remainder = abs(positions[k].size)
+        var takenByFund: Int64 = 0
+        if remainder > 0, !fundCanTakeOver(i, direction: size > 0 ? 1 : -1, lots: remainder, price: bankruptcy) {
+            remainder -= autoDeleverage(a, i, lots: remainder, price: bankruptcy)
+        }
+        if remainder > 0 {
+            transfer(from: a, to: 0, instrument: i, lots: remainder, price: bankruptcy)
+            takenByFund = remainder
+        }
+        pending.append(.liquidation(
+            account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), quantity: Quantity(lots: lots),
+            bankruptcyPrice: Price(ticks: bankruptcy), bookFilled: Quantity(lots: filled),
+            fundTakeover: Quantity(lots: takenByFund)))
+        // A bankrupt wallet with nothing left open is reset to zero by the fund.
+        if accounts[a].openPositions == 0, accounts[a].wallet < 0 {
+            accounts[0].wallet += accounts[a].wallet
+            accounts[a].wallet = 0
+        }
+        pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+    }
+
+    /// `true` when the fund stays solvent at mark after taking `lots` at `price`.
+    func fundCanTakeOver(_ i: Int, direction: Int64, lots: Int64, price: Int64) -> Bool {
+        var equity = Int128(accounts[0].wallet)
+        for j in 0..<instrumentCount { equity += Int128(unrealized(positions[positionIndex(0, j)], j)) }
+        let markValue = Int128(signedValue(i, size: direction * lots, ticks: markets[i].mark))
+        let entryValue = Int128(signedValue(i, size: direction * lots, ticks: price))
+        return equity + markValue - entryValue >= 0
+    }
+
+    /// Closes up to `lots` against ranked opposing positions at `price`, without fees.
+    /// Rank (BitMEX style): PnL% × effective leverage when profitable, PnL% / leverage otherwise.
+    mutating func autoDeleverage(_ a: Int, _ i: Int, lots: Int64, price: Int64) -> Int64 {
+        let direction: Int64 = positions[positionIndex(a, i)].size > 0 ? 1 : -1
+        var ranked: [(rank: Int128, account: Int)] = []
+        for b in 1..<accounts.count where b != a {
+            let position = positions[positionIndex(b, i)]
+            guard position.size != 0, (position.size > 0) != (direction > 0) else { continue }
+            ranked.append((adlRank(b, i), b))
+        }
+        ranked.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.account < $1.account }
+        var done: Int64 = 0
+        for (_, b) in ranked where done < lots {
+            let available = abs(positions[positionIndex(b, i)].size)
+            let take = min(available, lots - done)
+            transfer(from: a, to: b, instrument: i, lots: take, price: price)
+            pending.append(.autoDeleverage(
+                account: AccountID(UInt32(b)), instrument: InstrumentID(UInt16(i)), quantity: Quantity(lots: take),
+                price: Price(ticks: price)))
+            done += take
+        }
+        return done
+    }
+
+    /// ADL rank in 1e-8 units: `PnL% × EffLev` (profit) or `PnL% / EffLev` (loss), with
+    /// PnL% = uPnL / entry value and EffLev = |mark value| / |mark value − bankruptcy value|.
+    func adlRank(_ b: Int, _ i: Int) -> Int128 {
+        let position = positions[positionIndex(b, i)]
+        guard position.entryValue > 0 else { return 0 }
+        let pnlPercent = Int128(unrealized(position, i)) * Int128(Rate.one.units) / Int128(position.entryValue)
+        let markValue = Int128(abs(signedValue(i, size: position.size, ticks: markets[i].mark)))
+        let bankruptTicks = bankruptcyPrice(b, i)?.ticks ?? 0
+        let bankruptValue = Int128(abs(signedValue(i, size: position.size, ticks: bankruptTicks)))
+        let distance = max(1, (markValue - bankruptValue).magnitude > 0 ? Int128((markValue - bankruptValue).magnitude) : 1)
+        guard markValue > 0 else { return pnlPercent }
+        return pnlPercent > 0 ? pnlPercent * markValue / distance : pnlPercent * distance / markValue
+    }
+
+    /// The insurance fund reduces its positions with IOC orders inside the band, fee-exempt.
+    mutating func unwindFund() {
+        for i in 0..<instrumentCount {
+            let size = positions[positionIndex(0, i)].size
+            guard size != 0 else { continue }
+            let perLot = max(1, notional(i, ticks: markets[i].mark, lots: 1))
+            let budget = max(1, configuration.fundUnwindNotionalPerTick.units / perLot)
+            let lots = min(abs(size), budget)
+            let side: Side = size > 0 ? .sell : .buy
+            let limit = bandEdge(i, side: side)
+            guard crossesBook(i, side: side, limit: limit) else { continue }
+            let request = OrderRequest(
+                account: AccountID(0), instrument: InstrumentID(UInt16(i)), side: side, kind: .limit,
+                price: Price(ticks: limit), quantity: Quantity(lots: lots), timeInForce: .ioc, reduceOnly: true)
+            submit(account: 0, instrument: i, side: side, limit: limit, lots: lots, timeInForce: .ioc,
+                   reduceOnly: true, clientTag: 0, feeMode: .exempt, request: request)
+            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+        }
+    }
+}

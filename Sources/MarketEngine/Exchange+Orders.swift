@@ -1,0 +1,241 @@
+import MarketModel
+
+extension Exchange {
+    /// Validates a bot's order at the boundary and submits it; refusals become events.
+    mutating func placeOrder(_ request: OrderRequest) {
+        let tag = request.clientTag
+        guard let a = botAccount(request.account, clientTag: tag) else { return }
+        let i = Int(request.instrument.rawValue)
+        guard i < instrumentCount else { return reject(request, .unknownInstrument) }
+        guard request.quantity.lots > 0 else { return reject(request, .invalidQuantity) }
+        let spec = specs[i]
+        let mark = markets[i].mark
+        var timeInForce = request.timeInForce
+        let limit: Int64
+        switch request.kind {
+        case .limit:
+            guard let price = request.price, price.ticks > 0 else { return reject(request, .invalidPrice) }
+            guard withinBand(i, price: price.ticks) else { return reject(request, .priceOutsideBand) }
+            limit = price.ticks
+        case .market:
+            guard request.price == nil else { return reject(request, .invalidPrice) }
+            guard timeInForce != .postOnly else { return reject(request, .invalidTimeInForce) }
+            if timeInForce == .gtc { timeInForce = .ioc }
+            limit = bandEdge(i, side: request.side)
+        }
+        let k = positionIndex(a, i)
+        var lots = request.quantity.lots
+        if request.reduceOnly {
+            let size = positions[k].size
+            guard size != 0, (size > 0) != (request.side == .buy) else {
+                return reject(request, .reduceOnlyWouldIncrease)
+            }
+            lots = min(lots, abs(size))
+        }
+        let rests = timeInForce == .gtc || timeInForce == .postOnly
+        if rests, Int(accounts[a].openOrders) >= configuration.maxOpenOrdersPerAccount {
+            return reject(request, .tooManyOpenOrders)
+        }
+        let referencePrice = request.kind == .market ? mark : limit
+        if !request.reduceOnly, notional(i, ticks: referencePrice, lots: lots) < spec.minNotional.units {
+            return reject(request, .belowMinNotional)
+        }
+        if timeInForce == .postOnly, crossesBook(i, side: request.side, limit: limit) {
+            return reject(request, .postOnlyWouldTake)
+        }
+        if timeInForce == .fok, fillableLots(i, side: request.side, limit: limit, upTo: lots, account: a) < lots {
+            return reject(request, .fokNotFillable)
+        }
+        if !request.reduceOnly, let reason = admissionProblem(a, i, side: request.side, price: referencePrice, lots: lots) {
+            return reject(request, reason)
+        }
+        var accepted = request
+        accepted.quantity = Quantity(lots: lots)
+        accepted.timeInForce = timeInForce
+        _ = submit(
+            account: a, instrument: i, side: request.side, limit: limit, lots: lots, timeInForce: timeInForce,
+            reduceOnly: request.reduceOnly, clientTag: tag, feeMode: .normal, request: accepted)
+    }
+
+    mutating func reject(_ request: OrderRequest, _ reason: RejectReason) {
+        pending.append(.orderRejected(account: request.account, clientTag: request.clientTag, reason: reason))
+    }
+
+    /// `true` when `price` lies within the instrument's band around mark.
+    func withinBand(_ i: Int, price: Int64) -> Bool {
+        let mark = Int128(markets[i].mark)
+        let distance = Int128(abs(price - markets[i].mark)) * Int128(Rate.one.units)
+        return distance <= mark * Int128(specs[i].priceBand.units)
+    }
+
+    /// The most aggressive price inside the band for `side` (rounded inward onto the grid).
+    func bandEdge(_ i: Int, side: Side) -> Int64 {
+        let mark = markets[i].mark
+        let offset = WideMath.mulDiv(mark, specs[i].priceBand.units, Rate.one.units, .down)
+        return side == .buy ? mark + offset : max(1, mark - offset)
+    }
+
+    /// `true` when a limit order at `limit` would trade on arrival.
+    func crossesBook(_ i: Int, side: Side, limit: Int64) -> Bool {
+        if side == .buy {
+            guard let ask = books[i].bestAsk else { return false }
+            return ask <= limit
+        }
+        guard let bid = books[i].bestBid else { return false }
+        return bid >= limit
+    }
+
+    /// Lots an incoming order could fill now (stopping at a self-trade, as STP would).
+    func fillableLots(_ i: Int, side: Side, limit: Int64, upTo wanted: Int64, account: Int) -> Int64 {
+        let levels = side == .buy ? books[i].asks.levels : books[i].bids.levels
+        var total: Int64 = 0
+        var index = levels.count - 1
+        while index >= 0, total < wanted {
+            let level = levels[index]
+            let price = side == .buy ? -level.key : level.key
+            if side == .buy ? price > limit : price < limit { break }
+            for entry in level.queue {
+                let order = orders[Int(entry.slot)]
+                guard order.id == entry.id, order.live else { continue }
+                if order.account == UInt32(account) { return total }
+                total += order.remaining
+                if total >= wanted { return total }
+            }
+            index -= 1
+        }
+        return total
+    }
+
+    /// Enters an accepted order: emits `orderAccepted`, matches, then rests or cancels the rest.
+    /// Returns the order id and the lots filled.
+    @discardableResult
+    mutating func submit(
+        account a: Int, instrument i: Int, side: Side, limit: Int64, lots: Int64, timeInForce: TimeInForce,
+        reduceOnly: Bool, clientTag: UInt64, feeMode: FeeMode, request: OrderRequest
+    ) -> (id: UInt64, filled: Int64) {
+        let id = nextOrderID
+        nextOrderID += 1
+        pending.append(.orderAccepted(order: OrderID(id), request: request))
+        var remaining = lots
+        let selfTrade = match(i, account: a, order: id, side: side, limit: limit, remaining: &remaining, feeMode: feeMode)
+        let filled = lots - remaining
+        if remaining > 0 {
+            let k = positionIndex(a, i)
+            var restable = (timeInForce == .gtc || timeInForce == .postOnly) && !selfTrade
+            if reduceOnly {
+                let size = positions[k].size
+                if size == 0 || (size > 0) == (side == .buy) { restable = false }
+                remaining = min(remaining, abs(size))
+            }
+            if restable, remaining > 0 {
+                rest(account: a, instrument: i, id: id, side: side, price: limit, lots: remaining,
+                     timeInForce: timeInForce, reduceOnly: reduceOnly, clientTag: clientTag)
+            } else {
+                let reason: CancelReason = selfTrade ? .selfTradePrevention : .immediateOrCancel
+                pending.append(.orderCancelled(
+                    account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), order: OrderID(id),
+                    clientTag: clientTag, remaining: Quantity(lots: lots - filled), reason: reason))
+            }
+        }
+        return (id, filled)
+    }
+
+    /// Puts an order on the book.
+    mutating func rest(
+        account a: Int, instrument i: Int, id: UInt64, side: Side, price: Int64, lots: Int64,
+        timeInForce: TimeInForce, reduceOnly: Bool, clientTag: UInt64
+    ) {
+        let order = RestingOrder(
+            id: id, account: UInt32(a), instrument: UInt16(i), side: side, timeInForce: timeInForce,
+            reduceOnly: reduceOnly, live: true, price: price, remaining: lots, original: lots, clientTag: clientTag,
+            placedTick: tick)
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            orders[Int(free)] = order
+        } else {
+            slot = Int32(orders.count)
+            orders.append(order)
+        }
+        orderIndex[id] = slot
+        let entry = QueueEntry(slot: slot, id: id)
+        let k = positionIndex(a, i)
+        let value = notional(i, ticks: price, lots: lots)
+        if side == .buy {
+            books[i].bids.add(key: price, entry: entry, lots: lots)
+            positions[k].bidLots += lots
+            positions[k].bidNotional += value
+        } else {
+            books[i].asks.add(key: -price, entry: entry, lots: lots)
+            positions[k].askLots += lots
+            positions[k].askNotional += value
+        }
+        if reduceOnly { positions[k].reduceOnlyOrders += 1 }
+        accounts[a].openOrders += 1
+    }
+
+    /// Takes a resting order off the book; emits `orderCancelled` unless `reason` is nil (filled).
+    mutating func removeResting(slot: Int, reason: CancelReason?) {
+        let order = orders[slot]
+        guard order.live else { return }
+        let i = Int(order.instrument)
+        let a = Int(order.account)
+        let k = positionIndex(a, i)
+        let value = notional(i, ticks: order.price, lots: order.remaining)
+        if order.side == .buy {
+            books[i].bids.reduce(key: order.price, lots: order.remaining, orderGone: true)
+            positions[k].bidLots -= order.remaining
+            positions[k].bidNotional -= value
+        } else {
+            books[i].asks.reduce(key: -order.price, lots: order.remaining, orderGone: true)
+            positions[k].askLots -= order.remaining
+            positions[k].askNotional -= value
+        }
+        if order.reduceOnly { positions[k].reduceOnlyOrders -= 1 }
+        accounts[a].openOrders -= 1
+        orders[slot].live = false
+        orderIndex[order.id] = nil
+        freeSlots.append(Int32(slot))
+        if let reason {
+            pending.append(.orderCancelled(
+                account: AccountID(order.account), instrument: InstrumentID(order.instrument), order: OrderID(order.id),
+                clientTag: order.clientTag, remaining: Quantity(lots: order.remaining), reason: reason))
+        }
+        compactLevelIfNeeded(i, side: order.side, price: order.price)
+    }
+
+    /// Drops cancelled entries from a level whose queue is mostly dead.
+    mutating func compactLevelIfNeeded(_ i: Int, side: Side, price: Int64) {
+        let key = side == .buy ? price : -price
+        let (found, index) = side == .buy ? books[i].bids.search(key) : books[i].asks.search(key)
+        guard found else { return }
+        let level = side == .buy ? books[i].bids.levels[index] : books[i].asks.levels[index]
+        guard level.queue.count > 64, level.queue.count > 4 * Int(level.count) else { return }
+        var queue = level.queue
+        queue.removeAll { entry in
+            let order = orders[Int(entry.slot)]
+            return order.id != entry.id || !order.live
+        }
+        if side == .buy { books[i].bids.levels[index].queue = queue } else { books[i].asks.levels[index].queue = queue }
+    }
+
+    /// Cancels an account's resting orders (one instrument or all), in order-id order.
+    mutating func cancelAllOrders(account a: Int, instrument: Int?, reason: CancelReason) {
+        guard accounts[a].openOrders > 0 else { return }
+        var slots: [(id: UInt64, slot: Int)] = []
+        for i in 0..<instrumentCount where instrument == nil || instrument == i {
+            for side in [books[i].bids, books[i].asks] {
+                for level in side.levels {
+                    for entry in level.queue {
+                        let order = orders[Int(entry.slot)]
+                        if order.id == entry.id, order.live, order.account == UInt32(a) {
+                            slots.append((entry.id, Int(entry.slot)))
+                        }
+                    }
+                }
+            }
+        }
+        slots.sort { $0.id < $1.id }
+        for item in slots { removeResting(slot: item.slot, reason: reason) }
+    }
+}

@@ -1,0 +1,31 @@
+/// The result of a scenario run.
+public struct ScenarioOutput: Sendable {
+    /// Every event, then the final state, as JSON objects with ordered keys.
+    public var lines: [JSONValue]
+    /// Outcome of the scenario's `expect` entries, in file order.
+    public var expectations: [ExpectationResult]
+
+    /// The JSON lines joined by newlines (with a trailing newline).
+    public var text: String {
+        var out = ""
+        for line in lines {
+            line.write(into: &out)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `true` when every expectation held.
+    public var allExpectationsHold: Bool { expectations.allSatisfy(\.ok) }
+}
+
+/// One checked expectation.
+public struct ExpectationResult: Sendable, Hashable {
+    public var ok: Bool
+    public var detail: String
+
+    /// The result as an output line.
+    public var line: JSONValue {
+        .object([("type", .string("expectation")), ("ok", .bool(ok)), ("detail", .string(detail))])
+    }
+}

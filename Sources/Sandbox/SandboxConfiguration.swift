@@ -1,0 +1,67 @@
+/// Everything a `WorkerGroup` needs besides the launches. Passed to `WorkerGroup.init`.
+public struct SandboxConfiguration: Sendable, Hashable {
+    /// Path of the `arena-sandbox` helper binary (built from the CSandboxHelper target).
+    public var helperPath: String
+    /// Path of the `arena-worker` binary, for runtime `rules`.
+    public var workerPath: String
+    /// Python for runtime `python`; Debian's, never a pyenv shim (90–150 ms per start).
+    public var pythonPath: String
+    /// Directory holding `perparena.py`, mounted read-only at `/sdk` (PYTHONPATH) for Python bots.
+    public var pythonSDKDirectory: String?
+    public var isolation: Isolation
+    public var limits: ResourceLimits
+    /// Wall-clock deadline for each reply after the first.
+    public var tickDeadline: Duration
+    /// Deadline for the reply to the first observation (covers interpreter start-up).
+    public var firstTickDeadline: Duration
+    /// Consecutive missed ticks that fault a worker.
+    public var maxStrikes: Int
+    /// Log-line bytes kept per team; more are dropped and counted.
+    public var maxLogBytesPerTeam: Int
+    /// Stderr bytes a worker may write in total before it is faulted for flooding.
+    public var maxStderrBytes: Int
+    /// Stderr bytes kept for the report (half head, half tail).
+    public var keptStderrBytes: Int
+    /// Longest accepted line from a bot (bytes, newline excluded).
+    public var maxLineBytes: Int
+    /// Most actions in one reply; more is a protocol violation.
+    public var maxActionsPerTick: Int
+    /// Most lines (replies + logs) a bot may send per tick before it is faulted for flooding.
+    public var maxLinesPerTick: Int
+    /// First uid (and gid) of the team pool: slot N runs as `uidBase + N`.
+    public var uidBase: UInt32
+    /// How long `finish` waits for bots to exit after `end` before killing them.
+    public var endGrace: Duration
+    /// Extra host paths bound read-only into every sandbox (`SRC` or `SRC:DST`). For `rules`
+    /// the worker binary and the Swift runtime library directory are added automatically.
+    public var extraReadOnlyPaths: [String]
+
+    /// Creates a configuration; defaults follow docs/BOT-PROTOCOL.md.
+    public init(
+        helperPath: String, workerPath: String = "", pythonPath: String = "/usr/bin/python3",
+        pythonSDKDirectory: String? = nil, isolation: Isolation = .sandboxed, limits: ResourceLimits = ResourceLimits(),
+        tickDeadline: Duration = .milliseconds(200), firstTickDeadline: Duration = .seconds(5), maxStrikes: Int = 5,
+        maxLogBytesPerTeam: Int = 256 * 1024, maxStderrBytes: Int = 1 << 20, keptStderrBytes: Int = 16 * 1024,
+        maxLineBytes: Int = 65_536, maxActionsPerTick: Int = 32, maxLinesPerTick: Int = 256, uidBase: UInt32 = 61_000,
+        endGrace: Duration = .milliseconds(300), extraReadOnlyPaths: [String] = []
+    ) {
+        self.helperPath = helperPath
+        self.workerPath = workerPath
+        self.pythonPath = pythonPath
+        self.pythonSDKDirectory = pythonSDKDirectory
+        self.isolation = isolation
+        self.limits = limits
+        self.tickDeadline = tickDeadline
+        self.firstTickDeadline = firstTickDeadline
+        self.maxStrikes = maxStrikes
+        self.maxLogBytesPerTeam = maxLogBytesPerTeam
+        self.maxStderrBytes = maxStderrBytes
+        self.keptStderrBytes = keptStderrBytes
+        self.maxLineBytes = maxLineBytes
+        self.maxActionsPerTick = maxActionsPerTick
+        self.maxLinesPerTick = maxLinesPerTick
+        self.uidBase = uidBase
+        self.endGrace = endGrace
+        self.extraReadOnlyPaths = extraReadOnlyPaths
+    }
+}

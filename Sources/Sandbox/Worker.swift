@@ -1,0 +1,171 @@
+import BotProtocol
+import Glibc
+
+/// One running worker as the host sees it: its descriptors, buffers and per-tick state.
+/// Used only from the thread that owns the `WorkerGroup`.
+final class Worker {
+    let launch: WorkerLaunch
+    let pid: pid_t
+    let startedAt: UInt64
+    var stdinFD: Int32
+    var stdoutFD: Int32
+    var stderrFD: Int32
+    var statusFD: Int32
+    var lifelineFD: Int32
+    var reader: LineReader
+    var stderr: CappedText
+    var statusText = ""
+    var reaped = false
+
+    var pendingWrite: [UInt8] = []
+    var pendingOffset = 0
+
+    /// The tick a reply is awaited for, `nil` when none is.
+    var awaitingTick: Int64?
+    var reply: [BotAction]?
+    var tickLogs: [String] = []
+    var linesThisTick = 0
+    var bytesThisTick = 0
+    /// Set when stdout reached EOF or stdin broke; the worker is on its way out.
+    var outputClosedAt: UInt64?
+
+    var fault: WorkerFault?
+    var consecutiveMisses = 0
+    var totalMisses = 0
+    var logs: [String] = []
+    var logBytes = 0
+    var droppedLogs = 0
+    var firstReplyAt: UInt64?
+
+    init(launch: WorkerLaunch, pid: pid_t, fds: WorkerDescriptors, configuration: SandboxConfiguration) {
+        self.launch = launch
+        self.pid = pid
+        self.startedAt = MonotonicClock.now()
+        stdinFD = fds.stdin
+        stdoutFD = fds.stdout
+        stderrFD = fds.stderr
+        statusFD = fds.status
+        lifelineFD = fds.lifeline
+        reader = LineReader(maxLineBytes: configuration.maxLineBytes)
+        stderr = CappedText(keep: configuration.keptStderrBytes)
+    }
+
+    var isLive: Bool { fault == nil }
+    var statusOpen: Bool { statusFD >= 0 }
+
+    /// Queues bytes for stdin and writes as much as the pipe takes without blocking.
+    /// Returns false when the bot's stdin is gone.
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+        if pendingOffset == pendingWrite.count {
+            pendingWrite.removeAll(keepingCapacity: true)
+            pendingOffset = 0
+        }
+        pendingWrite.append(contentsOf: bytes)
+        return flush()
+    }
+
+    /// Writes pending bytes without blocking. Returns false on EPIPE or another hard error.
+    func flush() -> Bool {
+        guard stdinFD >= 0 else { return false }
+        while pendingOffset < pendingWrite.count {
+            let written = pendingWrite.withUnsafeBytes { bytes in
+                write(stdinFD, bytes.baseAddress! + pendingOffset, bytes.count - pendingOffset)
+            }
+            if written > 0 {
+                pendingOffset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                return true
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    var hasPendingWrite: Bool { pendingOffset < pendingWrite.count }
+
+    /// Reads the status pipe without blocking; returns true once it reached EOF.
+    func drainStatus(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard statusFD >= 0 else { return true }
+        while true {
+            let count = read(statusFD, buffer.baseAddress, buffer.count)
+            if count > 0 {
+                statusText += String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+                if statusText.utf8.count > 64 * 1024 { statusText = String(statusText.suffix(16 * 1024)) }
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                return false
+            } else {
+                Self.closeDescriptor(&statusFD)
+                return true
+            }
+        }
+    }
+
+    /// Drains stderr without blocking into the capped buffer; returns the bytes read.
+    func drainStderr(_ buffer: UnsafeMutableRawBufferPointer, limit: Int) -> Int {
+        guard stderrFD >= 0 else { return 0 }
+        var total = 0
+        while total < limit {
+            let count = read(stderrFD, buffer.baseAddress, buffer.count)
+            if count > 0 {
+                stderr.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                total += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                break
+            } else {
+                Self.closeDescriptor(&stderrFD)
+                break
+            }
+        }
+        return total
+    }
+
+    /// Asks the sandbox to go away: EOF on the lifeline makes the helper kill everything.
+    func kill() {
+        Self.closeDescriptor(&lifelineFD)
+        Self.closeDescriptor(&stdinFD)
+        Self.closeDescriptor(&stdoutFD)
+    }
+
+    /// Reaps the helper process; with `block`, waits for it (after SIGKILL if needed).
+    func reap(block: Bool) {
+        guard !reaped else { return }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid {
+            reaped = true
+        } else if block {
+            Glibc.kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            reaped = true
+        }
+    }
+
+    func closeAll() {
+        kill()
+        Self.closeDescriptor(&stderrFD)
+        Self.closeDescriptor(&statusFD)
+    }
+
+    static func closeDescriptor(_ fd: inout Int32) {
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+    }
+}
+
+/// The host ends of a worker's pipes.
+struct WorkerDescriptors {
+    var stdin: Int32
+    var stdout: Int32
+    var stderr: Int32
+    var status: Int32
+    var lifeline: Int32
+}

@@ -1,0 +1,111 @@
+import BotProtocol
+import Glibc
+
+extension WorkerGroup {
+    /// Sends `end`, lets bots exit for up to `endGrace`, kills what is left, removes the
+    /// cgroups (the helper does) and returns one report per slot. Call once.
+    public func finish(end: [Int: End]) -> [Int: WorkerReport] {
+        guard !finished else { return [:] }
+        finished = true
+        for slot in slots {
+            guard let worker = workers[slot], worker.isLive else { continue }
+            worker.beginTick(Int64.min)
+            if let message = end[slot], let line = try? codec.encode(.end(message)) { worker.send(line) }
+        }
+        waitForExit(until: MonotonicClock.now() + MonotonicClock.nanoseconds(configuration.endGrace))
+        for worker in workers.values { worker.kill() }
+        drainStatuses(until: MonotonicClock.now() + 3_000_000_000)
+        var reports: [Int: WorkerReport] = [:]
+        for slot in slots {
+            reports[slot] = report(slot)
+        }
+        return reports
+    }
+
+    /// Drains stdout (logs only; nothing faults now) and stderr until every bot closed stdout.
+    private func waitForExit(until deadline: UInt64) {
+        var fds: [pollfd] = []
+        var owners: [(Worker, Bool)] = []
+        while MonotonicClock.now() < deadline {
+            fds.removeAll(keepingCapacity: true)
+            owners.removeAll(keepingCapacity: true)
+            for worker in workers.values where worker.isLive {
+                if worker.stdoutFD >= 0 {
+                    fds.append(pollfd(fd: worker.stdoutFD, events: Int16(POLLIN), revents: 0))
+                    owners.append((worker, true))
+                }
+                if worker.stderrFD >= 0 {
+                    fds.append(pollfd(fd: worker.stderrFD, events: Int16(POLLIN), revents: 0))
+                    owners.append((worker, false))
+                }
+            }
+            guard owners.contains(where: { $0.1 }) else { return }
+            let wait = deadline - MonotonicClock.now()
+            let timeout = Int32(min(wait / 1_000_000 + 1, 60_000))
+            guard poll(&fds, nfds_t(fds.count), timeout) > 0 else { continue }
+            for (index, descriptor) in fds.enumerated() where descriptor.revents != 0 {
+                let (worker, isStdout) = owners[index]
+                if isStdout {
+                    worker.bytesThisTick = 0
+                    worker.linesThisTick = 0
+                    if case .violation = worker.drainStdout(buffer, codec: codec, configuration: configuration) {
+                        Worker.closeDescriptor(&worker.stdoutFD)
+                    }
+                } else {
+                    _ = worker.drainStderr(buffer, limit: 1 << 20)
+                }
+            }
+        }
+    }
+
+    /// Reads every helper's status pipe to EOF (the helper exits after removing its cgroups).
+    private func drainStatuses(until deadline: UInt64) {
+        var fds: [pollfd] = []
+        var owners: [Worker] = []
+        while true {
+            fds.removeAll(keepingCapacity: true)
+            owners.removeAll(keepingCapacity: true)
+            for worker in workers.values {
+                for fd in [worker.statusFD, worker.stderrFD] where fd >= 0 {
+                    fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
+                    owners.append(worker)
+                }
+            }
+            let now = MonotonicClock.now()
+            guard !fds.isEmpty, now < deadline else { break }
+            let wait = deadline - now
+            let timeout = Int32(min(wait / 1_000_000 + 1, 60_000))
+            guard poll(&fds, nfds_t(fds.count), timeout) > 0 else { continue }
+            for (index, descriptor) in fds.enumerated() where descriptor.revents != 0 {
+                let worker = owners[index]
+                if descriptor.fd == worker.statusFD {
+                    _ = worker.drainStatus(buffer)
+                } else {
+                    _ = worker.drainStderr(buffer, limit: 1 << 20)
+                }
+            }
+        }
+        for worker in workers.values {
+            if worker.statusOpen {
+                logger.error("sandbox helper did not finish in time", metadata: ["slot": "\(worker.launch.slot)"])
+            }
+            worker.closeAll()
+            worker.reap(block: true)
+        }
+    }
+
+    private func report(_ slot: Int) -> WorkerReport {
+        let label = launches.first { $0.slot == slot }?.label ?? ""
+        guard let worker = workers[slot] else {
+            return WorkerReport(slot: slot, label: label, fault: startFaults[slot])
+        }
+        var status = HelperStatus()
+        status.parse(worker.statusText)
+        return WorkerReport(
+            slot: slot, label: label, fault: worker.fault, strikes: worker.totalMisses, logLines: worker.logs,
+            droppedLogLines: worker.droppedLogs, stderrTail: worker.stderr.text, stderrBytes: worker.stderr.total,
+            exitStatus: status.exitStatus, cpuMilliseconds: status.cpuMilliseconds,
+            memoryPeakBytes: status.memoryPeakBytes, oomKills: status.oomKills, pidsLimitHits: status.pidsLimitHits,
+            sandboxErrors: status.errors)
+    }
+}

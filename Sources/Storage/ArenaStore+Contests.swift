@@ -1,0 +1,75 @@
+import Foundation
+import PostgresNIO
+
+extension ArenaStore {
+    /// Creates the contest, or updates its definition when it exists. Returns true when created.
+    public func upsertContest(id: String, name: String, definitionJSON: String, sha256: String,
+                              registrationOpen: Bool, inviteCodeHash: Data?) async throws -> Bool {
+        let rows = try await client.query(
+            """
+            INSERT INTO contests (id, name, definition, definition_sha256, registration_open, invite_code_sha256)
+            VALUES (\(id), \(name), \(definitionJSON)::jsonb, \(sha256), \(registrationOpen), \(inviteCodeHash))
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
+                definition_sha256 = EXCLUDED.definition_sha256, updated_at = now()
+            RETURNING (xmax = 0)
+            """, logger: logger)
+        for try await created in rows.decode(Bool.self) { return created }
+        return false
+    }
+
+    /// One contest, or nil.
+    public func contest(id: String) async throws -> ContestRecord? {
+        try await contests(where: id).first
+    }
+
+    /// Every contest, newest first.
+    public func contests() async throws -> [ContestRecord] { try await contests(where: nil) }
+
+    private func contests(where id: String?) async throws -> [ContestRecord] {
+        let rows = try await client.query(
+            """
+            SELECT id, name, definition::text, definition_sha256, registration_open, invite_code_sha256, frozen_at,
+                   published_at
+            FROM contests WHERE (\(id)::text IS NULL OR id = \(id)) ORDER BY created_at DESC, id
+            """, logger: logger)
+        var result: [ContestRecord] = []
+        for try await (cid, name, json, sha, open, invite, frozen, published) in rows.decode(
+            (String, String, String, String, Bool, Data?, Date?, Date?).self)
+        {
+            result.append(ContestRecord(id: cid, name: name, definitionJSON: json, definitionSHA256: sha,
+                                        registrationOpen: open, inviteCodeSHA256: invite, frozenAt: frozen,
+                                        publishedAt: published))
+        }
+        return result
+    }
+
+    /// Opens or closes registration.
+    public func setRegistration(contestId: String, open: Bool) async throws {
+        try await client.query(
+            "UPDATE contests SET registration_open = \(open), updated_at = now() WHERE id = \(contestId)", logger: logger)
+    }
+
+    /// Sets (or clears, with nil) the invite code hash.
+    public func setInviteCode(contestId: String, hash: Data?) async throws {
+        try await client.query(
+            "UPDATE contests SET invite_code_sha256 = \(hash), updated_at = now() WHERE id = \(contestId)", logger: logger)
+    }
+
+    /// Freezes (stores the public snapshot) or unfreezes the leaderboard.
+    public func setFrozen(contestId: String, frozen: Bool) async throws {
+        if frozen {
+            try await client.query(
+                "UPDATE contests SET frozen_at = now(), updated_at = now() WHERE id = \(contestId) AND frozen_at IS NULL",
+                logger: logger)
+        } else {
+            try await client.query(
+                "UPDATE contests SET frozen_at = NULL, updated_at = now() WHERE id = \(contestId)", logger: logger)
+        }
+    }
+
+    /// Marks the results final and public.
+    public func publish(contestId: String) async throws {
+        try await client.query(
+            "UPDATE contests SET published_at = now(), updated_at = now() WHERE id = \(contestId)", logger: logger)
+    }
+}

@@ -1,0 +1,5 @@
+/// Part of a compiled `log` message.
+enum CompiledLogPiece: Sendable {
+    case text(String)
+    case value(CodeRange)
+}

@@ -1,0 +1,91 @@
+/// Splits expression text into tokens.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    init(_ text: String) { self.scalars = Array(text.unicodeScalars) }
+
+    /// All tokens, ending with `.end`; throws on a character that starts no token.
+    mutating func tokenize() throws(ParseFailure) -> [Token] {
+        var tokens: [Token] = []
+        while true {
+            let token = try next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private mutating func next() throws(ParseFailure) -> Token {
+        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        let start = position
+        guard position < scalars.count else { return Token(kind: .end, offset: start, text: "") }
+        let scalar = scalars[position]
+        if Self.isDigit(scalar) || (scalar == "." && position + 1 < scalars.count && Self.isDigit(scalars[position + 1])) {
+            return try number(start: start)
+        }
+        if Self.isIdentifierStart(scalar) {
+            while position < scalars.count, Self.isIdentifierPart(scalars[position]) { position += 1 }
+            let text = text(start, position)
+            return Token(kind: .identifier(text), offset: start, text: text)
+        }
+        let two = position + 1 < scalars.count ? String(scalar) + String(scalars[position + 1]) : ""
+        if ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
+            position += 2
+            return Token(kind: .symbol(two), offset: start, text: two)
+        }
+        if "(),.+-*/<>!".unicodeScalars.contains(scalar) {
+            position += 1
+            return Token(kind: .symbol(String(scalar)), offset: start, text: String(scalar))
+        }
+        let hint: String? =
+            switch scalar {
+            case "=": "use '==' to compare"
+            case "&": "use 'and' (or '&&')"
+            case "|": "use 'or' (or '||')"
+            case "%": "write percentages as fractions, e.g. 0.02 for 2%"
+            case "?", ":": "use if(condition, then, else)"
+            case "[": "use prev(series, n) for past values"
+            default: nil
+            }
+        throw ParseFailure(
+            offset: start, text: String(scalar), message: "unexpected character '\(scalar)'",
+            expected: "a number, a name, an operator or a parenthesis", suggestion: hint)
+    }
+
+    private mutating func number(start: Int) throws(ParseFailure) -> Token {
+        while position < scalars.count, Self.isDigit(scalars[position]) || scalars[position] == "_"
+            || scalars[position] == "."
+        {
+            position += 1
+        }
+        if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
+            var look = position + 1
+            if look < scalars.count, scalars[look] == "+" || scalars[look] == "-" { look += 1 }
+            if look < scalars.count, Self.isDigit(scalars[look]) {
+                position = look
+                while position < scalars.count, Self.isDigit(scalars[position]) { position += 1 }
+            }
+        }
+        while position < scalars.count, Self.isIdentifierPart(scalars[position]) { position += 1 }
+        let written = text(start, position)
+        let cleaned = written.replacing("_", with: "")
+        guard written.count <= 64, let value = Double(cleaned), value.isFinite else {
+            throw ParseFailure(
+                offset: start, text: written, message: "'\(written)' is not a number",
+                expected: "a decimal number such as 42, 0.5 or 1e-3")
+        }
+        return Token(kind: .number(value), offset: start, text: written)
+    }
+
+    private func text(_ from: Int, _ to: Int) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[from..<to])
+        return String(out)
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+    private static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
+        (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_"
+    }
+    private static func isIdentifierPart(_ s: Unicode.Scalar) -> Bool { isIdentifierStart(s) || isDigit(s) }
+}

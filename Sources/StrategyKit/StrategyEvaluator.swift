@@ -1,0 +1,143 @@
+import MarketModel
+
+/// Runs a checked strategy one tick at a time. Deterministic: the same inputs give the same
+/// outputs on the same binary; no clocks, no randomness, no I/O.
+///
+/// Each `step` loads the tick's data, updates every indicator (whether or not a rule uses it this
+/// tick), computes the `let` values, applies stop-loss/take-profit, then runs the rules in order.
+public struct StrategyEvaluator: Sendable {
+    /// The strategy's static cost bound (steps per tick).
+    public let costBound: Int
+    /// Steps allowed per tick.
+    public let stepBudget: Int
+    let program: Program
+    let configuration: EvaluatorConfiguration
+    /// Per strategy market: its spec and its index in the host's instrument list.
+    let specs: [InstrumentSpec]
+    let instrumentIndex: [Int]
+    var slots: [Double]
+    var stack: [Double]
+    var indicators: [IndicatorState]
+    var stateBackup: [Double]
+    var context: TickContext
+    var positions: [Int64]
+    var started = false
+
+    /// Prepares to evaluate `strategy` on a market whose instruments are `instruments`
+    /// (`InstrumentID(i)` is `instruments[i]`, and inputs are indexed the same way).
+    ///
+    /// - Throws: `StrategyError` (`instrument_mismatch`) when a strategy market is missing or its
+    ///   spec differs from the one the strategy was checked against.
+    public init(
+        strategy: CheckedStrategy, instruments: [InstrumentSpec], configuration: EvaluatorConfiguration = .init()
+    ) throws(StrategyError) {
+        var indexes: [Int] = []
+        for (symbol, checked) in zip(strategy.markets, strategy.instrumentSpecs) {
+            guard let index = instruments.firstIndex(where: { $0.symbol == symbol }), instruments[index] == checked
+            else {
+                throw StrategyError(code: .instrumentMismatch, diagnostics: [Diagnostic(
+                    file: strategy.name, line: 1, column: 1, offendingText: symbol,
+                    message: "instrument \(symbol) is not traded here with the spec the strategy was checked against",
+                    expected: "instruments: " + instruments.map(\.symbol).joined(separator: ", "))])
+            }
+            indexes.append(index)
+        }
+        program = strategy.program
+        self.configuration = configuration
+        costBound = strategy.costBound
+        stepBudget = configuration.stepBudget ?? strategy.stepBudget
+        specs = strategy.instrumentSpecs
+        instrumentIndex = indexes
+        slots = [Double](repeating: .nan, count: program.layout.total(indicators: program.indicators.count))
+        for (offset, value) in program.stateInitial.enumerated() { slots[program.layout.stateBase + offset] = value }
+        stack = [Double](repeating: 0, count: program.maxStack + 4)
+        indicators = program.indicators.map(IndicatorState.init(site:))
+        stateBackup = program.stateInitial
+        context = TickContext(markets: indexes.count)
+        positions = [Int64](repeating: 0, count: indexes.count)
+    }
+
+    /// Evaluates one tick.
+    ///
+    /// If the step budget runs out mid-tick, the output has no actions, `budgetExceeded` is set
+    /// and state variables keep their values from before the tick.
+    public mutating func step(_ input: StrategyInput) -> StrategyOutput {
+        var steps = Program.baseSteps + Program.perMarketSteps * specs.count
+        load(input)
+        let positions = self.positions
+        context.reset { positions[$0] }
+        for offset in stateBackup.indices { stateBackup[offset] = slots[program.layout.stateBase + offset] }
+        runPrelude(&steps)
+        guard steps <= stepBudget else { return abort(steps) }
+        if !started {
+            started = true
+            if let leverage = program.risk.maxLeverage {
+                for market in specs.indices {
+                    emit(.setLeverage(InstrumentID(UInt16(instrumentIndex[market])),
+                                      min(leverage, specs[market].maxLeverage)))
+                }
+            }
+        }
+        applyStops()
+        for rule in program.rules {
+            if let condition = rule.condition {
+                let value = evaluate(condition, &steps)
+                guard steps <= stepBudget else { return abort(steps) }
+                if value == 0 || value.isNaN { continue }
+            }
+            for action in rule.actions {
+                perform(action, rule: rule.name, steps: &steps)
+                guard steps <= stepBudget else { return abort(steps) }
+            }
+        }
+        let actions = context.actions.compactMap { $0 }
+        var logs = context.logs
+        if context.droppedLogs > 0 { logs.append("(\(context.droppedLogs) more log lines dropped this tick)") }
+        return StrategyOutput(actions: actions, logs: logs, stepsUsed: steps, budgetExceeded: false)
+    }
+
+    private mutating func abort(_ steps: Int) -> StrategyOutput {
+        for offset in stateBackup.indices { slots[program.layout.stateBase + offset] = stateBackup[offset] }
+        let message = "step budget exceeded: used \(steps) of \(stepBudget) steps; no actions this tick"
+        return StrategyOutput(actions: [], logs: [message], stepsUsed: steps, budgetExceeded: true)
+    }
+
+    mutating func evaluate(_ code: CodeRange, _ steps: inout Int) -> Double {
+        let operations = program.operations
+        let slots = self.slots
+        let specs = self.specs
+        return operations.withUnsafeBufferPointer { operations in
+            slots.withUnsafeBufferPointer { slots in
+                stack.withUnsafeMutableBufferPointer { stack in
+                    Interpreter.run(code, operations: operations, slots: slots, stack: stack, specs: specs,
+                                    steps: &steps)
+                }
+            }
+        }
+    }
+
+    private mutating func runPrelude(_ steps: inout Int) {
+        for step in program.prelude {
+            switch step {
+            case .define(let slot, let code):
+                let value = evaluate(code, &steps)
+                slots[slot] = value
+                steps += 1
+            case .update(let index):
+                let site = program.indicators[index]
+                var x = Double.nan
+                var y = Double.nan
+                if site.kind == .vwap {
+                    let last = slots[program.layout.market(site.market, .last)]
+                    x = last.isNaN ? slots[program.layout.market(site.market, .mark)] : last
+                    y = slots[program.layout.market(site.market, .volume)]
+                } else {
+                    x = evaluate(site.inputs[0], &steps)
+                    if site.inputs.count > 1 { y = evaluate(site.inputs[1], &steps) }
+                }
+                slots[site.slot] = indicators[index].update(x, y)
+                steps += site.kind.cost(lookbacks: site.lookbacks)
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// Everything a rules strategy sees in one tick.
+public struct StrategyInput: Hashable, Sendable {
+    /// The tick number.
+    public var tick: Int64
+    /// Per instrument, indexed like the evaluator's instruments (`InstrumentID.rawValue`).
+    public var markets: [MarketView]
+    public var account: AccountView
+
+    /// Creates an input.
+    public init(tick: Int64, markets: [MarketView], account: AccountView) {
+        self.tick = tick
+        self.markets = markets
+        self.account = account
+    }
+}

@@ -1,0 +1,5 @@
+/// A prefix operator.
+enum UnaryOperator: String, Hashable, Sendable {
+    case negate = "-"
+    case not = "not"
+}

@@ -1,0 +1,159 @@
+import AuditLog
+import Crypto
+import MarketEngine
+import MarketModel
+
+/// Audit benchmark (docs/PERFORMANCE.md, "Audit"): records a synthetic multi-bot run, then
+/// measures transcript size per bot-tick and `arena verify` throughput in events per second,
+/// each against baselines measured in the same process over the same data: the bare engine
+/// replay of the same commands and raw SHA-256 over the same uncompressed bytes.
+///
+/// `arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N]`
+enum AuditBench {
+    struct Options {
+        var bots = 10
+        var ticks = 3_000
+        var reps = 3
+        var seed: UInt64 = 2_026
+    }
+
+    /// Entry point.
+    static func run(arguments: [String]) {
+        var options = Options()
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--bots": options.bots = Int(value) ?? options.bots
+            case "--ticks": options.ticks = Int(value) ?? options.ticks
+            case "--reps": options.reps = Int(value) ?? options.reps
+            case "--seed": options.seed = UInt64(value) ?? options.seed
+            default: print("usage: arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N]"); return
+            }
+            index += 2
+        }
+        do {
+            try measure(options)
+        } catch {
+            print("audit bench failed: \(error)")
+        }
+    }
+
+    private static func measure(_ options: Options) throws {
+        let key = SigningKey(privateKey: Curve25519.Signing.PrivateKey())
+        let clock = ContinuousClock()
+        let recordStart = clock.now
+        let transcript = try record(options, keyID: key.id)
+        let recordTime = seconds(clock.now - recordStart)
+        let attestation = try key.sign(transcript.manifest)
+        let keys = [PublicKeyInfo(key.publicKey, active: true)]
+        let (_, records) = try Transcript.decode(transcript.bytes)
+        let events = records.reduce(0) { $0 + $1.events.count }
+        let commands = records.reduce(0) { $0 + $1.inputs.count { $0.command != nil } }
+        let body = TranscriptReader.body(of: transcript.bytes)
+        let botTicks = Double(options.bots * options.ticks)
+
+        let full = best(options.reps) {
+            let report = TranscriptVerifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys)
+            precondition(report.verified, "benchmark transcript must verify: \(String(describing: report.divergence))")
+        }
+        let integrity = best(options.reps) {
+            let verifier = TranscriptVerifier(configuration: .init(replay: false))
+            precondition(verifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys).verified)
+        }
+        let configuration = try transcript.header.configuration()
+        let engine = best(options.reps) {
+            var exchange = Exchange(configuration: configuration, seed: transcript.header.seed)
+            var produced: [MarketEvent] = []
+            produced.reserveCapacity(4_096)
+            for record in records {
+                produced.removeAll(keepingCapacity: true)
+                for case .command(_, let command) in record.inputs { exchange.apply(command, into: &produced) }
+                exchange.advance(into: &produced)
+            }
+            precondition(exchange.tick == Int64(records.count))
+        }
+        let sha = best(options.reps) { _ = SHA256.hash(data: body) }
+        let inflate = best(options.reps) { _ = TranscriptReader.body(of: transcript.bytes) }
+
+        let rate = { (time: Double) in Double(events) / time }
+        print("audit bench: \(options.bots) bots × \(options.ticks) ticks, seed \(options.seed), best of \(options.reps)")
+        print("  run: \(records.count) tick records, \(commands) commands, \(events) events (\(fmt(Double(events) / botTicks)) events/bot-tick), recorded in \(fmt(recordTime)) s")
+        print("  transcript: \(transcript.bytes.count) B compressed, \(transcript.bodyByteCount) B raw (ratio \(fmt(Double(transcript.bodyByteCount) / Double(transcript.bytes.count))))")
+        print("  bytes per 1,000 bot-ticks: \(fmt(Double(transcript.bytes.count) / botTicks * 1_000)) compressed, \(fmt(Double(transcript.bodyByteCount) / botTicks * 1_000)) raw")
+        print("  verify (full replay):        \(fmt(full)) s  \(fmt(rate(full) / 1e6)) M events/s")
+        print("  verify (integrity only):     \(fmt(integrity)) s  \(fmt(rate(integrity) / 1e6)) M events/s")
+        print("  baseline engine replay only: \(fmt(engine)) s  \(fmt(rate(engine) / 1e6)) M events/s")
+        print("  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s")
+        print("  decompression:               \(fmt(inflate)) s  \(fmt(Double(body.count) / inflate / 1e6)) MB/s")
+        print("  ratios: full verify / engine replay = \(fmt(full / engine)); integrity verify / SHA-256 = \(fmt(integrity / sha)); full verify / SHA-256 = \(fmt(full / sha))")
+    }
+
+    /// Records a synthetic run: every bot quotes around mark, takes now and then, cancels.
+    private static func record(_ options: Options, keyID: String) throws -> Transcript {
+        let members = (0..<options.bots).map {
+            HeatMember(slot: UInt32($0), teamID: "team-\($0)", label: "bot\($0)", submissionHash: String(repeating: "0", count: 64))
+        }
+        let header = try TranscriptHeader(
+            engineVersion: "bench", runID: "bench", contestID: "bench", seed: options.seed, configuration: .standard,
+            members: members, attestationKeyID: keyID)
+        var recorder = try RunRecorder(header: header)
+        var accounts: [AccountID] = []
+        for member in members {
+            for case .accountOpened(let account, _) in recorder.apply(.openAccount(deposit: .usdt(100_000)), origin: .system(slot: member.slot)) {
+                accounts.append(account)
+            }
+        }
+        recorder.advance()
+        var state = options.seed | 1
+        func next(_ bound: UInt64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % bound)
+        }
+        let instruments = recorder.exchange.configuration.instruments.indices.map { InstrumentID(UInt16($0)) }
+        for tick in 1..<options.ticks {
+            for (slot, account) in accounts.enumerated() {
+                let instrument = instruments[Int(next(UInt64(instruments.count)))]
+                let mark = recorder.exchange.market(instrument).mark
+                let side: Side = next(2) == 0 ? .buy : .sell
+                let roll = next(10)
+                let origin = InputOrigin.bot(slot: UInt32(slot))
+                if roll < 6 {
+                    let distance = 1 + next(40)
+                    let price = Price(ticks: side == .buy ? mark.ticks - distance : mark.ticks + distance)
+                    recorder.apply(.placeOrder(OrderRequest(
+                        account: account, instrument: instrument, side: side, kind: .limit, price: price,
+                        quantity: Quantity(lots: 5 + next(50)), timeInForce: .gtc, clientTag: UInt64(tick))), origin: origin)
+                } else if roll < 8 {
+                    recorder.apply(.placeOrder(OrderRequest(
+                        account: account, instrument: instrument, side: side, kind: .market, price: nil,
+                        quantity: Quantity(lots: 5 + next(20)), timeInForce: .ioc, clientTag: UInt64(tick))), origin: origin)
+                } else if roll < 9 {
+                    recorder.apply(.cancelAll(account: account, instrument: nil), origin: origin)
+                }
+            }
+            recorder.advance()
+        }
+        return recorder.finish()
+    }
+
+    private static func best(_ reps: Int, _ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        for _ in 0..<max(1, reps) {
+            let start = clock.now
+            body()
+            best = min(best, seconds(clock.now - start))
+        }
+        return best
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func fmt(_ value: Double) -> String {
+        let scaled = (value * 1_000).rounded() / 1_000
+        return "\(scaled)"
+    }
+}
