@@ -13,9 +13,10 @@ public struct BotProtocolCodec: Sendable {
         self.limits = limits
     }
 
-    /// One line of bytes for a host message, newline included.
+    /// One line of bytes for a host message, newline included. Uses the hand-written writer
+    /// (same JSON as the Codable form, ~10× faster); never fails.
     public func encode(_ message: HostMessage) throws -> [UInt8] {
-        try Self.line(message)
+        message.encodedLine()
     }
 
     /// One line of bytes for a bot message, newline included.
@@ -25,6 +26,7 @@ public struct BotProtocolCodec: Sendable {
 
     /// Decodes one bot line (without its newline), enforcing every limit.
     public func decodeBotLine(_ line: [UInt8]) throws(ProtocolError) -> BotMessage {
+        if let tick = Self.emptyActionsTick(line) { return .actions(Actions(tick: tick, actions: [])) }
         try JSONPrescan.check(line, limits: limits)
         let message: BotMessage
         do {
@@ -52,6 +54,24 @@ public struct BotProtocolCodec: Sendable {
     /// Decodes one host line (bot side).
     public func decodeHostLine(_ line: [UInt8]) throws -> HostMessage {
         try JSONDecoder().decode(HostMessage.self, from: Data(line))
+    }
+
+    private static let emptyPrefix = Array(#"{"type":"actions","tick":"#.utf8)
+    private static let emptySuffix = Array(#","actions":[]}"#.utf8)
+
+    /// Fast path for the most common reply, `{"type":"actions","tick":N,"actions":[]}` written
+    /// exactly like that (the SDK's and the echo bot's form): no JSONDecoder needed.
+    static func emptyActionsTick(_ line: [UInt8]) -> Int64? {
+        let prefix = emptyPrefix.count
+        let suffix = emptySuffix.count
+        guard line.count > prefix + suffix, line.count <= prefix + suffix + 18 else { return nil }
+        guard line.starts(with: emptyPrefix), line.suffix(suffix).elementsEqual(emptySuffix) else { return nil }
+        var tick: Int64 = 0
+        for byte in line[prefix..<(line.count - suffix)] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            tick = tick * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return tick
     }
 
     private static func line(_ value: some Encodable) throws -> [UInt8] {

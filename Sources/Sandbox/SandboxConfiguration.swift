@@ -36,6 +36,11 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// the worker binary and the Swift runtime library directory are added automatically.
     public var extraReadOnlyPaths: [String]
 
+    /// Directory of the Swift runtime libraries of this process (e.g.
+    /// `/opt/swift/usr/lib/swift/linux`), which dynamically linked Swift-built bots need in
+    /// their sandbox; `nil` when statically linked or not found.
+    public static var hostSwiftRuntimeDirectory: String? { HelperInvocation.swiftRuntimeDirectory }
+
     /// Creates a configuration; defaults follow docs/BOT-PROTOCOL.md.
     public init(
         helperPath: String, workerPath: String = "", pythonPath: String = "/usr/bin/python3",

@@ -124,7 +124,12 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         if configuration.fast {
             settings += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         }
-        let (executable, arguments) = owned(binaries.path("postgres"), settings)
+        var (executable, arguments) = owned(binaries.path("postgres"), settings)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
+            // Own session: a Ctrl-C on the terminal reaches us, and we stop the server last.
+            arguments = [executable] + arguments
+            executable = "/usr/bin/setsid"
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

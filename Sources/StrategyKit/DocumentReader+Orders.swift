@@ -9,7 +9,7 @@ extension DocumentReader {
         }
         let location = YAMLNodeAccess.location(node)
         var size: Expression?
-        var options = OrderOptions(size: Expression(node: .number(0), location: location, text: ""))
+        var options = OrderOptions(size: Expression(node: .number(0), location: location))
         let allowed = keyword == "target_position" ? Self.orderKeys.filter { $0 != "reduce_only" } : Self.orderKeys
         for (key, keyNode, value) in entries(node, section: keyword, expected: allowed.joined(separator: ", ")) ?? [] {
             switch key {

@@ -23,7 +23,7 @@ struct DocumentReader {
     mutating func read(_ yaml: String) throws(StrategyError) -> StrategyDocument {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw yamlError(error)
         } catch {

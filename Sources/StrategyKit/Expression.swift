@@ -2,16 +2,22 @@
 struct Expression: Hashable, Sendable {
     var node: ExpressionNode
     var location: SourceLocation
-    /// The source text of this (sub)expression.
-    var text: String
+    var source: ExpressionSource = .empty
+    var range: Range<Int> = 0..<0
 
-    /// Number of nodes, used for size limits.
-    var size: Int {
-        switch node {
-        case .number, .bool, .name, .member: 1
-        case .call(_, _, let arguments): 1 + arguments.reduce(0) { $0 + $1.size }
-        case .unary(_, let operand): 1 + operand.size
-        case .binary(_, let lhs, let rhs): 1 + lhs.size + rhs.size
-        }
+    init(node: ExpressionNode, location: SourceLocation, source: ExpressionSource, range: Range<Int>) {
+        self.node = node
+        self.location = location
+        self.source = source
+        self.range = range
     }
+
+    /// An expression with no source text (defaults filled in by the reader).
+    init(node: ExpressionNode, location: SourceLocation) {
+        self.node = node
+        self.location = location
+    }
+
+    /// The source text of this (sub)expression.
+    var text: String { source.text(range) }
 }

@@ -9,7 +9,7 @@ struct ExpressionParser {
     /// Longest expression text accepted, in Unicode scalars.
     static let maxLength = 2_000
 
-    private let source: [Unicode.Scalar]
+    private let source: ExpressionSource
     private let origin: ScalarOrigin
     private var tokens: [Token] = []
     private var index = 0
@@ -17,14 +17,15 @@ struct ExpressionParser {
 
     /// Parses `text`, which starts at `origin` in the document.
     static func parse(_ text: String, origin: ScalarOrigin) throws(ParseFailure) -> Expression {
-        var parser = ExpressionParser(source: Array(text.unicodeScalars), origin: origin)
-        guard parser.source.count <= maxLength else {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= maxLength else {
             throw ParseFailure(
                 offset: 0, text: String(text.prefix(40)),
-                message: "expression is \(parser.source.count) characters long; the limit is \(maxLength)",
+                message: "expression is \(scalars.count) characters long; the limit is \(maxLength)",
                 expected: "a shorter expression (split it into `let` definitions)", code: .inputTooLarge)
         }
-        var lexer = Lexer(text)
+        var parser = ExpressionParser(source: ExpressionSource(scalars), origin: origin)
+        var lexer = Lexer(scalars)
         parser.tokens = try lexer.tokenize()
         if parser.tokens.count == 1 {
             throw ParseFailure(offset: 0, text: "", message: "empty expression", expected: "an expression")
@@ -39,7 +40,7 @@ struct ExpressionParser {
         return expression
     }
 
-    private init(source: [Unicode.Scalar], origin: ScalarOrigin) {
+    private init(source: ExpressionSource, origin: ScalarOrigin) {
         self.source = source
         self.origin = origin
     }
@@ -60,10 +61,9 @@ struct ExpressionParser {
     }
 
     private func make(_ node: ExpressionNode, from start: Int) -> Expression {
-        let end = index > 0 ? tokens[index - 1].offset + tokens[index - 1].text.unicodeScalars.count : start
-        var text = String.UnicodeScalarView()
-        if start < end, end <= source.count { text.append(contentsOf: source[start..<end]) }
-        return Expression(node: node, location: origin.location(atOffset: start), text: String(text))
+        let end = index > 0 ? tokens[index - 1].end : start
+        return Expression(node: node, location: origin.location(atOffset: start), source: source,
+                          range: start..<max(start, end))
     }
 
     private mutating func parseOr() throws(ParseFailure) -> Expression {
@@ -197,7 +197,8 @@ struct ExpressionParser {
             defer { depth -= 1 }
             let inner = try parseOr()
             try expect(")", opening: start)
-            return Expression(node: inner.node, location: inner.location, text: make(inner.node, from: start).text)
+            return Expression(node: inner.node, location: inner.location, source: source,
+                              range: start..<tokens[index - 1].end)
         case .end:
             throw ParseFailure(offset: start, text: "", message: "expression ends too early", expected: "a value")
         case .symbol(let symbol):

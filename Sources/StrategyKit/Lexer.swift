@@ -3,7 +3,7 @@ struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
 
-    init(_ text: String) { self.scalars = Array(text.unicodeScalars) }
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
     /// All tokens, ending with `.end`; throws on a character that starts no token.
     mutating func tokenize() throws(ParseFailure) -> [Token] {
@@ -16,9 +16,9 @@ struct Lexer {
     }
 
     private mutating func next() throws(ParseFailure) -> Token {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        while position < scalars.count, Self.isSpace(scalars[position]) { position += 1 }
         let start = position
-        guard position < scalars.count else { return Token(kind: .end, offset: start, text: "") }
+        guard position < scalars.count else { return Token(kind: .end, offset: start, text: "", end: start) }
         let scalar = scalars[position]
         if Self.isDigit(scalar) || (scalar == "." && position + 1 < scalars.count && Self.isDigit(scalars[position + 1])) {
             return try number(start: start)
@@ -26,16 +26,41 @@ struct Lexer {
         if Self.isIdentifierStart(scalar) {
             while position < scalars.count, Self.isIdentifierPart(scalars[position]) { position += 1 }
             let text = text(start, position)
-            return Token(kind: .identifier(text), offset: start, text: text)
+            return Token(kind: .identifier(text), offset: start, text: text, end: position)
         }
-        let two = position + 1 < scalars.count ? String(scalar) + String(scalars[position + 1]) : ""
-        if ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
+        let following: Unicode.Scalar = position + 1 < scalars.count ? scalars[position + 1] : " "
+        let pair: String? =
+            switch (scalar, following) {
+            case ("<", "="): "<="
+            case (">", "="): ">="
+            case ("=", "="): "=="
+            case ("!", "="): "!="
+            case ("&", "&"): "&&"
+            case ("|", "|"): "||"
+            default: nil
+            }
+        if let pair {
             position += 2
-            return Token(kind: .symbol(two), offset: start, text: two)
+            return Token(kind: .symbol(pair), offset: start, text: pair, end: position)
         }
-        if "(),.+-*/<>!".unicodeScalars.contains(scalar) {
+        let single: String? =
+            switch scalar {
+            case "(": "("
+            case ")": ")"
+            case ",": ","
+            case ".": "."
+            case "+": "+"
+            case "-": "-"
+            case "*": "*"
+            case "/": "/"
+            case "<": "<"
+            case ">": ">"
+            case "!": "!"
+            default: nil
+            }
+        if let single {
             position += 1
-            return Token(kind: .symbol(String(scalar)), offset: start, text: String(scalar))
+            return Token(kind: .symbol(single), offset: start, text: single, end: position)
         }
         let hint: String? =
             switch scalar {
@@ -74,7 +99,7 @@ struct Lexer {
                 offset: start, text: written, message: "'\(written)' is not a number",
                 expected: "a decimal number such as 42, 0.5 or 1e-3")
         }
-        return Token(kind: .number(value), offset: start, text: written)
+        return Token(kind: .number(value), offset: start, text: written, end: position)
     }
 
     private func text(_ from: Int, _ to: Int) -> String {
@@ -84,6 +109,9 @@ struct Lexer {
     }
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || (s.value > 127 && s.properties.isWhitespace) || s == "\n" || s == "\r"
+    }
     private static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
         (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_"
     }

@@ -1,19 +1,51 @@
-/// The document's text split into lines, used to quote the offending line under a diagnostic.
+/// The document's text, used to quote the offending line under a diagnostic.
+///
+/// Lines end at `\n`, `\r\n`, `\r`, NEL, LS or PS, as in YAML, so line numbers agree with the
+/// YAML parser's marks.
 struct SourceText: Sendable {
     let fileName: String
-    let lines: [Substring]
+    let text: String
 
     init(fileName: String, text: String) {
         self.fileName = fileName
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
+        self.text = text
+    }
+
+    /// Number of lines (a final line break does not start a new line of content, but counts).
+    var lineCount: Int {
+        var count = 1
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if Self.isBreak(scalar) && !(scalar == "\n" && previous == "\r") { count += 1 }
+            previous = scalar
         }
+        return count
+    }
+
+    static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// The text of line `number` (1-based), or `nil` when out of range.
     func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
+        guard number >= 1 else { return nil }
+        var current = 1
+        var view = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if Self.isBreak(scalar) {
+                if scalar == "\n" && previous == "\r" { continue }
+                if current == number { return String(view) }
+                current += 1
+                continue
+            }
+            if current == number {
+                if view.count >= 400 { return String(view) }
+                view.append(scalar)
+            }
+        }
+        return current == number ? String(view) : nil
     }
 
     /// Builds a diagnostic at `location` quoting its line.

@@ -13,4 +13,6 @@ struct Token: Hashable, Sendable {
     var offset: Int
     /// The token as written.
     var text: String
+    /// Offset just past the token.
+    var end: Int
 }

@@ -1,4 +1,4 @@
-import BotProtocol
+@testable import BotProtocol
 import Foundation
 import MarketModel
 import Testing
@@ -132,5 +132,85 @@ struct CodecTests {
     @Test(arguments: ["", "-", ".5", "5.", "1e5", "NaN", "Infinity", " 1", "1.2.3", "+1", "0x10"])
     func rejectsNonDecimals(text: String) {
         #expect(!DecimalText.isValid(text))
+    }
+}
+
+@Suite("Fast host-message encoding")
+struct FastEncodingTests {
+    static let observation = Observation(
+        tick: 42, timeMs: -5,
+        markets: [
+            MarketView(
+                symbol: "BTC-\"PERP\"\\\n\t\u{01}é", mark: "1", index: "2", last: nil, fundingRate: "-0.0001",
+                nextFundingTick: 600, openInterest: "3", volume: "4",
+                bids: [BookLevel(price: "1.5", quantity: "2"), BookLevel(price: "1.4", quantity: "3")], asks: [],
+                trades: [TradeView(price: "1", quantity: "0.1", side: .sell)]),
+            MarketView(
+                symbol: "ETH-PERP", mark: "1", index: "2", last: "3", fundingRate: "0", nextFundingTick: 0,
+                openInterest: "0", volume: "0", bids: [], asks: [BookLevel(price: "9", quantity: "1")], trades: []),
+        ],
+        account: AccountView(
+            balance: "1", equity: "2", available: "3", marginRatio: "0.5",
+            positions: [
+                PositionView(
+                    symbol: "BTC-PERP", size: "-0.5", entryPrice: "1", unrealizedPnL: "-2", liquidationPrice: nil,
+                    leverage: 10, marginMode: .isolated),
+                PositionView(
+                    symbol: "ETH-PERP", size: "1", entryPrice: "1", unrealizedPnL: "0", liquidationPrice: "0.5",
+                    leverage: 1, marginMode: .cross),
+            ],
+            openOrders: [
+                OpenOrderView(orderID: UInt64.max, clientID: nil, symbol: "X", side: .buy, price: "1", remaining: "1"),
+                OpenOrderView(orderID: 0, clientID: 7, symbol: "X", side: .sell, price: "1", remaining: "1"),
+            ],
+            fills: [
+                FillView(
+                    orderID: 3, clientID: 4, symbol: "X", side: .buy, price: "1", quantity: "2", fee: "-0.01",
+                    liquidity: "maker")
+            ],
+            rejections: [RejectionView(clientID: nil, reason: "off_grid", detail: "price 1.05")],
+            events: [
+                AccountEventView(kind: "funding", symbol: "X", amount: "-0.3"), AccountEventView(kind: "liquidation", orderID: 9),
+            ]))
+
+    @Test func matchesTheCodableForm() throws {
+        let messages: [HostMessage] = [
+            .observation(Self.observation),
+            .hello(
+                Hello(
+                    contestID: "c", team: "t\"", instruments: [InstrumentInfo(.btcPerp), InstrumentInfo(.ethPerp)],
+                    limits: ProtocolLimits(tickDeadlineMs: 5, maxActionsPerTick: 6, maxLineBytes: 7),
+                    startingBalance: "10000.5", ticksTotal: 9)),
+            .end(End(reason: "completed", finalEquity: "-1.5")),
+        ]
+        for message in messages {
+            let line = message.encodedLine()
+            #expect(line.last == 0x0A)
+            #expect(line.dropLast().allSatisfy { $0 != 0x0A })
+            let decoded = try JSONDecoder().decode(HostMessage.self, from: Data(line))
+            #expect(decoded == message)
+            let codable = try JSONEncoder().encode(message)
+            let viaFoundation = try JSONSerialization.jsonObject(with: codable) as? NSDictionary
+            let viaWriter = try JSONSerialization.jsonObject(with: Data(line)) as? NSDictionary
+            #expect(viaFoundation == viaWriter)
+        }
+    }
+}
+
+@Suite("Empty-reply fast path")
+struct EmptyReplyFastPathTests {
+    @Test(arguments: [
+        (#"{"type":"actions","tick":17,"actions":[]}"#, Int64?.some(17)),
+        (#"{"type":"actions","tick":0,"actions":[]}"#, 0),
+        (#"{"type":"actions","tick":-1,"actions":[]}"#, nil),
+        (#"{"type":"actions","tick":1x,"actions":[]}"#, nil),
+        (#"{"type":"actions","tick":,"actions":[]}"#, nil),
+        (#"{"type":"actions", "tick":1,"actions":[]}"#, nil),
+    ])
+    func recognises(line: String, tick: Int64?) throws {
+        #expect(BotProtocolCodec.emptyActionsTick(Array(line.utf8)) == tick)
+        if let tick {
+            #expect(try BotProtocolCodec().decodeBotLine(Array(line.utf8)) == .actions(Actions(tick: tick, actions: [])))
+        }
     }
 }

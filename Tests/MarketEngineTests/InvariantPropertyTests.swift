@@ -27,19 +27,35 @@ struct InvariantPropertyTests {
         var bots: [AccountID] = []
         var events: [MarketEvent] = []
         for n in 0..<12 {
-            events = exchange.apply(.openAccount(deposit: .usdt(2_000 + Int64(n) * 500)))
+            events = exchange.apply(.openAccount(deposit: .usdt(400 + Int64(n) * 100)))
             guard case .accountOpened(let id, _)? = events.first else { continue }
             bots.append(id)
             for i in 0..<2 {
                 let instrument = InstrumentID(UInt16(i))
                 if n % 3 == 0 { _ = exchange.apply(.setMarginMode(account: id, instrument: instrument, mode: .isolated)) }
-                _ = exchange.apply(.setLeverage(account: id, instrument: instrument, leverage: 10 + Int64(n) * 3))
+                _ = exchange.apply(.setLeverage(account: id, instrument: instrument, leverage: 20 + Int64(n) * 2))
             }
         }
         var liquidations = 0
         var fundingSettlements = 0
         var counts: [String: Int] = [:]
+        var whales: [AccountID] = []
+        for _ in 0..<4 {
+            events = exchange.apply(.openAccount(deposit: .usdt(1_000)))
+            guard case .accountOpened(let id, _)? = events.first else { continue }
+            _ = exchange.apply(.setLeverage(account: id, instrument: InstrumentID(0), leverage: 50))
+            whales.append(id)
+        }
         for tick in 0..<1_500 {
+            if tick == 20 {
+                // Near-maximum leverage positions, two each way, held: one side will be liquidated.
+                for (n, whale) in whales.enumerated() {
+                    events = exchange.apply(.placeOrder(OrderRequest(
+                        account: whale, instrument: InstrumentID(0), side: n % 2 == 0 ? .buy : .sell, kind: .market,
+                        price: nil, quantity: Quantity(lots: 700), timeInForce: .ioc)))
+                    #expect(exchange.invariantViolations().isEmpty)
+                }
+            }
             for _ in 0..<Int(generator.upTo(4)) {
                 let bot = bots[Int(generator.upTo(Int64(bots.count - 1)))]
                 let i = Int(generator.upTo(1))
@@ -49,19 +65,19 @@ struct InvariantPropertyTests {
                 let lots = 1 + generator.upTo(i == 0 ? 400 : 800)
                 let offset = generator.upTo(60) - 30
                 let command: MarketCommand
-                switch generator.upTo(9) {
-                case 0...3:
+                switch generator.upTo(19) {
+                case 0...9:
                     command = .placeOrder(OrderRequest(account: bot, instrument: instrument, side: side, kind: .market,
                                                        price: nil, quantity: Quantity(lots: lots), timeInForce: .ioc,
                                                        reduceOnly: generator.chance(20_000_000)))
-                case 4...6:
+                case 10...16:
                     let price = Price(ticks: market.mark.ticks + offset * 5)
                     let tif: TimeInForce = [.gtc, .ioc, .fok, .postOnly][Int(generator.upTo(3))]
                     command = .placeOrder(OrderRequest(account: bot, instrument: instrument, side: side, kind: .limit,
                                                        price: price, quantity: Quantity(lots: lots), timeInForce: tif,
                                                        reduceOnly: generator.chance(10_000_000)))
-                case 7: command = .cancelAll(account: bot, instrument: generator.chance(50_000_000) ? instrument : nil)
-                case 8: command = .deposit(account: bot, amount: .usdt(generator.chance(50_000_000) ? 100 : -100))
+                case 17: command = .cancelAll(account: bot, instrument: generator.chance(50_000_000) ? instrument : nil)
+                case 18: command = .deposit(account: bot, amount: .usdt(generator.chance(50_000_000) ? 100 : -100))
                 default: command = .closeOut(account: bot)
                 }
                 events = exchange.apply(command)
@@ -89,7 +105,8 @@ struct InvariantPropertyTests {
             #expect(problems.isEmpty, "tick \(tick) advance: \(problems)")
             if !problems.isEmpty { return }
         }
-        #expect(liquidations > 0, "no liquidation exercised")
+        let btc = exchange.market(InstrumentID(0))
+        #expect(liquidations > 0, "no liquidation exercised: \(counts.sorted { $0.key < $1.key }) mark \(btc.mark) positions \(bots.compactMap { exchange.account($0) }.map { a in "\(a.equity) mm \(a.maintenanceMargin) " + a.positions.map { "\($0.size) e\($0.entryPrice) lp\($0.liquidationPrice.map { "\($0)" } ?? "-") m\($0.markPrice)" }.joined(separator: ";") })")
         #expect(fundingSettlements > 0)
         #expect(exchange.insuranceFundBalance.units > 0)
     }

@@ -27,7 +27,7 @@ struct FuzzGenerator {
     static let operators = [" + ", " - ", " * ", " / ", " > ", " < ", " >= ", " == ", " != ", " and ", " or "]
 
     mutating func expression(depth: Int = 0) -> String {
-        if depth > 4 || chance(30) {
+        if depth > 2 || chance(35) {
             switch below(4) {
             case 0: return String(below(300))
             case 1: return "\(below(100)).\(below(100))"
@@ -66,13 +66,13 @@ struct FuzzGenerator {
         if chance(70) { lines.append("state: {x: \(pick(["0", "1.5", "true", "n * 2", "mark"]))}") }
         if chance(60) {
             lines.append("let:")
-            for index in 0..<below(4) { lines.append("  l\(index): \(expression())") }
+            for index in 0..<below(3) { lines.append("  l\(index): \(expression())") }
         }
         lines.append("rules:")
-        for _ in 0..<(1 + below(4)) {
+        for _ in 0..<(1 + below(2)) {
             lines.append("  - when: \(expression())")
             lines.append("    do:")
-            for _ in 0..<(1 + below(3)) { lines.append("      " + action()) }
+            for _ in 0..<(1 + below(2)) { lines.append("      " + action()) }
         }
         if chance(40) {
             lines.append("risk: {max_leverage: \(below(80)), stop_loss: 0.0\(below(9)), max_orders_per_tick: \(below(20))}")
@@ -82,6 +82,14 @@ struct FuzzGenerator {
 
     static let noise: [String] = ["{", "}", "[", "]", ":", ": ", "- ", "#", "\"", "'", "&a ", "*a", "!", "|", ">",
                                   "\t", "\n", "\n  ", "(", ")", ",", "é", "💥", "\u{0}", "\r", "%", "@", "`", "?"]
+
+    /// `text` without comments and blank lines (smaller inputs, same structure).
+    static func compact(_ text: String) -> String {
+        text.split(separator: "\n").map { line in
+            guard let hash = line.firstIndex(of: "#"), !line[..<hash].contains("\"") else { return line }
+            return line[..<hash]
+        }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+    }
 
     /// `text` with 1–4 random edits (insert noise, delete a span, duplicate a span, swap lines, truncate).
     mutating func mutate(_ text: String) -> String {
@@ -108,12 +116,12 @@ struct FuzzGenerator {
 
     /// Inputs built to hurt: deep nesting, long lines, many rules, aliases.
     mutating func pathological() -> String {
-        let depth = 10 + below(3000)
+        let depth = chance(2) ? 2_000 + below(3_000) : 10 + below(300)
         switch below(7) {
         case 0: return "markets: " + String(repeating: "[", count: depth)
         case 1: return "rules:\n" + String(repeating: "- ", count: depth) + "x"
         case 2: return "rules:\n  - when: " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
-        case 3: return "name: " + String(repeating: "x", count: depth * 50)
+        case 3: return "name: " + String(repeating: "x", count: depth * 20)
         case 4: return "a: &a [1, 2]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\nrules: [*b, *b]\n"
         case 5: return (0..<depth / 10).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")
         default: return "rules:\n  - when: " + String(repeating: "not ", count: depth) + "true\n    do: [close]"

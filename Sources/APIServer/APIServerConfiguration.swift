@@ -1,0 +1,32 @@
+/// Settings of the HTTP API.
+public struct APIServerConfiguration: Sendable {
+    /// Address to bind, e.g. `127.0.0.1`.
+    public var host: String
+    public var port: Int
+    /// Base URL printed in links (transcript and attestation URLs).
+    public var publicBaseURL: String
+    /// Requests per second (and burst) allowed per token.
+    public var tokenRate: Double
+    public var tokenBurst: Double
+    /// Requests per second (and burst) allowed per IP address without a token.
+    public var addressRate: Double
+    public var addressBurst: Double
+    /// How long a rendered leaderboard is served from memory before re-reading the database.
+    public var leaderboardCacheMilliseconds: Int
+    /// Engine version reported on the leaderboard.
+    public var engineVersion: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, tokenRate: Double = 20,
+                tokenBurst: Double = 60, addressRate: Double = 500, addressBurst: Double = 2000,
+                leaderboardCacheMilliseconds: Int = 1000, engineVersion: String = "unknown") {
+        self.host = host
+        self.port = port
+        self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"
+        self.tokenRate = tokenRate
+        self.tokenBurst = tokenBurst
+        self.addressRate = addressRate
+        self.addressBurst = addressBurst
+        self.leaderboardCacheMilliseconds = leaderboardCacheMilliseconds
+        self.engineVersion = engineVersion
+    }
+}

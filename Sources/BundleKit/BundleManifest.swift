@@ -1,0 +1,69 @@
+import Yams
+
+/// The top-level keys of a bundle's `strategy.yaml` that the platform needs before running it.
+/// Only `name`, `runtime` and `entry` are read here; the rules language itself is validated by StrategyKit.
+public struct BundleManifest: Sendable, Equatable {
+    /// Name of the file every bundle must have at its root.
+    public static let fileName = "strategy.yaml"
+
+    /// Strategy name shown on the leaderboard.
+    public var name: String
+    /// How the strategy runs.
+    public var runtime: Runtime
+    /// Path of the program to run, relative to the bundle root. Required for `python` and `exec`.
+    public var entry: String?
+
+    /// Creates a manifest value.
+    public init(name: String, runtime: Runtime, entry: String? = nil) {
+        self.name = name
+        self.runtime = runtime
+        self.entry = entry
+    }
+
+    /// Parses `strategy.yaml` and checks that `entry` (when required) names one of `files`.
+    public static func parse(_ bytes: [UInt8], files: Set<String>, limits: BundleLimits = BundleLimits()) throws(BundleError) -> BundleManifest {
+        guard bytes.count <= limits.maxManifestBytes else {
+            throw invalid("is larger than \(BundleLimits.describe(bytes: limits.maxManifestBytes)); keep data in separate files")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw invalid("is not valid UTF-8") }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw invalid("is not valid YAML: \(error)")
+        }
+        guard let mapping = node?.mapping else {
+            throw invalid("must be a YAML mapping with at least 'name' and 'runtime' keys")
+        }
+        let name = try scalar(mapping, "name")
+        guard let name, !name.allSatisfy(\.isWhitespace) else {
+            throw invalid("needs a non-empty 'name'")
+        }
+        guard let runtimeText = try scalar(mapping, "runtime") else {
+            throw invalid("needs 'runtime: rules', 'runtime: python' or 'runtime: exec'")
+        }
+        guard let runtime = Runtime(rawValue: runtimeText) else {
+            throw invalid("has unknown runtime '\(runtimeText)'; use rules, python or exec")
+        }
+        let entry = try scalar(mapping, "entry")
+        if runtime != .rules {
+            guard let entry, !entry.isEmpty else {
+                throw invalid("has runtime '\(runtime.rawValue)' but no 'entry'; add e.g. 'entry: bot.py'")
+            }
+            guard files.contains(entry) else {
+                throw invalid("names entry '\(entry)', which is not a file in the bundle; fix the path (relative to the bundle root)")
+            }
+        }
+        return BundleManifest(name: name, runtime: runtime, entry: entry)
+    }
+
+    private static func scalar(_ mapping: Node.Mapping, _ key: String) throws(BundleError) -> String? {
+        guard let value = mapping[Node(key)] else { return nil }
+        if case .scalar(let scalar) = value { return scalar.string }
+        throw invalid("key '\(key)' must be a plain string value")
+    }
+
+    private static func invalid(_ what: String) -> BundleError {
+        BundleError(.invalidManifest, "\(fileName) \(what)", path: fileName)
+    }
+}

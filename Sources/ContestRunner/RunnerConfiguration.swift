@@ -1,0 +1,30 @@
+import Sandbox
+
+/// Settings of a runner process.
+public struct RunnerConfiguration: Sendable {
+    /// Unique name of this runner (host:pid by default); recorded as the lease owner.
+    public var owner: String
+    /// How long a claimed job stays ours without a heartbeat.
+    public var lease: Duration
+    /// How often the lease is renewed while a heat runs.
+    public var heartbeat: Duration
+    /// Sleep between polls of an empty queue.
+    public var pollInterval: Duration
+    /// Where bundles are unpacked for workers (one fresh directory per run).
+    public var workDirectory: String
+    /// Directory of the attestation key store.
+    public var keyDirectory: String
+    public var sandbox: SandboxConfiguration
+
+    public init(owner: String, lease: Duration = .seconds(30), heartbeat: Duration = .seconds(5),
+                pollInterval: Duration = .milliseconds(500), workDirectory: String, keyDirectory: String,
+                sandbox: SandboxConfiguration) {
+        self.owner = owner
+        self.lease = lease
+        self.heartbeat = heartbeat
+        self.pollInterval = pollInterval
+        self.workDirectory = workDirectory
+        self.keyDirectory = keyDirectory
+        self.sandbox = sandbox
+    }
+}

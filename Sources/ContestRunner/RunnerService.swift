@@ -1,0 +1,73 @@
+import AuditLog
+import ContestModel
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+import Storage
+
+/// A runner: claims jobs from PostgreSQL (`FOR UPDATE SKIP LOCKED`), plans evaluations, runs
+/// heats with a heartbeat on the lease, and commits results in one transaction. Any number of
+/// runners may share a database. On graceful shutdown a running heat stops at the next tick
+/// and its lease is handed back so another runner retries it.
+public struct RunnerService: Service {
+    let store: ArenaStore
+    let configuration: RunnerConfiguration
+    let logger: Logger
+
+    public init(store: ArenaStore, configuration: RunnerConfiguration, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let stop = StopFlag()
+        let keys = KeyStore(configuration: KeyStoreConfiguration(directory: configuration.keyDirectory))
+        let signingKey = try keys.activeKey()
+        try await store.registerPublicKey(keyId: signingKey.id, publicKey: Data(signingKey.publicKey.rawRepresentation),
+                                          active: true)
+        logger.info("runner started", metadata: ["owner": "\(configuration.owner)", "key": "\(signingKey.id)"])
+        try await withGracefulShutdownHandler {
+            while !stop.isSet {
+                do {
+                    if let job = try await store.claimJob(owner: configuration.owner, lease: configuration.lease) {
+                        try await process(job, signingKey: signingKey, stop: stop)
+                    } else {
+                        try? await Task.sleep(for: configuration.pollInterval)
+                    }
+                } catch is CancellationError {
+                    break
+                } catch {
+                    logger.error("runner loop error", metadata: ["error": "\(error)"])
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+        } onGracefulShutdown: {
+            stop.set()
+        }
+        logger.info("runner stopped", metadata: ["owner": "\(configuration.owner)"])
+    }
+
+    private func process(_ job: JobRecord, signingKey: SigningKey, stop: StopFlag) async throws {
+        Counter(label: "arena_jobs_claimed_total", dimensions: [("kind", job.kind.rawValue)]).increment()
+        switch job.kind {
+        case .evaluate:
+            try await EvaluationPlanner(store: store, logger: logger).plan(job, owner: configuration.owner)
+        case .run:
+            let execution = RunExecution(store: store, configuration: configuration, signingKey: signingKey, logger: logger)
+            do {
+                try await execution.execute(job, stop: stop)
+            } catch let error as HeatError where error.code == .cancelled {
+                try await store.releaseJob(jobId: job.id, owner: configuration.owner)
+                logger.info("handed run back", metadata: ["job": "\(job.id)"])
+            } catch {
+                logger.error("run failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
+                let gaveUp = try await store.failJob(jobId: job.id, owner: configuration.owner, error: "\(error)")
+                if gaveUp, let runId = job.runId {
+                    try await store.failRunPermanently(runId: runId, reason: "\(error)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import APIServer
+import ContestRunner
+import Foundation
+import Hummingbird
+import Storage
+
+/// Builds the Hummingbird application for `serve` and `demo`.
+enum ApplicationFactory {
+    static func make(environment: ServerEnvironment, host: String, port: Int) -> some ApplicationProtocol {
+        let env = ProcessInfo.processInfo.environment
+        let configuration = APIServerConfiguration(
+            host: host, port: port, publicBaseURL: env["ARENA_PUBLIC_URL"],
+            addressRate: env["ARENA_RATE_LIMIT_IP"].flatMap(Double.init) ?? 500,
+            addressBurst: env["ARENA_RATE_BURST_IP"].flatMap(Double.init) ?? 2000,
+            engineVersion: HeatExecutor.engineVersion)
+        let store = environment.store
+        let migrations = environment.migrations
+        let logger = environment.logger
+        let api = ArenaAPI(store: store, configuration: configuration, validator: BundleValidator()) {
+            try await store.ping()
+            let pending = try await MigrationRunner(client: store.client, logger: logger).pending(migrations)
+            if !pending.isEmpty { throw StorageError(.migrationFailed, "pending migrations: \(pending.joined(separator: ", "))") }
+        }
+        return Application(
+            router: api.router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "perparena"),
+            logger: environment.logger)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import ServiceLifecycle
+
+/// `arena-server demo`: the whole product on one machine.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Run the demo contest end to end and keep serving the API.",
+        discussion: """
+            Starts the embedded PostgreSQL (or uses DATABASE_URL), migrates, creates the demo contest from
+            Seeds/contests/demo.yaml, registers the sample teams and submits their strategies through the
+            HTTP API, runs the contest on two in-process runners, prints the leaderboard and its URL, and
+            keeps serving on 127.0.0.1:8080 until Ctrl-C. Running it again reuses the database and teams.
+            """)
+
+    @Option(help: "Address to bind.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Contest definition to load.") var contest: String?
+    @Flag(help: "Exit after printing the leaderboard instead of serving until Ctrl-C.") var exitAfterRun = false
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let environment = try ServerEnvironment.make(options, label: "perparena.demo")
+        defer { environment.shutdown() }
+        guard let contestPath = contest ?? RuntimePaths.locate("Seeds/contests/demo.yaml") else {
+            throw ValidationError("Seeds/contests/demo.yaml not found; run from the repository or pass --contest")
+        }
+        let app = ApplicationFactory.make(environment: environment, host: host, port: port)
+        let driver = DemoDriver(environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
+                                exitAfterRun: exitAfterRun)
+        let services: [any Service] = [app, driver] + RunnerFactory.make(environment: environment, count: 2)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: environment.database),
+                       .init(service: StartupService(environment: environment, services: services))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
+        try await group.run()
+    }
+}

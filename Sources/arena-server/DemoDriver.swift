@@ -1,0 +1,114 @@
+import APIModels
+import BundleKit
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// Plays organizer and teams against the running API: contest, registrations, submissions,
+/// then waits for the leaderboard and prints it.
+struct DemoDriver: Service {
+    let environment: ServerEnvironment
+    let baseURL: String
+    let contestPath: String
+    let exitAfterRun: Bool
+
+    struct TeamSeed: Codable {
+        var name: String
+        var bundle: String
+    }
+
+    func run() async throws {
+        let client = DemoClient(baseURL: baseURL)
+        try await waitForServer(client)
+        let organizer = try await organizerToken()
+        let yaml = try Data(contentsOf: URL(fileURLWithPath: contestPath))
+        let contest = try await client.json(ContestView.self, .POST, "/v1/admin/contests", token: organizer,
+                                            body: Array(yaml), contentType: "application/yaml")
+        print("contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
+              + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
+        let before = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
+        let queued = try await registerAndSubmit(client, contestId: contest.id)
+        if queued == 0 {
+            _ = try await client.json(ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
+                                      token: organizer)
+            print("no new submissions; asked for a fresh evaluation")
+        }
+        let board = try await waitForBoard(client, contestId: contest.id, after: before.evaluationId ?? 0)
+        print(LeaderboardTable.render(board))
+        print("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
+        if exitAfterRun { return }
+        print("serving on \(baseURL) — press Ctrl-C to stop")
+        try? await gracefulShutdown()
+    }
+
+    private func waitForServer(_ client: DemoClient) async throws {
+        for _ in 0..<200 {
+            if let (status, _) = try? await client.send(.GET, "/healthz"), status == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DemoClient.Failure(status: 0, body: "server did not start on \(baseURL)")
+    }
+
+    private func organizerToken() async throws -> String {
+        let token = TokenHash.generate(prefix: "pa_org")
+        let store = environment.store
+        if try await store.createOrganizer(name: "demo-organizer", tokenHash: TokenHash.hash(token)) == nil {
+            _ = try await store.addOrganizerToken(name: "demo-organizer", tokenHash: TokenHash.hash(token))
+        }
+        return token
+    }
+
+    /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600) and
+    /// submits its bundle; returns how many submissions were newly queued.
+    private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> Int {
+        guard let seedsPath = RuntimePaths.locate("Seeds/demo-teams.json") else { return 0 }
+        let seedsDirectory = URL(fileURLWithPath: seedsPath).deletingLastPathComponent().path
+        let teams = try JSONDecoder().decode([TeamSeed].self, from: Data(contentsOf: URL(fileURLWithPath: seedsPath)))
+        let tokenFile = environment.stateDirectory + "/demo-teams.json"
+        var tokens = (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: tokenFile)))) ?? [:]
+        var queued = 0
+        for team in teams {
+            if tokens[team.name] == nil {
+                let body = try APIJSON.encoder().encode(TeamRegistrationRequest(name: team.name))
+                let (status, data) = try await client.send(.POST, "/v1/contests/\(contestId)/teams", body: Array(body))
+                if status == 201 {
+                    tokens[team.name] = try APIJSON.decoder().decode(TeamRegistrationResponse.self, from: data).token
+                    try saveTokens(tokens, to: tokenFile)
+                    print("registered team \(team.name)")
+                } else {
+                    print("team \(team.name) exists but its token is not in \(tokenFile); skipping its submission")
+                    continue
+                }
+            }
+            guard let token = tokens[team.name] else { continue }
+            let archive = try BundleArchive.pack(directory: seedsDirectory + "/" + team.bundle, limits: BundleLimits())
+            let submission = try await client.json(SubmissionView.self, .POST, "/v1/submissions", token: token,
+                                                   body: archive, contentType: "application/gzip", accept: [200, 202, 422])
+            print("  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)")
+            if submission.status == "queued" { queued += 1 }
+        }
+        return queued
+    }
+
+    private func saveTokens(_ tokens: [String: String], to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        FileManager.default.createFile(atPath: path, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
+    }
+
+    private func waitForBoard(_ client: DemoClient, contestId: String, after: Int64) async throws -> LeaderboardView {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(900))
+        var lastNote = ContinuousClock.now
+        while ContinuousClock.now < deadline {
+            let board = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contestId)/leaderboard")
+            if let evaluation = board.evaluationId, evaluation > after { return board }
+            if lastNote.duration(to: .now) > .seconds(5) {
+                print("  … evaluating")
+                lastNote = .now
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        throw DemoClient.Failure(status: 0, body: "the contest did not finish within 15 minutes")
+    }
+}

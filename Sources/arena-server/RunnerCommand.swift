@@ -1,0 +1,26 @@
+import ArgumentParser
+import ServiceLifecycle
+
+/// `arena-server runner`: claims and runs evaluation jobs.
+struct RunnerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runner", abstract: "Run contest runners that claim jobs from the database.",
+        discussion: """
+            Any number of runner processes on any hosts may share one database. SIGTERM stops accepting
+            work; a heat in progress is handed back to the queue so another runner retries it.
+            Example: arena-server runner --count 2
+            """)
+
+    @Option(help: "Runners in this process.") var count = 1
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let environment = try ServerEnvironment.make(options, label: "perparena.runner")
+        defer { environment.shutdown() }
+        let runners = RunnerFactory.make(environment: environment, count: max(1, count))
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: environment.database), .init(service: StartupService(environment: environment, services: runners))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,24 @@
+import ContestRunner
+import Foundation
+import ServiceLifecycle
+
+/// Builds runner services with unique owner names (`host:pid:n`).
+enum RunnerFactory {
+    static func make(environment: ServerEnvironment, count: Int) -> [any Service] {
+        let host = ProcessInfo.processInfo.hostName
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let env = ProcessInfo.processInfo.environment
+        let lease = env["ARENA_LEASE_SECONDS"].flatMap(Int.init) ?? 30
+        return (0..<count).map { index in
+            RunnerService(
+                store: environment.store,
+                configuration: RunnerConfiguration(
+                    owner: env["ARENA_RUNNER_NAME"].map { "\($0):\(index)" } ?? "\(host):\(pid):\(index)",
+                    lease: .seconds(lease), heartbeat: .seconds(max(1, lease / 6)),
+                    workDirectory: environment.stateDirectory + "/work",
+                    keyDirectory: environment.stateDirectory + "/keys",
+                    sandbox: RuntimePaths.sandbox()),
+                logger: environment.logger)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import MarketEngine
+import MarketModel
+import Testing
+
+/// Golden replay: the standard market with a fixed seed and a fixed bot script must reproduce
+/// the recorded state hash and event count. A change here means behaviour changed: review it
+/// and, if intended, update the constants (and note it in docs/MARKET.md).
+@Suite("Golden replay")
+struct GoldenReplayTests {
+    static func replay() -> (hash: UInt64, events: Int, trades: Int) {
+        var exchange = Exchange(configuration: .standard, seed: 2_026)
+        var events: [MarketEvent] = []
+        guard case .accountOpened(let bot, _)? = exchange.apply(.openAccount(deposit: .usdt(50_000))).first else {
+            return (0, 0, 0)
+        }
+        for tick in 0..<2_000 {
+            if tick % 100 == 50 {
+                let side: Side = (tick / 100) % 2 == 0 ? .buy : .sell
+                exchange.apply(.placeOrder(OrderRequest(
+                    account: bot, instrument: InstrumentID(UInt16(tick / 100 % 2)), side: side, kind: .market, price: nil,
+                    quantity: Quantity(lots: 100), timeInForce: .ioc)), into: &events)
+            }
+            exchange.advance(into: &events)
+        }
+        let trades = events.filter { if case .trade = $0 { return true } else { return false } }.count
+        return (exchange.stateHash(), events.count, trades)
+    }
+
+    static let expectedHash: UInt64 = 0x6c78_854a_51a3_151b
+    static let expectedEvents = 10_016
+
+    @Test func standardMarketReplay() {
+        let result = Self.replay()
+        #expect(result.hash == Self.expectedHash, "hash \(String(result.hash, radix: 16)) events \(result.events)")
+        #expect(result.events == Self.expectedEvents)
+        #expect(result.trades > 200)
+    }
+}
