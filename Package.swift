@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Layer 0: vocabulary
@@ -69,6 +71,16 @@ let package = Package(
         ),
 
         // Layer 2: I/O adapters
+        .target(
+            name: "BundleKit",
+            dependencies: [
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Storage",
             dependencies: [
@@ -124,9 +136,11 @@ let package = Package(
             name: "arena",
             dependencies: [
                 "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel",
-                "ContestRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario",
+                "ContestRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario", "BundleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,6 +149,8 @@ let package = Package(
             dependencies: [
                 "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -158,6 +174,15 @@ let package = Package(
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "BundleKitTests",
+            dependencies: [
+                "BundleKit",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
         .testTarget(
@@ -177,9 +202,21 @@ let package = Package(
             name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine"], swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ArenaCLITests",
+            dependencies: [
+                "TestSupport", "Storage", "APIServer", "ContestRunner", "APIModels", "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "TestSupport", "Storage", "APIServer", "ContestRunner", "ContestModel", "APIModels",
+                "TestSupport", "Storage", "APIServer", "ContestRunner", "ContestModel", "APIModels", "BundleKit",
+                "Sandbox", "AuditLog", "MarketModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

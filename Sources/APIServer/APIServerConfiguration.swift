@@ -1,3 +1,5 @@
+import Prometheus
+
 /// Settings of the HTTP API.
 public struct APIServerConfiguration: Sendable {
     /// Address to bind, e.g. `127.0.0.1`.
@@ -15,6 +17,8 @@ public struct APIServerConfiguration: Sendable {
     public var leaderboardCacheMilliseconds: Int
     /// Engine version reported on the leaderboard.
     public var engineVersion: String
+    /// Registry served at `GET /metrics`; without one the route is not registered.
+    public var metricsRegistry: PrometheusCollectorRegistry?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, tokenRate: Double = 20,
                 tokenBurst: Double = 60, addressRate: Double = 500, addressBurst: Double = 2000,

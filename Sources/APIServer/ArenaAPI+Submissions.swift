@@ -2,6 +2,7 @@ import APIModels
 import ContestModel
 import Foundation
 import Hummingbird
+import Metrics
 import Storage
 
 extension ArenaAPI {
@@ -62,6 +63,7 @@ extension ArenaAPI {
                 $0.sha256 == sha && ["queued", "running", "scored"].contains($0.status)
             })
         {
+            Counter(label: "arena_submissions_total", dimensions: [("outcome", "duplicate")]).increment()
             return try ArenaAPI.json(try ArenaAPI.submissionView(existing, quota: before), status: .ok)
         }
         let (sha, runtime): (String, String) = switch validation {
@@ -73,10 +75,12 @@ extension ArenaAPI {
         try await store.transitionSubmission(id: record.id, to: "validating")
         switch validation {
         case .invalid(let code, let report):
+            Counter(label: "arena_submissions_total", dimensions: [("outcome", "rejected")]).increment()
             try await store.transitionSubmission(id: record.id, to: "rejected", detail: code, validationReport: report)
             try await store.appendAudit(actor: "team:\(team.id)", action: "submission.rejected",
                                         subject: "submission:\(record.id)", details: ["code": code])
         case .valid(_, _, let report):
+            Counter(label: "arena_submissions_total", dimensions: [("outcome", "accepted")]).increment()
             try await store.transitionSubmission(id: record.id, to: "queued", validationReport: report, charged: true)
             try await store.enqueueEvaluation(contestId: team.contestId)
             try await store.appendAudit(actor: "team:\(team.id)", action: "submission.accepted",

@@ -35,11 +35,13 @@ public struct ArenaAPI: Sendable {
             perAddress: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst)))
         router.middlewares.add(AuthMiddleware(store: store))
         addOperationsRoutes(to: router)
+        addMetricsRoutes(to: router)
         addPublicRoutes(to: router)
         addTeamRoutes(to: router)
         addSubmissionRoutes(to: router)
         addRunRoutes(to: router)
         addAdminRoutes(to: router)
+        addAdminListRoutes(to: router)
         return router
     }
 

@@ -27,7 +27,8 @@ public enum ArenaLZ {
                 if candidate >= 0, index - candidate <= 65_535, load32(source, candidate) == sequence {
                     var length = minMatch
                     while index + length < count, source[candidate + length] == source[index + length] { length += 1 }
-                    emit(literals: source[anchor..<index], offset: index - candidate, matchLength: length, into: &output)
+                    emit(
+                        literals: source[anchor..<index], offset: index - candidate, matchLength: length, into: &output)
                     index += length
                     anchor = index
                 } else {
@@ -40,7 +41,9 @@ public enum ArenaLZ {
     }
 
     /// Decompresses `input`, which must expand to exactly `expectedCount` bytes.
-    public static func decompress(_ input: [UInt8], range: Range<Int>, expectedCount: Int) throws(TranscriptError) -> [UInt8] {
+    public static func decompress(_ input: [UInt8], range: Range<Int>, expectedCount: Int) throws(TranscriptError)
+        -> [UInt8]
+    {
         var output: [UInt8] = []
         output.reserveCapacity(expectedCount)
         var index = range.lowerBound
@@ -62,7 +65,9 @@ public enum ArenaLZ {
             let token = input[index]
             index += 1
             let literals = try readLength(Int(token >> 4))
-            guard literals <= end - index, output.count + literals <= expectedCount else { throw fail("literals out of bounds") }
+            guard literals <= end - index, output.count + literals <= expectedCount else {
+                throw fail("literals out of bounds")
+            }
             output.append(contentsOf: input[index..<index + literals])
             index += literals
             if index == end {
@@ -90,7 +95,9 @@ public enum ArenaLZ {
             | UInt32(source[index + 3]) << 24
     }
 
-    private static func emit(literals: Slice<UnsafeBufferPointer<UInt8>>, offset: Int, matchLength: Int, into output: inout [UInt8]) {
+    private static func emit(
+        literals: Slice<UnsafeBufferPointer<UInt8>>, offset: Int, matchLength: Int, into output: inout [UInt8]
+    ) {
         let literalCount = literals.count
         let matchCode = matchLength == 0 ? 0 : matchLength - minMatch
         output.append(UInt8(min(literalCount, 15)) << 4 | UInt8(min(matchCode, 15)))

@@ -79,12 +79,15 @@ extension CanonicalReader {
         case 1: return .deposit(account: try readAccount(), amount: Money(units: try readSigned()))
         case 2: return .placeOrder(try readOrderRequest())
         case 3:
-            return .cancelOrder(account: try readAccount(), instrument: try readInstrument(), order: OrderID(try readUnsigned()))
+            return .cancelOrder(
+                account: try readAccount(), instrument: try readInstrument(), order: OrderID(try readUnsigned()))
         case 4:
             let account = try readAccount()
             let instrument: InstrumentID? = try readBool() ? try readInstrument() : nil
             return .cancelAll(account: account, instrument: instrument)
-        case 5: return .setLeverage(account: try readAccount(), instrument: try readInstrument(), leverage: try readSigned())
+        case 5:
+            return .setLeverage(
+                account: try readAccount(), instrument: try readInstrument(), leverage: try readSigned())
         case 6:
             let account = try readAccount()
             let instrument = try readInstrument()
@@ -100,7 +103,9 @@ extension CanonicalReader {
         let account = try readAccount()
         let instrument = try readInstrument()
         let flags = try readByte()
-        guard flags & 0xC0 == 0 else { throw TranscriptError(.malformed, "unknown order flags \(flags) at byte \(position - 1)") }
+        guard flags & 0xC0 == 0 else {
+            throw TranscriptError(.malformed, "unknown order flags \(flags) at byte \(position - 1)")
+        }
         let timeInForce: TimeInForce = [.gtc, .ioc, .fok, .postOnly][Int((flags >> 2) & 3)]
         let price: Price? = flags & 32 != 0 ? Price(ticks: try readSigned()) : nil
         return OrderRequest(
@@ -110,7 +115,9 @@ extension CanonicalReader {
     }
 
     /// Reads an account id.
-    public mutating func readAccount() throws(TranscriptError) -> AccountID { AccountID(try readUnsigned(as: UInt32.self)) }
+    public mutating func readAccount() throws(TranscriptError) -> AccountID {
+        AccountID(try readUnsigned(as: UInt32.self))
+    }
 
     /// Reads an instrument id.
     public mutating func readInstrument() throws(TranscriptError) -> InstrumentID {

@@ -8,41 +8,90 @@ extension CanonicalWriter {
     public mutating func write(_ event: MarketEvent) {
         switch event {
         case .accountOpened(let account, let deposit):
-            write(byte: 0); write(account); write(signed: deposit.units)
+            write(byte: 0)
+            write(account)
+            write(signed: deposit.units)
         case .deposited(let account, let amount):
-            write(byte: 1); write(account); write(signed: amount.units)
+            write(byte: 1)
+            write(account)
+            write(signed: amount.units)
         case .orderAccepted(let order, let request):
-            write(byte: 2); write(unsigned: order.rawValue); write(request)
+            write(byte: 2)
+            write(unsigned: order.rawValue)
+            write(request)
         case .orderRejected(let account, let clientTag, let reason):
-            write(byte: 3); write(account); write(unsigned: clientTag); write(string: reason.rawValue)
+            write(byte: 3)
+            write(account)
+            write(unsigned: clientTag)
+            write(string: reason.rawValue)
         case .orderCancelled(let account, let instrument, let order, let clientTag, let remaining, let reason):
-            write(byte: 4); write(account); write(instrument); write(unsigned: order.rawValue)
-            write(unsigned: clientTag); write(signed: remaining.lots); write(string: reason.rawValue)
+            write(byte: 4)
+            write(account)
+            write(instrument)
+            write(unsigned: order.rawValue)
+            write(unsigned: clientTag)
+            write(signed: remaining.lots)
+            write(string: reason.rawValue)
         case .trade(let trade):
-            write(byte: 5); write(trade)
+            write(byte: 5)
+            write(trade)
         case .leverageSet(let account, let instrument, let leverage):
-            write(byte: 6); write(account); write(instrument); write(signed: leverage)
+            write(byte: 6)
+            write(account)
+            write(instrument)
+            write(signed: leverage)
         case .marginModeSet(let account, let instrument, let mode):
-            write(byte: 7); write(account); write(instrument); write(byte: mode == .cross ? 0 : 1)
+            write(byte: 7)
+            write(account)
+            write(instrument)
+            write(byte: mode == .cross ? 0 : 1)
         case .priceUpdate(let instrument, let index, let mark, let fundingRate):
-            write(byte: 8); write(instrument); write(signed: index.ticks); write(signed: mark.ticks)
+            write(byte: 8)
+            write(instrument)
+            write(signed: index.ticks)
+            write(signed: mark.ticks)
             write(signed: fundingRate.units)
         case .funding(let account, let instrument, let rate, let amount):
-            write(byte: 9); write(account); write(instrument); write(signed: rate.units); write(signed: amount.units)
+            write(byte: 9)
+            write(account)
+            write(instrument)
+            write(signed: rate.units)
+            write(signed: amount.units)
         case .fundingResidue(let instrument, let amount):
-            write(byte: 10); write(instrument); write(signed: amount.units)
-        case .liquidation(let account, let instrument, let quantity, let bankruptcyPrice, let bookFilled, let fundTakeover):
-            write(byte: 11); write(account); write(instrument); write(signed: quantity.lots)
-            write(signed: bankruptcyPrice.ticks); write(signed: bookFilled.lots); write(signed: fundTakeover.lots)
+            write(byte: 10)
+            write(instrument)
+            write(signed: amount.units)
+        case .liquidation(
+            let account, let instrument, let quantity, let bankruptcyPrice, let bookFilled, let fundTakeover):
+            write(byte: 11)
+            write(account)
+            write(instrument)
+            write(signed: quantity.lots)
+            write(signed: bankruptcyPrice.ticks)
+            write(signed: bookFilled.lots)
+            write(signed: fundTakeover.lots)
         case .autoDeleverage(let account, let instrument, let quantity, let price):
-            write(byte: 12); write(account); write(instrument); write(signed: quantity.lots); write(signed: price.ticks)
+            write(byte: 12)
+            write(account)
+            write(instrument)
+            write(signed: quantity.lots)
+            write(signed: price.ticks)
         case .insuranceFund(let balance):
-            write(byte: 13); write(signed: balance.units)
+            write(byte: 13)
+            write(signed: balance.units)
         case .realizedPnL(let account, let instrument, let amount):
-            write(byte: 14); write(account); write(instrument); write(signed: amount.units)
+            write(byte: 14)
+            write(account)
+            write(instrument)
+            write(signed: amount.units)
         case .commandRejected(let account, let reason):
             write(byte: 15)
-            if let account { write(byte: 1); write(account) } else { write(byte: 0) }
+            if let account {
+                write(byte: 1)
+                write(account)
+            } else {
+                write(byte: 0)
+            }
             write(string: reason.rawValue)
         }
     }
@@ -85,7 +134,9 @@ extension CanonicalReader {
                 clientTag: try readUnsigned(), remaining: Quantity(lots: try readSigned()),
                 reason: try readCode(CancelReason.self))
         case 5: return .trade(try readTrade())
-        case 6: return .leverageSet(account: try readAccount(), instrument: try readInstrument(), leverage: try readSigned())
+        case 6:
+            return .leverageSet(
+                account: try readAccount(), instrument: try readInstrument(), leverage: try readSigned())
         case 7:
             let account = try readAccount()
             let instrument = try readInstrument()
@@ -101,16 +152,19 @@ extension CanonicalReader {
         case 10: return .fundingResidue(instrument: try readInstrument(), amount: Money(units: try readSigned()))
         case 11:
             return .liquidation(
-                account: try readAccount(), instrument: try readInstrument(), quantity: Quantity(lots: try readSigned()),
+                account: try readAccount(), instrument: try readInstrument(),
+                quantity: Quantity(lots: try readSigned()),
                 bankruptcyPrice: Price(ticks: try readSigned()), bookFilled: Quantity(lots: try readSigned()),
                 fundTakeover: Quantity(lots: try readSigned()))
         case 12:
             return .autoDeleverage(
-                account: try readAccount(), instrument: try readInstrument(), quantity: Quantity(lots: try readSigned()),
+                account: try readAccount(), instrument: try readInstrument(),
+                quantity: Quantity(lots: try readSigned()),
                 price: Price(ticks: try readSigned()))
         case 13: return .insuranceFund(balance: Money(units: try readSigned()))
         case 14:
-            return .realizedPnL(account: try readAccount(), instrument: try readInstrument(), amount: Money(units: try readSigned()))
+            return .realizedPnL(
+                account: try readAccount(), instrument: try readInstrument(), amount: Money(units: try readSigned()))
         case 15:
             let account: AccountID? = try readBool() ? try readAccount() : nil
             return .commandRejected(account: account, reason: try readCode(RejectReason.self))
@@ -126,12 +180,15 @@ extension CanonicalReader {
         let takerSide: Side = try readBool() ? .sell : .buy
         return Trade(
             instrument: instrument, price: price, quantity: quantity, takerSide: takerSide,
-            makerAccount: try readAccount(), makerOrder: OrderID(try readUnsigned()), makerFee: Money(units: try readSigned()),
-            takerAccount: try readAccount(), takerOrder: OrderID(try readUnsigned()), takerFee: Money(units: try readSigned()))
+            makerAccount: try readAccount(), makerOrder: OrderID(try readUnsigned()),
+            makerFee: Money(units: try readSigned()),
+            takerAccount: try readAccount(), takerOrder: OrderID(try readUnsigned()),
+            takerFee: Money(units: try readSigned()))
     }
 
     /// Reads a string code and maps it onto a `RawRepresentable` enumeration.
-    public mutating func readCode<T: RawRepresentable>(_ type: T.Type) throws(TranscriptError) -> T where T.RawValue == String {
+    public mutating func readCode<T: RawRepresentable>(_ type: T.Type) throws(TranscriptError) -> T
+    where T.RawValue == String {
         let raw = try readString()
         guard let value = T(rawValue: raw) else { throw TranscriptError(.malformed, "unknown \(T.self) code '\(raw)'") }
         return value

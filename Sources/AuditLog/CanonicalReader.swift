@@ -52,10 +52,14 @@ public struct CanonicalReader: Sendable {
         var shift: UInt64 = 0
         while true {
             let byte = try readByte()
-            if shift == 63 && byte > 1 { throw TranscriptError(.malformed, "varint overflows 64 bits at byte \(position)") }
+            if shift == 63 && byte > 1 {
+                throw TranscriptError(.malformed, "varint overflows 64 bits at byte \(position)")
+            }
             result |= UInt64(byte & 0x7F) << shift
             if byte & 0x80 == 0 {
-                if byte == 0 && shift > 0 { throw TranscriptError(.malformed, "non-minimal varint at byte \(position)") }
+                if byte == 0 && shift > 0 {
+                    throw TranscriptError(.malformed, "non-minimal varint at byte \(position)")
+                }
                 return result
             }
             shift += 7
@@ -71,14 +75,18 @@ public struct CanonicalReader: Sendable {
     /// Reads an unsigned varint that must fit `T`.
     public mutating func readUnsigned<T: FixedWidthInteger>(as type: T.Type) throws(TranscriptError) -> T {
         let raw = try readUnsigned()
-        guard let value = T(exactly: raw) else { throw TranscriptError(.malformed, "value \(raw) out of range for \(T.self)") }
+        guard let value = T(exactly: raw) else {
+            throw TranscriptError(.malformed, "value \(raw) out of range for \(T.self)")
+        }
         return value
     }
 
     /// Reads a count (array length or blob size) that cannot exceed the bytes left.
     public mutating func readCount() throws(TranscriptError) -> Int {
         let raw = try readUnsigned()
-        guard raw <= UInt64(remaining) else { throw TranscriptError(.truncated, "count \(raw) exceeds the \(remaining) bytes left") }
+        guard raw <= UInt64(remaining) else {
+            throw TranscriptError(.truncated, "count \(raw) exceeds the \(remaining) bytes left")
+        }
         return Int(raw)
     }
 

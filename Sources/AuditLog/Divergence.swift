@@ -53,7 +53,10 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Creates a divergence.
-    public init(_ code: Code, tick: Int64? = nil, eventIndex: Int? = nil, expected: String = "", found: String = "", message: String) {
+    public init(
+        _ code: Code, tick: Int64? = nil, eventIndex: Int? = nil, expected: String = "", found: String = "",
+        message: String
+    ) {
         self.code = code
         self.tick = tick
         self.eventIndex = eventIndex

@@ -20,8 +20,12 @@ extension CanonicalWriter {
     /// Writes an origin: tag `0` bot, `1` system, `2` house; then the slot for the first two.
     public mutating func write(_ origin: InputOrigin) {
         switch origin {
-        case .bot(let slot): write(byte: 0); write(unsigned: UInt64(slot))
-        case .system(let slot): write(byte: 1); write(unsigned: UInt64(slot))
+        case .bot(let slot):
+            write(byte: 0)
+            write(unsigned: UInt64(slot))
+        case .system(let slot):
+            write(byte: 1)
+            write(unsigned: UInt64(slot))
         case .house: write(byte: 2)
         }
     }

@@ -2,11 +2,11 @@ import Crypto
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// File-backed attestation keys: generated on first use, rotated on request.
@@ -52,7 +52,8 @@ public struct KeyStore: Sendable {
         var keys: [PublicKeyInfo] = []
         for name in names.sorted() where name.hasSuffix(".pub") {
             let text = try readText(path(name))
-            guard let raw = Data(base64Encoded: text), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
+            guard let raw = Data(base64Encoded: text),
+                let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
             else { throw TranscriptError(.keyStore, "\(name) is not a valid public key") }
             keys.append(PublicKeyInfo(key, active: KeyID.of(key) == active))
         }
@@ -90,14 +91,18 @@ public struct KeyStore: Sendable {
         let file = path("active")
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         let id = try readText(file)
-        guard id.count == 16, id.allSatisfy(\.isHexDigit) else { throw TranscriptError(.keyStore, "\(file) is corrupt") }
+        guard id.count == 16, id.allSatisfy(\.isHexDigit) else {
+            throw TranscriptError(.keyStore, "\(file) is corrupt")
+        }
         return id
     }
 
     private func ensureDirectory() throws(TranscriptError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: configuration.directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw TranscriptError(.keyStore, "\(configuration.directory) is not a directory") }
+            guard isDirectory.boolValue else {
+                throw TranscriptError(.keyStore, "\(configuration.directory) is not a directory")
+            }
             return
         }
         do {
@@ -113,7 +118,9 @@ public struct KeyStore: Sendable {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw TranscriptError(.keyStore, "cannot create \(file): errno \(errno)") }
         defer { close(descriptor) }
-        guard fchmod(descriptor, mode) == 0 else { throw TranscriptError(.keyStore, "cannot chmod \(file): errno \(errno)") }
+        guard fchmod(descriptor, mode) == 0 else {
+            throw TranscriptError(.keyStore, "cannot chmod \(file): errno \(errno)")
+        }
         let bytes = Array((text + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
@@ -122,7 +129,9 @@ public struct KeyStore: Sendable {
     }
 
     private func readText(_ file: String) throws(TranscriptError) -> String {
-        guard let data = FileManager.default.contents(atPath: file) else { throw TranscriptError(.keyStore, "cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw TranscriptError(.keyStore, "cannot read \(file)")
+        }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -42,6 +42,7 @@ public struct PublicKeyInfo: Hashable, Sendable, Codable {
         struct Wrapped: Decodable { var keys: [PublicKeyInfo] }
         if let list = try? JSONDecoder().decode([PublicKeyInfo].self, from: json) { return list }
         if let wrapped = try? JSONDecoder().decode(Wrapped.self, from: json) { return wrapped.keys }
-        throw TranscriptError(.attestation, "public keys JSON is neither a list of {key_id, public_key, active} nor {\"keys\": [...]}")
+        throw TranscriptError(
+            .attestation, "public keys JSON is neither a list of {key_id, public_key, active} nor {\"keys\": [...]}")
     }
 }

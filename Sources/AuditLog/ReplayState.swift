@@ -28,8 +28,10 @@ struct ReplayState {
     mutating func run() {
         var engine: (exchange: Exchange, calculator: ResultsCalculator)?
         if let market, configuration.replay {
-            engine = (Exchange(configuration: market, seed: reader.header.seed),
-                      ResultsCalculator(members: reader.header.members, configuration: market, rank: configuration.rank))
+            engine = (
+                Exchange(configuration: market, seed: reader.header.seed),
+                ResultsCalculator(members: reader.header.members, configuration: market, rank: configuration.rank)
+            )
             replayed = true
         }
         var produced: [MarketEvent] = []
@@ -41,7 +43,9 @@ struct ReplayState {
                 guard let next = try reader.nextTickRange() else { break }
                 range = next
             } catch {
-                structureFailure = Divergence(.malformedTranscript, tick: Int64(ticks), message: "after \(ticks) tick records: \(error.description)")
+                structureFailure = Divergence(
+                    .malformedTranscript, tick: Int64(ticks),
+                    message: "after \(ticks) tick records: \(error.description)")
                 return
             }
             chain.append(reader.body, range: range)
@@ -68,8 +72,10 @@ struct ReplayState {
         var record = CanonicalReader(reader.body, range: range)
         let (tick, inputs) = try TickRecord.readHead(&record)
         guard tick == exchange.tick else {
-            eventFailure = Divergence(.tickMismatch, tick: exchange.tick, expected: "tick \(exchange.tick)", found: "tick \(tick)",
-                message: "the next record is for tick \(tick), the engine is at tick \(exchange.tick) (record dropped, reordered or inserted)")
+            eventFailure = Divergence(
+                .tickMismatch, tick: exchange.tick, expected: "tick \(exchange.tick)", found: "tick \(tick)",
+                message: "the next record is for tick \(tick), the engine is at tick \(exchange.tick)"
+                    + " (record dropped, reordered or inserted)")
             return
         }
         produced.removeAll(keepingCapacity: true)
@@ -90,9 +96,13 @@ struct ReplayState {
         scratch.removeAll()
         TickRecord.writeEvents(produced, into: &scratch)
         let recorded = record.position..<range.upperBound
-        let same = scratch.bytes.count == recorded.count && scratch.bytes.withUnsafeBytes { mine in
-            reader.body.withUnsafeBytes { memcmp(mine.baseAddress!, $0.baseAddress! + recorded.lowerBound, recorded.count) == 0 }
-        }
+        let same =
+            scratch.bytes.count == recorded.count
+            && scratch.bytes.withUnsafeBytes { mine in
+                reader.body.withUnsafeBytes {
+                    memcmp(mine.baseAddress!, $0.baseAddress! + recorded.lowerBound, recorded.count) == 0
+                }
+            }
         if same {
             events += produced.count
         } else {
@@ -101,28 +111,37 @@ struct ReplayState {
     }
 
     /// Decodes the recorded events to name the first one that differs.
-    private static func locate(tick: Int64, produced: [MarketEvent], recorded: inout CanonicalReader) throws(TranscriptError) -> Divergence {
+    private static func locate(tick: Int64, produced: [MarketEvent], recorded: inout CanonicalReader)
+        throws(TranscriptError) -> Divergence
+    {
         let count = try recorded.readCount()
         for index in 0..<max(count, produced.count) {
             guard index < count else {
-                return Divergence(.missingEvent, tick: tick, eventIndex: index, expected: describe(produced[index]), found: "(none)",
-                                  message: "the engine produced event \(index) of tick \(tick); the transcript has only \(count)")
+                return Divergence(
+                    .missingEvent, tick: tick, eventIndex: index, expected: describe(produced[index]), found: "(none)",
+                    message: "the engine produced event \(index) of tick \(tick); the transcript has only \(count)")
             }
             let event: MarketEvent
             do {
                 event = try recorded.readEvent()
             } catch {
-                return Divergence(.eventMismatch, tick: tick, eventIndex: index,
-                    expected: index < produced.count ? describe(produced[index]) : "(none)", found: "undecodable: \(error.message)",
+                return Divergence(
+                    .eventMismatch, tick: tick, eventIndex: index,
+                    expected: index < produced.count ? describe(produced[index]) : "(none)",
+                    found: "undecodable: \(error.message)",
                     message: "event \(index) of tick \(tick) does not decode")
             }
             guard index < produced.count else {
-                return Divergence(.unexpectedEvent, tick: tick, eventIndex: index, expected: "(none)", found: describe(event),
-                                  message: "the transcript has event \(index) of tick \(tick); the engine produced only \(produced.count)")
+                return Divergence(
+                    .unexpectedEvent, tick: tick, eventIndex: index, expected: "(none)", found: describe(event),
+                    message:
+                        "the transcript has event \(index) of tick \(tick); the engine produced only \(produced.count)")
             }
             if event != produced[index] {
-                return Divergence(.eventMismatch, tick: tick, eventIndex: index, expected: describe(produced[index]), found: describe(event),
-                                  message: "event \(index) of tick \(tick) differs from the replay")
+                return Divergence(
+                    .eventMismatch, tick: tick, eventIndex: index, expected: describe(produced[index]),
+                    found: describe(event),
+                    message: "event \(index) of tick \(tick) differs from the replay")
             }
         }
         return Divergence(.eventMismatch, tick: tick, message: "the events of tick \(tick) are encoded non-canonically")

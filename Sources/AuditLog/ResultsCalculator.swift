@@ -20,8 +20,11 @@ public struct ResultsCalculator: Sendable {
     private let rank: Ranking
 
     /// Starts with every member of the heat and no account.
-    public init(members: [HeatMember], configuration: MarketConfiguration, rank: @escaping Ranking = AuditScoring.rank) {
-        teams = members.map { TeamResult(slot: $0.slot, teamID: $0.teamID, label: $0.label, account: AccountID(UInt32.max)) }
+    public init(members: [HeatMember], configuration: MarketConfiguration, rank: @escaping Ranking = AuditScoring.rank)
+    {
+        teams = members.map {
+            TeamResult(slot: $0.slot, teamID: $0.teamID, label: $0.label, account: AccountID(UInt32.max))
+        }
         for (index, member) in members.enumerated() { slotIndex[member.slot] = index }
         peaks = Array(repeating: nil, count: members.count)
         instruments = configuration.instruments
@@ -61,7 +64,8 @@ public struct ResultsCalculator: Sendable {
             case .deposited(let account, let amount):
                 if let index = accountIndex[account.rawValue] { teams[index].deposited += amount }
             case .trade(let trade):
-                let notional = instruments[Int(trade.instrument.rawValue)].notional(price: trade.price, quantity: trade.quantity)
+                let notional = instruments[Int(trade.instrument.rawValue)].notional(
+                    price: trade.price, quantity: trade.quantity)
                 if let index = accountIndex[trade.makerAccount.rawValue] {
                     teams[index].feesPaid += trade.makerFee
                     teams[index].trades += 1

@@ -4,11 +4,15 @@
 public struct RunManifest: Hashable, Sendable, Codable {
     /// Version of the manifest layout.
     public var version: Int = 1
+    /// The run's id.
     public var runID: String
+    /// The contest's id.
     public var contestID: String
     /// SHA-256 of the embedded market configuration.
     public var configurationHash: Hash256
+    /// The run's seed.
     public var seed: UInt64
+    /// Version of the engine that produced the run.
     public var engineVersion: String
     /// Root of the transcript's hash chain.
     public var transcriptRoot: Hash256
@@ -37,9 +41,14 @@ public struct RunManifest: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case version, seed
-        case runID = "run_id", contestID = "contest_id", configurationHash = "config_hash"
-        case engineVersion = "engine_version", transcriptRoot = "transcript_root", resultsDigest = "results_digest"
-        case tickCount = "tick_count", transcriptSHA256 = "transcript_sha256"
+        case runID = "run_id"
+        case contestID = "contest_id"
+        case configurationHash = "config_hash"
+        case engineVersion = "engine_version"
+        case transcriptRoot = "transcript_root"
+        case resultsDigest = "results_digest"
+        case tickCount = "tick_count"
+        case transcriptSHA256 = "transcript_sha256"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,7 +59,8 @@ public struct RunManifest: Hashable, Sendable, Codable {
         configurationHash = try container.decode(Hash256.self, forKey: .configurationHash)
         let seedText = try container.decode(String.self, forKey: .seed)
         guard let seed = UInt64(seedText) else {
-            throw DecodingError.dataCorruptedError(forKey: .seed, in: container, debugDescription: "seed is not a UInt64")
+            throw DecodingError.dataCorruptedError(
+                forKey: .seed, in: container, debugDescription: "seed is not a UInt64")
         }
         self.seed = seed
         engineVersion = try container.decode(String.self, forKey: .engineVersion)

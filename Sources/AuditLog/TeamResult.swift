@@ -74,8 +74,10 @@ extension CanonicalWriter {
         write(string: result.teamID)
         write(string: result.label)
         write(result.account)
-        for money in [result.deposited, result.finalBalance, result.finalEquity, result.realizedPnL, result.feesPaid,
-                      result.fundingReceived] {
+        for money in [
+            result.deposited, result.finalBalance, result.finalEquity, result.realizedPnL, result.feesPaid,
+            result.fundingReceived,
+        ] {
             write(signed: money.units)
         }
         write(signed: Int64(result.liquidations))

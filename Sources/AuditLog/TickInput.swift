@@ -27,13 +27,23 @@ extension CanonicalWriter {
     public mutating func write(_ input: TickInput) {
         switch input {
         case .command(let origin, let command):
-            write(byte: 0); write(origin); write(command)
+            write(byte: 0)
+            write(origin)
+            write(command)
         case .timeout(let slot, let strikes):
-            write(byte: 1); write(unsigned: UInt64(slot)); write(unsigned: UInt64(strikes))
+            write(byte: 1)
+            write(unsigned: UInt64(slot))
+            write(unsigned: UInt64(strikes))
         case .fault(let slot, let code, let message):
-            write(byte: 2); write(unsigned: UInt64(slot)); write(string: code); write(string: message)
+            write(byte: 2)
+            write(unsigned: UInt64(slot))
+            write(string: code)
+            write(string: message)
         case .botRejected(let slot, let clientTag, let reason):
-            write(byte: 3); write(unsigned: UInt64(slot)); write(unsigned: clientTag); write(string: reason)
+            write(byte: 3)
+            write(unsigned: UInt64(slot))
+            write(unsigned: clientTag)
+            write(string: reason)
         }
     }
 }
@@ -45,9 +55,11 @@ extension CanonicalReader {
         switch tag {
         case 0: return .command(origin: try readOrigin(), try readCommand())
         case 1: return .timeout(slot: try readUnsigned(as: UInt32.self), strikes: try readUnsigned(as: UInt32.self))
-        case 2: return .fault(slot: try readUnsigned(as: UInt32.self), code: try readString(), message: try readString())
+        case 2:
+            return .fault(slot: try readUnsigned(as: UInt32.self), code: try readString(), message: try readString())
         case 3:
-            return .botRejected(slot: try readUnsigned(as: UInt32.self), clientTag: try readUnsigned(), reason: try readString())
+            return .botRejected(
+                slot: try readUnsigned(as: UInt32.self), clientTag: try readUnsigned(), reason: try readString())
         default: throw TranscriptError(.malformed, "unknown input tag \(tag) at byte \(position - 1)")
         }
     }

@@ -39,7 +39,9 @@ public struct Transcript: Sendable {
 
     /// Decodes a transcript completely, checking its structure, the file digest and the hash chain
     /// (but not the engine replay: see ``TranscriptVerifier``).
-    public static func decode(_ bytes: [UInt8]) throws(TranscriptError) -> (transcript: Transcript, records: [TickRecord]) {
+    public static func decode(_ bytes: [UInt8]) throws(TranscriptError) -> (
+        transcript: Transcript, records: [TickRecord]
+    ) {
         var reader = try TranscriptReader(bytes: bytes)
         guard reader.storedFileDigest == reader.computedFileDigest else {
             throw TranscriptError(.integrity, "file digest mismatch")

@@ -5,18 +5,23 @@ extension TranscriptVerifier {
     static func compare(_ expected: RunResults, _ found: RunResults) -> Divergence? {
         if expected == found { return nil }
         func failure(_ what: String, _ lhs: Any, _ rhs: Any) -> Divergence {
-            Divergence(.resultsMismatch, expected: "\(lhs)", found: "\(rhs)", message: "recorded \(what) differs from the recomputed value")
+            Divergence(
+                .resultsMismatch, expected: "\(lhs)", found: "\(rhs)",
+                message: "recorded \(what) differs from the recomputed value")
         }
         if expected.tickCount != found.tickCount { return failure("tick count", expected.tickCount, found.tickCount) }
         if expected.finalStateHash != found.finalStateHash {
             return failure("final state hash", expected.finalStateHash, found.finalStateHash)
         }
-        if expected.teams.count != found.teams.count { return failure("team count", expected.teams.count, found.teams.count) }
+        if expected.teams.count != found.teams.count {
+            return failure("team count", expected.teams.count, found.teams.count)
+        }
         for (mine, theirs) in zip(expected.teams, found.teams) where mine != theirs {
             let lhs = Mirror(reflecting: mine).children
             let rhs = Mirror(reflecting: theirs).children
             for (left, right) in zip(lhs, rhs) where "\(left.value)" != "\(right.value)" {
-                return failure("\(left.label ?? "field") of team \(mine.label) (slot \(mine.slot))", left.value, right.value)
+                return failure(
+                    "\(left.label ?? "field") of team \(mine.label) (slot \(mine.slot))", left.value, right.value)
             }
             return failure("result of team \(mine.label)", mine, theirs)
         }
@@ -30,7 +35,8 @@ extension TranscriptVerifier {
     ) {
         guard let attestation else {
             if configuration.requireAttestation {
-                report.check("attestation", Divergence(.missingAttestation, message: "no attestation was supplied"), detail: "")
+                report.check(
+                    "attestation", Divergence(.missingAttestation, message: "no attestation was supplied"), detail: "")
             } else {
                 report.skip("attestation", because: "not supplied")
                 report.warnings.append("the transcript is not signed: it is self-consistent but not attested")
@@ -38,28 +44,43 @@ extension TranscriptVerifier {
             return
         }
         if let field = Self.firstDifference(expected, attestation.manifest) {
-            report.check("attestation", Divergence(.manifestMismatch, expected: field.expected, found: field.found,
-                message: "the attestation's \(field.name) does not match the transcript"), detail: "")
+            report.check(
+                "attestation",
+                Divergence(
+                    .manifestMismatch, expected: field.expected, found: field.found,
+                    message: "the attestation's \(field.name) does not match the transcript"), detail: "")
             return
         }
         guard let entry = publicKeys.first(where: { $0.keyID == attestation.keyID }), let key = entry.key() else {
-            report.check("attestation", Divergence(.unknownKey, expected: publicKeys.map(\.keyID).joined(separator: ","),
-                found: attestation.keyID, message: "the signing key \(attestation.keyID) is not a published key"), detail: "")
+            report.check(
+                "attestation",
+                Divergence(
+                    .unknownKey, expected: publicKeys.map(\.keyID).joined(separator: ","),
+                    found: attestation.keyID, message: "the signing key \(attestation.keyID) is not a published key"),
+                detail: "")
             return
         }
         guard attestation.verify(publicKey: key) else {
-            report.check("attestation", Divergence(.signatureInvalid, found: attestation.signature,
-                message: "the Ed25519 signature does not verify with key \(attestation.keyID)"), detail: "")
+            report.check(
+                "attestation",
+                Divergence(
+                    .signatureInvalid, found: attestation.signature,
+                    message: "the Ed25519 signature does not verify with key \(attestation.keyID)"), detail: "")
             return
         }
         if attestation.keyID != header.attestationKeyID {
-            report.warnings.append("signed with key \(attestation.keyID); the run started under \(header.attestationKeyID)")
+            report.warnings.append(
+                "signed with key \(attestation.keyID); the run started under \(header.attestationKeyID)")
         }
         report.keyID = attestation.keyID
-        report.check("attestation", nil, detail: "ed25519 signature by \(attestation.keyID)\(entry.active ? "" : " (retired key)")")
+        report.check(
+            "attestation", nil,
+            detail: "ed25519 signature by \(attestation.keyID)\(entry.active ? "" : " (retired key)")")
     }
 
-    private static func firstDifference(_ expected: RunManifest, _ found: RunManifest) -> (name: String, expected: String, found: String)? {
+    private static func firstDifference(_ expected: RunManifest, _ found: RunManifest) -> (
+        name: String, expected: String, found: String
+    )? {
         let pairs: [(String, String, String)] = [
             ("version", "\(expected.version)", "\(found.version)"),
             ("run_id", expected.runID, found.runID),

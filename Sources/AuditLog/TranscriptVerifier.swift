@@ -26,7 +26,9 @@ public struct TranscriptVerifier: Sendable {
     }
 
     /// Verifies `transcriptBytes` and, when given, `attestation` against the trusted `publicKeys`.
-    public func verify(transcriptBytes: [UInt8], attestation: Attestation?, publicKeys: [PublicKeyInfo]) -> VerificationReport {
+    public func verify(transcriptBytes: [UInt8], attestation: Attestation?, publicKeys: [PublicKeyInfo])
+        -> VerificationReport
+    {
         var report = VerificationReport()
         let reader: TranscriptReader
         do {
@@ -44,17 +46,23 @@ public struct TranscriptVerifier: Sendable {
         if let local = configuration.localEngineVersion, local != header.engineVersion {
             report.warnings.append("transcript was produced by engine \(header.engineVersion); replaying with \(local)")
         }
-        let digestFailure = reader.storedFileDigest == reader.computedFileDigest ? nil : Divergence(
-            .fileDigestMismatch, expected: reader.computedFileDigest.hex, found: reader.storedFileDigest.hex,
-            message: "the file's bytes do not match its trailing SHA-256")
+        let digestFailure =
+            reader.storedFileDigest == reader.computedFileDigest
+            ? nil
+            : Divergence(
+                .fileDigestMismatch, expected: reader.computedFileDigest.hex, found: reader.storedFileDigest.hex,
+                message: "the file's bytes do not match its trailing SHA-256")
         let (market, configurationFailure) = Self.checkConfiguration(header)
         var replay = ReplayState(reader: reader, market: market, configuration: configuration)
         replay.run()
 
-        report.check("structure", replay.structureFailure, detail: "\(replay.ticks) tick records, format v\(TranscriptFormat.version)")
+        report.check(
+            "structure", replay.structureFailure,
+            detail: "\(replay.ticks) tick records, format v\(TranscriptFormat.version)")
         report.check("configuration", configurationFailure, detail: header.configurationHash.hex)
         if replay.replayed {
-            report.check("replay", replay.eventFailure, detail: "\(replay.events) events from \(replay.commands) commands match")
+            report.check(
+                "replay", replay.eventFailure, detail: "\(replay.events) events from \(replay.commands) commands match")
         } else {
             report.skip("replay", because: market == nil ? "no usable configuration" : "replay disabled")
         }
@@ -63,16 +71,20 @@ public struct TranscriptVerifier: Sendable {
         report.commands = replay.commands
         report.root = replay.chain.head
         if let trailer = replay.trailer {
-            let chainFailure = trailer.root == replay.chain.head ? nil : Divergence(
-                .chainRootMismatch, expected: replay.chain.head.hex, found: trailer.root.hex,
-                message: "the recomputed hash chain root differs from the recorded root")
+            let chainFailure =
+                trailer.root == replay.chain.head
+                ? nil
+                : Divergence(
+                    .chainRootMismatch, expected: replay.chain.head.hex, found: trailer.root.hex,
+                    message: "the recomputed hash chain root differs from the recorded root")
             report.check("chain", chainFailure, detail: replay.chain.head.hex)
         } else {
             report.skip("chain", because: "no trailer")
         }
         if let recomputed = replay.results, let trailer = replay.trailer, replay.eventFailure == nil {
             report.results = recomputed
-            report.check("results", Self.compare(recomputed, trailer.results), detail: "\(recomputed.teams.count) teams")
+            report.check(
+                "results", Self.compare(recomputed, trailer.results), detail: "\(recomputed.teams.count) teams")
         } else {
             report.skip("results", because: "replay did not complete")
         }
@@ -82,7 +94,8 @@ public struct TranscriptVerifier: Sendable {
             let expected = RunManifest(
                 runID: header.runID, contestID: header.contestID, configurationHash: header.configurationHash,
                 seed: header.seed, engineVersion: header.engineVersion, transcriptRoot: replay.chain.head,
-                resultsDigest: resultsDigest, tickCount: Int64(replay.ticks), transcriptSHA256: reader.computedFileDigest)
+                resultsDigest: resultsDigest, tickCount: Int64(replay.ticks),
+                transcriptSHA256: reader.computedFileDigest)
             checkAttestation(attestation, expected: expected, publicKeys: publicKeys, header: header, report: &report)
         } else {
             report.skip("attestation", because: "no results to attest")
@@ -93,16 +106,24 @@ public struct TranscriptVerifier: Sendable {
     private static func checkConfiguration(_ header: TranscriptHeader) -> (MarketConfiguration?, Divergence?) {
         let actual = Hash256.of(header.configurationJSON)
         guard actual == header.configurationHash else {
-            return (nil, Divergence(.configurationMismatch, expected: actual.hex, found: header.configurationHash.hex,
-                                    message: "the embedded configuration does not hash to the recorded hash"))
+            return (
+                nil,
+                Divergence(
+                    .configurationMismatch, expected: actual.hex, found: header.configurationHash.hex,
+                    message: "the embedded configuration does not hash to the recorded hash")
+            )
         }
         do {
             let market = try header.configuration()
             let canonical = try TranscriptHeader.canonicalJSON(market)
             guard canonical == header.configurationJSON else {
-                return (market, Divergence(.configurationMismatch, expected: String(decoding: canonical, as: UTF8.self),
-                    found: String(decoding: header.configurationJSON, as: UTF8.self),
-                    message: "the embedded configuration is not in canonical form (re-encoding changes it)"))
+                return (
+                    market,
+                    Divergence(
+                        .configurationMismatch, expected: String(decoding: canonical, as: UTF8.self),
+                        found: String(decoding: header.configurationJSON, as: UTF8.self),
+                        message: "the embedded configuration is not in canonical form (re-encoding changes it)")
+                )
             }
             return (market, nil)
         } catch {

@@ -41,7 +41,9 @@ public struct VerificationReport: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case verified, divergence, checks, warnings, ticks, events, commands, root, results
-        case runID = "run_id", engineVersion = "engine_version", keyID = "key_id"
+        case runID = "run_id"
+        case engineVersion = "engine_version"
+        case keyID = "key_id"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -13,12 +13,7 @@ public enum BundleArchive {
 
     /// Unpacks an uploaded archive (tar.gz, tar or zip) into memory, enforcing `limits` while decompressing.
     public static func unpack(_ archive: [UInt8], limits: BundleLimits) throws(BundleError) -> Bundle {
-        guard archive.count <= limits.maxArchiveBytes else {
-            throw BundleError(
-                .tooLarge,
-                "archive is \(archive.count) bytes, more than the \(BundleLimits.describe(bytes: limits.maxArchiveBytes)) upload limit; remove large files"
-            )
-        }
+        try checkArchiveSize(archive.count, limits: limits)
         var builder = BundleBuilder(limits: limits)
         if archive.starts(with: Gzip.magic) {
             let overhead = (limits.maxFiles + limits.maxDirectoryEntries) * 2 * TarReader.block + (64 << 10)
@@ -39,9 +34,7 @@ public enum BundleArchive {
 
     /// ``unpack(_:limits:)`` for `Data`.
     public static func unpack(_ archive: Data, limits: BundleLimits) throws(BundleError) -> Bundle {
-        guard archive.count <= limits.maxArchiveBytes else {
-            return try unpack([UInt8](archive.prefix(limits.maxArchiveBytes + 1)), limits: limits)
-        }
+        try checkArchiveSize(archive.count, limits: limits)
         return try unpack([UInt8](archive), limits: limits)
     }
 
@@ -75,5 +68,14 @@ public enum BundleArchive {
     /// ``unpack(_:limits:)``; symlinks, devices, FIFOs and sockets are refused, ``ignoredNames`` skipped.
     public static func load(directory: String, limits: BundleLimits) throws(BundleError) -> Bundle {
         try DirectoryReader(limits: limits).read(directory)
+    }
+
+    private static func checkArchiveSize(_ count: Int, limits: BundleLimits) throws(BundleError) {
+        guard count <= limits.maxArchiveBytes else {
+            throw BundleError(
+                .tooLarge,
+                "archive is \(count) bytes, more than the \(BundleLimits.describe(bytes: limits.maxArchiveBytes)) upload limit; remove large files"
+            )
+        }
     }
 }

@@ -26,6 +26,9 @@ public struct BundleManifest: Sendable, Equatable {
             throw invalid("is larger than \(BundleLimits.describe(bytes: limits.maxManifestBytes)); keep data in separate files")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw invalid("is not valid UTF-8") }
+        guard !YAMLNesting.isTooDeep(text) else {
+            throw invalid("nests '[' / '{' collections more than \(YAMLNesting.maxDepth) levels deep; flatten it")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -113,14 +113,21 @@ int cg_create(struct cgroups *cg, const struct options *o) {
         if (cg->version[c] == 1) {
             char own[256];
             own_v1_path(controller_names[c], own, sizeof own);
-            snprintf(cg->dir[c], sizeof cg->dir[c], "%s%s/%s", v1_mount[c], strcmp(own, "/") ? own : "", o->name);
+            int n = snprintf(cg->dir[c], sizeof cg->dir[c], "%s%s/%s", v1_mount[c], strcmp(own, "/") ? own : "", o->name);
+            if (n < 0 || (size_t)n >= sizeof cg->dir[c]) {
+                status_write("error=cgroup path too long");
+                cg->dir[c][0] = 0;
+                return -1;
+            }
         } else if (cg->version[c] == 2) {
             char parent[300];
             snprintf(parent, sizeof parent, "%s/arena", v2_mount);
             if (mkdir(parent, 0755) < 0 && errno != EEXIST) return -1;
-            /* Delegate the controllers we use to the arena subtree (ignore ones already on). */
-            write_file(v2_mount, "cgroup.subtree_control", "+memory +pids +cpu");
-            write_file(parent, "cgroup.subtree_control", "+memory +pids +cpu");
+            /* Delegate this controller to the arena subtree (already on is fine). */
+            char enable[32];
+            snprintf(enable, sizeof enable, "+%s", controller_names[c]);
+            write_file(v2_mount, "cgroup.subtree_control", enable);
+            write_file(parent, "cgroup.subtree_control", enable);
             snprintf(cg->dir[c], sizeof cg->dir[c], "%s/%s", parent, o->name);
         } else {
             continue;

@@ -10,7 +10,7 @@ public struct BundleValidator: BundleValidating {
 
     public func validate(archive: [UInt8], contest: ContestDefinition) -> BundleValidation {
         let limits = BundleLimits(maxArchiveBytes: contest.limits.bundleMaxBytes, maxFiles: contest.limits.bundleMaxFiles)
-        let bundle: Bundle
+        let bundle: StrategyBundle
         do {
             bundle = try BundleArchive.unpack(archive, limits: limits)
         } catch {

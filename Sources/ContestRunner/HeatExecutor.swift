@@ -23,8 +23,10 @@ public struct HeatExecutor: Sendable {
         self.logger = logger
     }
 
-    /// Runs the heat to the end; `shouldStop` is polled every tick (graceful shutdown).
-    public func run(_ spec: HeatSpec, shouldStop: @Sendable () -> Bool = { false }) throws(HeatError) -> HeatOutcome {
+    /// Runs the heat to the end; `shouldStop` is polled every tick (graceful shutdown) and
+    /// `progress` is told each finished tick (for progress bars).
+    public func run(_ spec: HeatSpec, shouldStop: @Sendable () -> Bool = { false },
+                    progress: (_ tick: Int, _ of: Int) -> Void = { _, _ in }) throws(HeatError) -> HeatOutcome {
         let contest = spec.contest
         let market = MarketConfigurationFactory.make(contest)
         let ticks = spec.ticks ?? contest.evaluation.ticks
@@ -63,7 +65,7 @@ public struct HeatExecutor: Sendable {
         }
         var loop = TickLoop(recorder: recorder, group: group, spec: spec, market: market, deposit: deposit,
                             ticks: ticks, logger: logger)
-        let (finished, reports, curves) = try loop.run(shouldStop: shouldStop)
+        let (finished, reports, curves) = try loop.run(shouldStop: shouldStop, progress: progress)
         let transcript = finished.finish()
         do {
             let attestation = try signingKey.sign(transcript.manifest)

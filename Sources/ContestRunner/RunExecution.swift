@@ -28,12 +28,15 @@ struct RunExecution {
         let spec = try prepare(definition: definition, run: run, entries: entries, directory: directory)
         let heatStop = StopFlag()
         let executor = HeatExecutor(sandbox: configuration.sandbox, signingKey: signingKey, logger: logger)
-        let gauge = Gauge(label: "arena_runs_in_flight")
-        gauge.record(1)
-        defer { gauge.record(0) }
+        let inFlight = Meter(label: "arena_runs_in_flight")
+        inFlight.increment()
+        defer { inFlight.decrement() }
+        let heatTicks = Counter(label: "arena_heat_ticks_total")
+        let started = ContinuousClock.now
         let outcome = try await withThrowingTaskGroup(of: HeatOutcome?.self) { group in
             group.addTask {
-                try await DedicatedThread.run { try executor.run(spec, shouldStop: { stop.isSet || heatStop.isSet }) }
+                try await DedicatedThread.run { try executor.run(spec, shouldStop: { stop.isSet || heatStop.isSet },
+                                                     progress: { _, _ in heatTicks.increment() }) }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -60,6 +63,8 @@ struct RunExecution {
         }
         guard let outcome else { throw HeatError(.cancelled, "heat produced no outcome") }
         Counter(label: "arena_ticks_total").increment(by: outcome.transcript.tickCount * max(1, entries.count))
+        let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
+        Gauge(label: "arena_heat_ticks_per_second").record(Double(outcome.transcript.tickCount) * 1000 / max(1, elapsed))
         let completion = try completion(job: job, runId: runId, entries: entries, definition: definition, outcome: outcome)
         let result = try await store.finishRun(completion, rank: { try LeaderboardBuilder.rows($0) })
         Counter(label: "arena_runs_completed_total").increment()

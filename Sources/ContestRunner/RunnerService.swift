@@ -23,12 +23,9 @@ public struct RunnerService: Service {
 
     public func run() async throws {
         let stop = StopFlag()
-        let keys = KeyStore(configuration: KeyStoreConfiguration(directory: configuration.keyDirectory))
-        let signingKey = try keys.activeKey()
-        try await store.registerPublicKey(keyId: signingKey.id, publicKey: Data(signingKey.publicKey.rawRepresentation),
-                                          active: true)
+        let signingKey = try await prepareKey()
         logger.info("runner started", metadata: ["owner": "\(configuration.owner)", "key": "\(signingKey.id)"])
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             while !stop.isSet {
                 do {
                     if let job = try await store.claimJob(owner: configuration.owner, lease: configuration.lease) {
@@ -49,8 +46,31 @@ public struct RunnerService: Service {
         logger.info("runner stopped", metadata: ["owner": "\(configuration.owner)"])
     }
 
+    /// Claims and processes jobs until none is available (tests and tools); returns how many ran.
+    public func runUntilIdle() async throws -> Int {
+        let signingKey = try await prepareKey()
+        let stop = StopFlag()
+        var processed = 0
+        while let job = try await store.claimJob(owner: configuration.owner, lease: configuration.lease) {
+            try await process(job, signingKey: signingKey, stop: stop)
+            processed += 1
+        }
+        return processed
+    }
+
+    private func prepareKey() async throws -> SigningKey {
+        let keys = KeyStore(configuration: KeyStoreConfiguration(directory: configuration.keyDirectory))
+        let signingKey = try keys.activeKey()
+        try await store.registerPublicKey(keyId: signingKey.id, publicKey: Data(signingKey.publicKey.rawRepresentation),
+                                          active: true)
+        return signingKey
+    }
+
     private func process(_ job: JobRecord, signingKey: SigningKey, stop: StopFlag) async throws {
         Counter(label: "arena_jobs_claimed_total", dimensions: [("kind", job.kind.rawValue)]).increment()
+        var logger = self.logger
+        logger[metadataKey: "job"] = "\(job.id)"
+        if let runId = job.runId { logger[metadataKey: "run"] = "\(runId)" }
         switch job.kind {
         case .evaluate:
             try await EvaluationPlanner(store: store, logger: logger).plan(job, owner: configuration.owner)

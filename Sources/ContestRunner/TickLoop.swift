@@ -3,6 +3,7 @@ import BotProtocol
 import Logging
 import MarketEngine
 import MarketModel
+import Metrics
 import Sandbox
 import Scoring
 
@@ -37,7 +38,7 @@ struct TickLoop {
         self.mapper = ActionMapper(instruments: market.instruments)
     }
 
-    mutating func run(shouldStop: () -> Bool) throws(HeatError) -> (RunRecorder, [Int: WorkerReport], [Int: [Money]]) {
+    mutating func run(shouldStop: () -> Bool, progress: (Int, Int) -> Void) throws(HeatError) -> (RunRecorder, [Int: WorkerReport], [Int: [Money]]) {
         let slots = spec.entries.map(\.slot).sorted()
         for slot in slots {
             for event in recorder.apply(.openAccount(deposit: deposit), origin: .system(slot: UInt32(slot))) {
@@ -54,12 +55,13 @@ struct TickLoop {
         }
         alive = Set(slots)
         handle(group.start(hello: hellos))
-        for _ in 0..<ticks {
+        for tick in 0..<ticks {
             if shouldStop() {
                 _ = group.finish(end: [:])
                 throw HeatError(.cancelled, "the runner is shutting down")
             }
             step()
+            progress(tick + 1, ticks)
         }
         var ends: [Int: End] = [:]
         for slot in slots {
@@ -122,6 +124,7 @@ struct TickLoop {
         case .faulted(let reason):
             guard alive.remove(slot) != nil else { return }
             logger.info("bot faulted", metadata: ["slot": "\(slot)", "reason": "\(reason.code)"])
+            Counter(label: "arena_worker_faults_total", dimensions: [("reason", reason.code)]).increment()
             recorder.record(.fault(slot: UInt32(slot), code: reason.code, message: String(reason.detail.prefix(300))))
             route(recorder.apply(.closeOut(account: account), origin: .system(slot: UInt32(slot))))
         }

@@ -1,13 +1,3 @@
-/// Kind of account.
-enum AccountKind: UInt8, Sendable, Hashable {
-    /// The insurance fund (account 0).
-    case fund
-    /// A background agent.
-    case house
-    /// A team's bot.
-    case bot
-}
-
 /// The cross part of an account; positions live in `Exchange.positions`.
 struct AccountState: Sendable, Hashable {
     var kind: AccountKind

@@ -43,14 +43,21 @@ struct BookSide: Sendable {
 
     /// Removes `lots` of one order at `key` from the aggregates; `orderGone` when the order left
     /// the book. Drops the level once no live order remains.
-    mutating func reduce(key: Int64, lots: Int64, orderGone: Bool) {
+    /// Returns the level index when its queue is mostly cancelled entries and worth compacting.
+    @discardableResult
+    mutating func reduce(key: Int64, lots: Int64, orderGone: Bool) -> Int? {
         let (found, index) = search(key)
-        guard found else { return }
+        guard found else { return nil }
         levels[index].quantity -= lots
-        if orderGone {
-            levels[index].count -= 1
-            if levels[index].count == 0 { removeLevel(at: index) }
+        guard orderGone else { return nil }
+        levels[index].count -= 1
+        let count = levels[index].count
+        if count == 0 {
+            removeLevel(at: index)
+            return nil
         }
+        let queued = levels[index].queue.count
+        return queued > 64 && queued > 4 * Int(count) ? index : nil
     }
 
     /// Removes the level at `index`, recycling its queue.

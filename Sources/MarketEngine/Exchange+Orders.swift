@@ -182,12 +182,13 @@ extension Exchange {
         let a = Int(order.account)
         let k = positionIndex(a, i)
         let value = notional(i, ticks: order.price, lots: order.remaining)
+        let compact: Int?
         if order.side == .buy {
-            books[i].bids.reduce(key: order.price, lots: order.remaining, orderGone: true)
+            compact = books[i].bids.reduce(key: order.price, lots: order.remaining, orderGone: true)
             positions[k].bidLots -= order.remaining
             positions[k].bidNotional -= value
         } else {
-            books[i].asks.reduce(key: -order.price, lots: order.remaining, orderGone: true)
+            compact = books[i].asks.reduce(key: -order.price, lots: order.remaining, orderGone: true)
             positions[k].askLots -= order.remaining
             positions[k].askNotional -= value
         }
@@ -201,22 +202,21 @@ extension Exchange {
                 account: AccountID(order.account), instrument: InstrumentID(order.instrument), order: OrderID(order.id),
                 clientTag: order.clientTag, remaining: Quantity(lots: order.remaining), reason: reason))
         }
-        compactLevelIfNeeded(i, side: order.side, price: order.price)
+        if let compact { compactLevel(i, side: order.side, index: compact) }
     }
 
     /// Drops cancelled entries from a level whose queue is mostly dead.
-    mutating func compactLevelIfNeeded(_ i: Int, side: Side, price: Int64) {
-        let key = side == .buy ? price : -price
-        let (found, index) = side == .buy ? books[i].bids.search(key) : books[i].asks.search(key)
-        guard found else { return }
-        let level = side == .buy ? books[i].bids.levels[index] : books[i].asks.levels[index]
-        guard level.queue.count > 64, level.queue.count > 4 * Int(level.count) else { return }
-        var queue = level.queue
-        queue.removeAll { entry in
-            let order = orders[Int(entry.slot)]
+    mutating func compactLevel(_ i: Int, side: Side, index: Int) {
+        let slab = orders
+        let dead: (QueueEntry) -> Bool = { entry in
+            let order = slab[Int(entry.slot)]
             return order.id != entry.id || !order.live
         }
-        if side == .buy { books[i].bids.levels[index].queue = queue } else { books[i].asks.levels[index].queue = queue }
+        if side == .buy {
+            books[i].bids.levels[index].queue.removeAll(where: dead)
+        } else {
+            books[i].asks.levels[index].queue.removeAll(where: dead)
+        }
     }
 
     /// Cancels an account's resting orders (one instrument or all), in order-id order.

@@ -23,7 +23,7 @@ public struct Exchange: Sendable {
     var positions: [PositionState] = []
     var orders: [RestingOrder] = []
     var freeSlots: [Int32] = []
-    var orderIndex: [UInt64: Int32] = [:]
+    var orderIndex = OrderIndex()
     var nextOrderID: UInt64 = 1
     var feesCollected: Int64 = 0
     var totalDeposits: Int64 = 0
@@ -69,7 +69,6 @@ public struct Exchange: Sendable {
         agents = BackgroundAgents(configuration: configuration, seed: seed)
         firstBotAccount = AccountID(UInt32(1 + agents.count))
         orders.reserveCapacity(1024)
-        orderIndex.reserveCapacity(1024)
         for i in 0..<instrumentCount where self.markets[i].pinnedFunding == nil {
             self.markets[i].fundingRate = predictedFundingRate(i)
         }
@@ -119,7 +118,11 @@ public struct Exchange: Sendable {
 
     /// Money value of `lots` at `ticks` (exact; products fit Int64 for realistic sizes).
     @inline(__always) func notional(_ instrument: Int, ticks: Int64, lots: Int64) -> Int64 {
-        WideMath.clamp(Int128(ticks) * Int128(lots) * Int128(specs[instrument].tickLotValue))
+        let tickLotValue = specs[instrument].tickLotValue
+        let (partial, overflow1) = ticks.multipliedReportingOverflow(by: lots)
+        let (product, overflow2) = partial.multipliedReportingOverflow(by: tickLotValue)
+        if !overflow1 && !overflow2 { return product }
+        return WideMath.clamp(Int128(ticks) * Int128(lots) * Int128(tickLotValue))
     }
 
     mutating func openAccount(kind: AccountKind, deposit: Int64) -> AccountID {

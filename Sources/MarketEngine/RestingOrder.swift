@@ -16,9 +16,3 @@ struct RestingOrder: Sendable {
     var clientTag: UInt64
     var placedTick: Int64
 }
-
-/// One entry of a price level's FIFO queue.
-struct QueueEntry: Sendable {
-    var slot: Int32
-    var id: UInt64
-}

@@ -39,7 +39,30 @@ public enum WideMath {
     /// `a × b / c` with a 128-bit intermediate, rounded by `rule`, clamped into `Int64`.
     @inlinable
     public static func mulDiv(_ a: Int64, _ b: Int64, _ c: Int64, _ rule: RoundingRule) -> Int64 {
-        clamp(divide(Int128(a) * Int128(b), Int128(c), rule))
+        // Fast path: the product fits in 64 bits (the common case), so no 128-bit division.
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        if !overflow, c != -1 { return divide64(product, c, rule) }
+        return clamp(divide(Int128(a) * Int128(b), Int128(c), rule))
+    }
+
+    /// `numerator / denominator` in 64 bits, rounded by `rule` (denominator ≠ 0, ≠ −1 for Int64.min).
+    @inlinable
+    public static func divide64(_ numerator: Int64, _ denominator: Int64, _ rule: RoundingRule) -> Int64 {
+        let quotient = numerator / denominator
+        let remainder = numerator - quotient * denominator
+        if remainder == 0 { return quotient }
+        let positive = (numerator < 0) == (denominator < 0)
+        switch rule {
+        case .towardZero:
+            return quotient
+        case .down:
+            return positive ? quotient : quotient - 1
+        case .up:
+            return positive ? quotient + 1 : quotient
+        case .nearest:
+            if remainder.magnitude >= denominator.magnitude - remainder.magnitude { return positive ? quotient + 1 : quotient - 1 }
+            return quotient
+        }
     }
 
     /// Clamps a 128-bit value into `Int64`.

@@ -41,6 +41,8 @@ extension Worker {
                 return outcome == nil
             }
             if let outcome { return .violation(outcome) }
+            // A short read almost always means the pipe is empty: poll() tells us when it is not.
+            if count < buffer.count { return .open }
         }
     }
 

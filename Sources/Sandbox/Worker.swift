@@ -115,6 +115,7 @@ final class Worker {
             if count > 0 {
                 stderr.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
                 total += count
+                if count < buffer.count { break }
             } else if count < 0 && errno == EINTR {
                 continue
             } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {

@@ -22,37 +22,37 @@ extension WorkerGroup {
         return reports
     }
 
-    /// Drains stdout (logs only; nothing faults now) and stderr until every bot closed stdout.
+    /// Drains stdout (logs only; nothing faults now), stderr and status until every live
+    /// worker's helper has exited on its own (status EOF) or the deadline passed.
     private func waitForExit(until deadline: UInt64) {
         var fds: [pollfd] = []
-        var owners: [(Worker, Bool)] = []
+        var owners: [(Worker, Stream)] = []
         while MonotonicClock.now() < deadline {
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
-            for worker in workers.values where worker.isLive {
-                if worker.stdoutFD >= 0 {
-                    fds.append(pollfd(fd: worker.stdoutFD, events: Int16(POLLIN), revents: 0))
-                    owners.append((worker, true))
-                }
-                if worker.stderrFD >= 0 {
-                    fds.append(pollfd(fd: worker.stderrFD, events: Int16(POLLIN), revents: 0))
-                    owners.append((worker, false))
+            for worker in workers.values where worker.isLive && worker.statusFD >= 0 {
+                for (fd, stream) in [(worker.stdoutFD, Stream.stdout), (worker.stderrFD, .stderr), (worker.statusFD, .status)]
+                where fd >= 0 {
+                    fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
+                    owners.append((worker, stream))
                 }
             }
-            guard owners.contains(where: { $0.1 }) else { return }
+            guard !owners.isEmpty else { return }
             let wait = deadline - MonotonicClock.now()
             let timeout = Int32(min(wait / 1_000_000 + 1, 60_000))
             guard poll(&fds, nfds_t(fds.count), timeout) > 0 else { continue }
             for (index, descriptor) in fds.enumerated() where descriptor.revents != 0 {
-                let (worker, isStdout) = owners[index]
-                if isStdout {
+                let (worker, stream) = owners[index]
+                switch stream {
+                case .stdout:
                     worker.bytesThisTick = 0
                     worker.linesThisTick = 0
                     if case .violation = worker.drainStdout(buffer, codec: codec, configuration: configuration) {
                         Worker.closeDescriptor(&worker.stdoutFD)
                     }
-                } else {
-                    _ = worker.drainStderr(buffer, limit: 1 << 20)
+                case .stderr: _ = worker.drainStderr(buffer, limit: 1 << 20)
+                case .status: _ = worker.drainStatus(buffer)
+                case .stdin: break
                 }
             }
         }

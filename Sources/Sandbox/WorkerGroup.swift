@@ -80,12 +80,8 @@ public final class WorkerGroup: @unchecked Sendable {
     }
 
     deinit {
-        if !finished {
-            for worker in workers.values {
-                worker.closeAll()
-                worker.reap(block: true)
-            }
-        }
+        // A group dropped without `finish` still tears its sandboxes down (and their cgroups).
+        if !finished { _ = finish(end: [:]) }
         buffer.deallocate()
     }
 
@@ -113,6 +109,16 @@ public final class WorkerGroup: @unchecked Sendable {
     /// Sends each slot its observation and gathers the replies within the deadline (the first
     /// exchange uses `firstTickDeadline`). Slots without an observation are left alone.
     public func exchange(_ observations: [Int: Observation]) -> [Int: WorkerTickResult] {
+        var lines: [Int: EncodedObservation] = [:]
+        for (slot, observation) in observations {
+            lines[slot] = EncodedObservation(observation)
+        }
+        return exchange(encoded: lines)
+    }
+
+    /// Same as `exchange(_:)` with observations the caller encoded already (e.g. in parallel,
+    /// or to measure the transport alone).
+    public func exchange(encoded observations: [Int: EncodedObservation]) -> [Int: WorkerTickResult] {
         let deadlineBudget = exchanges == 0 ? configuration.firstTickDeadline : configuration.tickDeadline
         exchanges += 1
         currentTick = observations.values.map(\.tick).max() ?? currentTick
@@ -120,11 +126,14 @@ public final class WorkerGroup: @unchecked Sendable {
         var active: [Worker] = []
         for slot in slots {
             guard let observation = observations[slot], let worker = workers[slot], worker.isLive else { continue }
-            settle(worker)
-            guard worker.isLive else { continue }
+            // Lines that arrived since the last exchange are read in the poll loop below (stale
+            // replies are dropped there); only a worker already on its way out is settled now.
+            if worker.outputClosedAt != nil {
+                settle(worker)
+                guard worker.isLive else { continue }
+            }
             worker.beginTick(observation.tick)
-            guard let line = try? codec.encode(.observation(observation)) else { continue }
-            if !worker.send(line) { worker.outputClosedAt = MonotonicClock.now() }
+            if !worker.send(observation.line) { worker.outputClosedAt = MonotonicClock.now() }
             active.append(worker)
         }
         pollUntilReplied(active, deadline: deadline)

@@ -27,7 +27,9 @@ extension ArenaStore {
             guard try await Self.completeJob(connection, logger: logger, jobId: jobId, owner: owner) else { return nil }
             let evaluationRows = try await connection.query(
                 """
-                INSERT INTO evaluations (contest_id, status, runs_total) VALUES (\(contestId), 'running', \(plan.count))
+                INSERT INTO evaluations (contest_id, status, runs_total, completed_at)
+                VALUES (\(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
+                        CASE WHEN \(plan.isEmpty) THEN now() END)
                 RETURNING id
                 """, logger: logger)
             var evaluationId: Int64 = 0

@@ -2,6 +2,7 @@
 struct DiagnosticSink: Sendable {
     let source: SourceText
     private(set) var entries: [(code: StrategyErrorCode, diagnostic: Diagnostic)] = []
+    private var lines: [String]?
 
     /// More problems than this are not reported (the rest are usually consequences).
     static let maxDiagnostics = 50
@@ -16,8 +17,11 @@ struct DiagnosticSink: Sendable {
         expected: String? = nil, suggestion: String? = nil
     ) {
         guard entries.count < Self.maxDiagnostics else { return }
+        if lines == nil { lines = source.allLines() }
+        let lineText: String? = lines.flatMap { location.line >= 1 && location.line <= $0.count ? $0[location.line - 1] : nil }
         let diagnostic = source.diagnostic(
-            at: location, text: text, message: message, expected: expected, suggestion: suggestion)
+            at: location, text: text, message: message, expected: expected, suggestion: suggestion,
+            sourceLine: .some(lineText))
         entries.append((code, diagnostic))
     }
 

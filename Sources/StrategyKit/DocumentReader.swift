@@ -132,8 +132,13 @@ struct DocumentReader {
             case .reader(let problem, _, _, _): (problem, nil, nil)
             default: ("\(error)", nil, nil)
             }
-        let location = mark.map { SourceLocation(line: max(1, $0.line), column: max(1, $0.column)) } ?? .start
-        let lineText = source.line(location.line) ?? ""
+        var location = mark.map { SourceLocation(line: max(1, $0.line), column: max(1, $0.column)) } ?? .start
+        let lines = source.allLines()
+        if location.line > lines.count {
+            // libyaml reports problems at the end of input on a virtual line after the last one.
+            location = SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+        }
+        let lineText = lines[location.line - 1]
         let offending = String(lineText.unicodeScalars.dropFirst(location.column - 1).prefix(1))
         let message = context.map { "\(problem) (\($0))" } ?? problem
         return StrategyError(code: .yamlSyntax, diagnostics: [source.diagnostic(

@@ -146,9 +146,7 @@ struct IndicatorState: Sendable {
     private mutating func extreme(_ x: Double) -> Double {
         if x.isFinite { window.push(x) }
         guard window.isFull else { return .nan }
-        var best = window.back(0)
-        window.forEach { value in best = kind == .highest ? Swift.max(best, value) : Swift.min(best, value) }
-        return best
+        return window.extreme(highest: kind == .highest)
     }
 
     /// Average true range of a single price series: Wilder average of |x − previous x|.

@@ -1,13 +1,13 @@
-import MarketModel
-
 /// Executes compiled expressions on a value stack. Pure: reads slots, writes nothing else.
 enum Interpreter {
     /// Runs `code` and returns its value; adds the instructions executed to `steps`.
     @inline(__always)
     static func run(
-        _ code: CodeRange, operations: UnsafeBufferPointer<Operation>, slots: UnsafeBufferPointer<Double>,
-        stack: UnsafeMutableBufferPointer<Double>, specs: [InstrumentSpec], steps: inout Int
+        _ code: CodeRange, storage: EvaluatorStorage, steps: inout Int
     ) -> Double {
+        let operations = storage.operations
+        let slots = storage.slots
+        let stack = storage.stack
         var pc = code.start
         var top = -1
         var executed = 0
@@ -66,13 +66,9 @@ enum Interpreter {
             case .jump(let offset):
                 pc += offset
             case .roundTick(let market):
-                let spec = specs[market]
-                stack[top] = GridRounding.price(stack[top], spec: spec, direction: .nearest)
-                    .map { GridRounding.value($0, spec: spec) } ?? .nan
+                stack[top] = storage.grids[market].nearestPrice(stack[top])
             case .roundLot(let market):
-                let spec = specs[market]
-                stack[top] = GridRounding.quantity(stack[top], spec: spec, direction: .nearest)
-                    .map { GridRounding.value($0, spec: spec) } ?? .nan
+                stack[top] = storage.grids[market].nearestQuantity(stack[top])
             }
             pc += 1
         }

@@ -26,6 +26,20 @@ struct RingBuffer: Sendable {
         return storage[index]
     }
 
+    /// Largest (or smallest) value in a full window; order does not matter, so the storage is
+    /// scanned directly.
+    func extreme(highest: Bool) -> Double {
+        storage.withUnsafeBufferPointer { values in
+            var best = values[0]
+            if highest {
+                for value in values where value > best { best = value }
+            } else {
+                for value in values where value < best { best = value }
+            }
+            return best
+        }
+    }
+
     /// Applies `body` to every value in the window, oldest first.
     func forEach(_ body: (Double) -> Void) {
         for age in stride(from: count - 1, through: 0, by: -1) { body(back(age)) }

@@ -48,14 +48,33 @@ struct SourceText: Sendable {
         return current == number ? String(view) : nil
     }
 
-    /// Builds a diagnostic at `location` quoting its line.
+    /// All lines, split once (for documents with many diagnostics).
+    func allLines() -> [String] {
+        var lines: [String] = []
+        var view = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if Self.isBreak(scalar) {
+                if scalar == "\n" && previous == "\r" { continue }
+                lines.append(String(view))
+                view = String.UnicodeScalarView()
+            } else if view.count < 400 {
+                view.append(scalar)
+            }
+        }
+        lines.append(String(view))
+        return lines
+    }
+
+    /// Builds a diagnostic at `location` quoting its line (`sourceLine` when already known).
     func diagnostic(
         at location: SourceLocation, text: String, message: String, expected: String? = nil,
-        suggestion: String? = nil
+        suggestion: String? = nil, sourceLine: String?? = nil
     ) -> Diagnostic {
         Diagnostic(
             file: fileName, line: location.line, column: location.column,
             offendingText: String(text.unicodeScalars.prefix(120)), message: message, expected: expected,
-            suggestion: suggestion, sourceLine: line(location.line))
+            suggestion: suggestion, sourceLine: sourceLine ?? line(location.line))
     }
 }

@@ -15,8 +15,7 @@ public struct StrategyEvaluator: Sendable {
     /// Per strategy market: its spec and its index in the host's instrument list.
     let specs: [InstrumentSpec]
     let instrumentIndex: [Int]
-    var slots: [Double]
-    var stack: [Double]
+    var storage: EvaluatorStorage
     var indicators: [IndicatorState]
     var stateBackup: [Double]
     var context: TickContext
@@ -48,9 +47,13 @@ public struct StrategyEvaluator: Sendable {
         stepBudget = configuration.stepBudget ?? strategy.stepBudget
         specs = strategy.instrumentSpecs
         instrumentIndex = indexes
-        slots = [Double](repeating: .nan, count: program.layout.total(indicators: program.indicators.count))
-        for (offset, value) in program.stateInitial.enumerated() { slots[program.layout.stateBase + offset] = value }
-        stack = [Double](repeating: 0, count: program.maxStack + 4)
+        storage = EvaluatorStorage(
+            operations: program.operations, slotCount: program.layout.total(indicators: program.indicators.count),
+            stackSize: program.maxStack + 4,
+            grids: strategy.instrumentSpecs.map { GridStep(tickUnits: $0.tickSize.units, lotsPerCoin: $0.lotsPerCoin) })
+        for (offset, value) in program.stateInitial.enumerated() {
+            storage.slots[program.layout.stateBase + offset] = value
+        }
         indicators = program.indicators.map(IndicatorState.init(site:))
         stateBackup = program.stateInitial
         context = TickContext(markets: indexes.count)
@@ -62,6 +65,7 @@ public struct StrategyEvaluator: Sendable {
     /// If the step budget runs out mid-tick, the output has no actions, `budgetExceeded` is set
     /// and state variables keep their values from before the tick.
     public mutating func step(_ input: StrategyInput) -> StrategyOutput {
+        if !isKnownUniquelyReferenced(&storage) { storage = EvaluatorStorage(copying: storage) }
         var steps = Program.baseSteps + Program.perMarketSteps * specs.count
         load(input)
         let positions = self.positions
@@ -102,18 +106,11 @@ public struct StrategyEvaluator: Sendable {
         return StrategyOutput(actions: [], logs: [message], stepsUsed: steps, budgetExceeded: true)
     }
 
-    mutating func evaluate(_ code: CodeRange, _ steps: inout Int) -> Double {
-        let operations = program.operations
-        let slots = self.slots
-        let specs = self.specs
-        return operations.withUnsafeBufferPointer { operations in
-            slots.withUnsafeBufferPointer { slots in
-                stack.withUnsafeMutableBufferPointer { stack in
-                    Interpreter.run(code, operations: operations, slots: slots, stack: stack, specs: specs,
-                                    steps: &steps)
-                }
-            }
-        }
+    /// The value slots (market data, account, state, lets, indicators).
+    var slots: UnsafeMutableBufferPointer<Double> { storage.slots }
+
+    func evaluate(_ code: CodeRange, _ steps: inout Int) -> Double {
+        Interpreter.run(code, storage: storage, steps: &steps)
     }
 
     private mutating func runPrelude(_ steps: inout Int) {

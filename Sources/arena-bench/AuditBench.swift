@@ -1,5 +1,6 @@
 import AuditLog
 import Crypto
+import Foundation
 import MarketEngine
 import MarketModel
 
@@ -8,13 +9,16 @@ import MarketModel
 /// each against baselines measured in the same process over the same data: the bare engine
 /// replay of the same commands and raw SHA-256 over the same uncompressed bytes.
 ///
-/// `arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N]`
+/// `arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N] [--write DIR]` (`--write` also
+/// saves the transcript, attestation and public key for trying `arena verify`).
 enum AuditBench {
     struct Options {
         var bots = 10
         var ticks = 3_000
         var reps = 3
         var seed: UInt64 = 2_026
+        /// Directory to write `run.patx`, `run.attestation.json` and `keys.json` into.
+        var write: String?
     }
 
     /// Entry point.
@@ -28,7 +32,10 @@ enum AuditBench {
             case "--ticks": options.ticks = Int(value) ?? options.ticks
             case "--reps": options.reps = Int(value) ?? options.reps
             case "--seed": options.seed = UInt64(value) ?? options.seed
-            default: print("usage: arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N]"); return
+            case "--write": options.write = value
+            default:
+                print("usage: arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N] [--write DIR]")
+                return
             }
             index += 2
         }
@@ -47,6 +54,13 @@ enum AuditBench {
         let recordTime = seconds(clock.now - recordStart)
         let attestation = try key.sign(transcript.manifest)
         let keys = [PublicKeyInfo(key.publicKey, active: true)]
+        if let directory = options.write {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try Data(transcript.bytes).write(to: URL(fileURLWithPath: directory + "/run.patx"))
+            try attestation.jsonData().write(to: URL(fileURLWithPath: directory + "/run.attestation.json"))
+            try encoder.encode(keys).write(to: URL(fileURLWithPath: directory + "/keys.json"))
+        }
         let (_, records) = try Transcript.decode(transcript.bytes)
         let events = records.reduce(0) { $0 + $1.events.count }
         let commands = records.reduce(0) { $0 + $1.inputs.count { $0.command != nil } }
@@ -54,12 +68,14 @@ enum AuditBench {
         let botTicks = Double(options.bots * options.ticks)
 
         let full = best(options.reps) {
-            let report = TranscriptVerifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys)
+            let report = TranscriptVerifier.verify(
+                transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys)
             precondition(report.verified, "benchmark transcript must verify: \(String(describing: report.divergence))")
         }
         let integrity = best(options.reps) {
             let verifier = TranscriptVerifier(configuration: .init(replay: false))
-            precondition(verifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys).verified)
+            precondition(
+                verifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys).verified)
         }
         let configuration = try transcript.header.configuration()
         let engine = best(options.reps) {
@@ -77,22 +93,35 @@ enum AuditBench {
         let inflate = best(options.reps) { _ = TranscriptReader.body(of: transcript.bytes) }
 
         let rate = { (time: Double) in Double(events) / time }
-        print("audit bench: \(options.bots) bots × \(options.ticks) ticks, seed \(options.seed), best of \(options.reps)")
-        print("  run: \(records.count) tick records, \(commands) commands, \(events) events (\(fmt(Double(events) / botTicks)) events/bot-tick), recorded in \(fmt(recordTime)) s")
-        print("  transcript: \(transcript.bytes.count) B compressed, \(transcript.bodyByteCount) B raw (ratio \(fmt(Double(transcript.bodyByteCount) / Double(transcript.bytes.count))))")
-        print("  bytes per 1,000 bot-ticks: \(fmt(Double(transcript.bytes.count) / botTicks * 1_000)) compressed, \(fmt(Double(transcript.bodyByteCount) / botTicks * 1_000)) raw")
+        print(
+            "audit bench: \(options.bots) bots × \(options.ticks) ticks, seed \(options.seed), best of \(options.reps)")
+        print(
+            "  run: \(records.count) tick records, \(commands) commands, \(events) events (\(fmt(Double(events) / botTicks)) events/bot-tick), recorded in \(fmt(recordTime)) s"
+        )
+        print(
+            "  transcript: \(transcript.bytes.count) B compressed, \(transcript.bodyByteCount) B raw (ratio \(fmt(Double(transcript.bodyByteCount) / Double(transcript.bytes.count))))"
+        )
+        print(
+            "  bytes per 1,000 bot-ticks: \(fmt(Double(transcript.bytes.count) / botTicks * 1_000)) compressed, \(fmt(Double(transcript.bodyByteCount) / botTicks * 1_000)) raw"
+        )
         print("  verify (full replay):        \(fmt(full)) s  \(fmt(rate(full) / 1e6)) M events/s")
         print("  verify (integrity only):     \(fmt(integrity)) s  \(fmt(rate(integrity) / 1e6)) M events/s")
         print("  baseline engine replay only: \(fmt(engine)) s  \(fmt(rate(engine) / 1e6)) M events/s")
-        print("  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s")
+        print(
+            "  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s"
+        )
         print("  decompression:               \(fmt(inflate)) s  \(fmt(Double(body.count) / inflate / 1e6)) MB/s")
-        print("  ratios: full verify / engine replay = \(fmt(full / engine)); integrity verify / SHA-256 = \(fmt(integrity / sha)); full verify / SHA-256 = \(fmt(full / sha))")
+        print(
+            "  ratios: full verify / engine replay = \(fmt(full / engine)); integrity verify / SHA-256 = \(fmt(integrity / sha)); full verify / SHA-256 = \(fmt(full / sha))"
+        )
     }
 
     /// Records a synthetic run: every bot quotes around mark, takes now and then, cancels.
     private static func record(_ options: Options, keyID: String) throws -> Transcript {
         let members = (0..<options.bots).map {
-            HeatMember(slot: UInt32($0), teamID: "team-\($0)", label: "bot\($0)", submissionHash: String(repeating: "0", count: 64))
+            HeatMember(
+                slot: UInt32($0), teamID: "team-\($0)", label: "bot\($0)",
+                submissionHash: String(repeating: "0", count: 64))
         }
         let header = try TranscriptHeader(
             engineVersion: "bench", runID: "bench", contestID: "bench", seed: options.seed, configuration: .standard,
@@ -100,7 +129,9 @@ enum AuditBench {
         var recorder = try RunRecorder(header: header)
         var accounts: [AccountID] = []
         for member in members {
-            for case .accountOpened(let account, _) in recorder.apply(.openAccount(deposit: .usdt(100_000)), origin: .system(slot: member.slot)) {
+            for case .accountOpened(let account, _) in recorder.apply(
+                .openAccount(deposit: .usdt(100_000)), origin: .system(slot: member.slot))
+            {
                 accounts.append(account)
             }
         }
@@ -121,13 +152,19 @@ enum AuditBench {
                 if roll < 6 {
                     let distance = 1 + next(40)
                     let price = Price(ticks: side == .buy ? mark.ticks - distance : mark.ticks + distance)
-                    recorder.apply(.placeOrder(OrderRequest(
-                        account: account, instrument: instrument, side: side, kind: .limit, price: price,
-                        quantity: Quantity(lots: 5 + next(50)), timeInForce: .gtc, clientTag: UInt64(tick))), origin: origin)
+                    recorder.apply(
+                        .placeOrder(
+                            OrderRequest(
+                                account: account, instrument: instrument, side: side, kind: .limit, price: price,
+                                quantity: Quantity(lots: 5 + next(50)), timeInForce: .gtc, clientTag: UInt64(tick))),
+                        origin: origin)
                 } else if roll < 8 {
-                    recorder.apply(.placeOrder(OrderRequest(
-                        account: account, instrument: instrument, side: side, kind: .market, price: nil,
-                        quantity: Quantity(lots: 5 + next(20)), timeInForce: .ioc, clientTag: UInt64(tick))), origin: origin)
+                    recorder.apply(
+                        .placeOrder(
+                            OrderRequest(
+                                account: account, instrument: instrument, side: side, kind: .market, price: nil,
+                                quantity: Quantity(lots: 5 + next(20)), timeInForce: .ioc, clientTag: UInt64(tick))),
+                        origin: origin)
                 } else if roll < 9 {
                     recorder.apply(.cancelAll(account: account, instrument: nil), origin: origin)
                 }

@@ -43,6 +43,8 @@ enum SandboxBench {
         var rss: [(String, Int?, Int?)] = []
         let echo = exchange(base, bundles.echo, options.iterations)
         row("exchange, echo bot, \(isolation.rawValue)", echo.ticks, raw)
+        let transport = exchange(base, bundles.echo, options.iterations, preEncoded: true)
+        row("exchange(encoded:), echo bot, \(isolation.rawValue) (transport only)", transport.ticks, raw)
         let python = exchange(base, bundles.python, options.iterations)
         row("exchange, Python SDK bot, \(isolation.rawValue)", python.ticks, raw)
         rss.append(("python (SDK)", python.rssKiB, python.peakKiB))
@@ -120,16 +122,19 @@ enum SandboxBench {
     }
 
     /// `exchange` timing for one worker on a dedicated thread, plus its RSS after warm-up.
-    static func exchange(_ configuration: SandboxConfiguration, _ launch: WorkerLaunch, _ iterations: Int) -> Measurement {
+    static func exchange(
+        _ configuration: SandboxConfiguration, _ launch: WorkerLaunch, _ iterations: Int, preEncoded: Bool = false
+    ) -> Measurement {
         onThread {
             var measurement = Measurement(ticks: [])
             guard let group = try? WorkerGroup(configuration: configuration, launches: [launch]) else { return measurement }
             _ = group.start(hello: [0: sampleHello()])
             measurement.ticks.reserveCapacity(iterations)
             for tick in 1...(iterations + 200) {
-                let observations = [0: sampleObservation(tick: Int64(tick))]
+                let observation = sampleObservation(tick: Int64(tick))
+                let encoded = preEncoded ? [0: EncodedObservation(observation)] : [:]
                 let start = DispatchTime.now().uptimeNanoseconds
-                let result = group.exchange(observations)
+                let result = preEncoded ? group.exchange(encoded: encoded) : group.exchange([0: observation])
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
                 guard case .actions = result[0] else {
                     print("| (\(launch.label) stopped at tick \(tick): \(String(describing: result[0]))) | | | | |")

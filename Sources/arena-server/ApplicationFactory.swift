@@ -8,11 +8,12 @@ import Storage
 enum ApplicationFactory {
     static func make(environment: ServerEnvironment, host: String, port: Int) -> some ApplicationProtocol {
         let env = ProcessInfo.processInfo.environment
-        let configuration = APIServerConfiguration(
+        var configuration = APIServerConfiguration(
             host: host, port: port, publicBaseURL: env["ARENA_PUBLIC_URL"],
             addressRate: env["ARENA_RATE_LIMIT_IP"].flatMap(Double.init) ?? 500,
             addressBurst: env["ARENA_RATE_BURST_IP"].flatMap(Double.init) ?? 2000,
             engineVersion: HeatExecutor.engineVersion)
+        configuration.metricsRegistry = environment.metrics
         let store = environment.store
         let migrations = environment.migrations
         let logger = environment.logger

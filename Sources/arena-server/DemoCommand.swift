@@ -27,7 +27,8 @@ struct DemoCommand: AsyncParsableCommand {
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
         let driver = DemoDriver(environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
                                 exitAfterRun: exitAfterRun)
-        let services: [any Service] = [app, driver] + RunnerFactory.make(environment: environment, count: 2)
+        let services: [any Service] = [app, driver, DatabaseMetricsService.make(environment: environment)]
+            + RunnerFactory.make(environment: environment, count: 2)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: environment.database),
                        .init(service: StartupService(environment: environment, services: services))],

@@ -12,12 +12,18 @@ struct RunnerCommand: AsyncParsableCommand {
             """)
 
     @Option(help: "Runners in this process.") var count = 1
+    @Option(help: "Serve /metrics and /healthz on this port (off by default).") var metricsPort: Int?
+    @Option(help: "Address for --metrics-port.") var metricsHost = "127.0.0.1"
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
         let environment = try ServerEnvironment.make(options, label: "perparena.runner")
         defer { environment.shutdown() }
-        let runners = RunnerFactory.make(environment: environment, count: max(1, count))
+        var runners = RunnerFactory.make(environment: environment, count: max(1, count))
+        if let metricsPort {
+            runners.append(RunnerMetricsApplication.make(registry: environment.metrics, host: metricsHost,
+                                                         port: metricsPort, logger: environment.logger))
+        }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: environment.database), .init(service: StartupService(environment: environment, services: runners))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))

@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = try ServerEnvironment.make(options, label: "perparena.serve")
         defer { environment.shutdown() }
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
-        let services: [any Service] = [app] + RunnerFactory.make(environment: environment, count: runners)
+        let services: [any Service] = [app, DatabaseMetricsService.make(environment: environment)]
+            + RunnerFactory.make(environment: environment, count: runners)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: environment.database), .init(service: StartupService(environment: environment, services: services))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))

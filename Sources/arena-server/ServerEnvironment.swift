@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Prometheus
 import Storage
 
 /// What every server command needs: logging, state directory, the database (embedded or
@@ -12,10 +13,13 @@ struct ServerEnvironment {
     let embedded: EmbeddedPostgres?
     let migrations: [Migration]
     let store: ArenaStore
+    /// The Prometheus registry behind swift-metrics in this process.
+    let metrics: PrometheusCollectorRegistry
 
     static func make(_ options: ServerOptions, label: String) throws -> ServerEnvironment {
         let environment = ProcessInfo.processInfo.environment
         LoggingBootstrap.bootstrap(level: options.logLevel)
+        let metrics = MetricsBootstrap.bootstrap()
         let logger = Logger(label: label)
         let state = options.stateDir ?? environment["ARENA_STATE_DIR"]
             ?? FileManager.default.currentDirectoryPath + "/.arena"
@@ -38,7 +42,8 @@ struct ServerEnvironment {
         }
         let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         return ServerEnvironment(logger: logger, stateDirectory: state, database: client, embedded: embedded,
-                                 migrations: migrations, store: ArenaStore(client: client, logger: logger))
+                                 migrations: migrations, store: ArenaStore(client: client, logger: logger),
+                                 metrics: metrics)
     }
 
     /// Applies pending migrations; throws (naming the file) if an applied one was edited.

@@ -1,9 +1,10 @@
 import ArgumentParser
 import AsyncHTTPClient
+import APIModels
 import AuditLog
 import Foundation
 
-/// `arena verify <transcript file | run URL>`: replays a run offline (no bots, no database) and
+/// `arena verify <transcript file | run URL | run id>`: replays a run offline (no bots, no database) and
 /// checks every event, the results, the hash chain and the attestation (docs/AUDIT.md).
 ///
 /// Exit codes: 0 verified, 1 divergence or tampering, 2 usage or I/O error.
@@ -12,15 +13,22 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Replay a run's transcript and check every event, result, the hash chain and the signature.",
         discussion: """
-            SOURCE is a transcript file or a run URL such as https://arena.example/v1/runs/RUN_ID. \
+            SOURCE is a transcript file, a run URL such as https://arena.example/v1/runs/RUN_ID, \
+            or a bare run id, fetched from the profile's server (with its token, so organizers \
+            can verify before publication). \
             For a URL the transcript, attestation and public keys are fetched from the server \
             (GET /v1/runs/RUN_ID/transcript, /v1/runs/RUN_ID/attestation, /v1/keys); --keys \
             overrides the served keys with a file you trust. For a file, pass --attestation and \
             --keys (or --allow-unsigned to check only self-consistency).
             Exit status: 0 verified, 1 divergence or tampering, 2 usage or I/O error.
+
+            Examples:
+              arena verify 17
+              arena verify https://arena.example/v1/runs/17 --json
+              arena verify run.transcript --attestation run.attestation.json --keys keys.json
             """)
 
-    @Argument(help: "Transcript file or run URL.")
+    @Argument(help: "Transcript file, run URL or run id.")
     var source: String
 
     @Option(help: "Attestation JSON file.")
@@ -32,8 +40,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Accept a transcript without an attestation (self-consistency only).")
     var allowUnsigned = false
 
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var global: GlobalOptions
+
+    var json: Bool { global.json }
 
     func run() async throws {
         let inputs: Inputs
@@ -59,6 +68,11 @@ struct VerifyCommand: AsyncParsableCommand {
     private func load() async throws -> Inputs {
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
             return try await Inputs.fetch(runURL: source, keysFile: keys, attestationFile: attestation)
+        }
+        if let run = Int64(source), run > 0, !FileManager.default.fileExists(atPath: source) {
+            let session = try global.session()
+            return try await Inputs.fetch(runURL: "\(session.server)/v1/runs/\(run)", keysFile: keys,
+                                          attestationFile: attestation, token: session.token)
         }
         return try Inputs.read(transcriptFile: source, attestationFile: attestation, keysFile: keys)
     }
@@ -113,7 +127,8 @@ extension VerifyCommand {
             return Inputs(transcript: transcript, attestation: attestation, keys: keys)
         }
 
-        static func fetch(runURL: String, keysFile: String?, attestationFile: String?) async throws -> Inputs {
+        static func fetch(runURL: String, keysFile: String?, attestationFile: String?,
+                          token: String? = nil) async throws -> Inputs {
             var base = runURL
             while base.hasSuffix("/") { base.removeLast() }
             for suffix in ["/transcript", "/attestation"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
@@ -121,18 +136,33 @@ extension VerifyCommand {
                 throw Failure(description: "a run URL looks like https://host/v1/runs/RUN_ID, got \(runURL)")
             }
             let origin = String(base[..<range.lowerBound])
-            let transcript = try await get(base + "/transcript")
-            let attestation = try attestationFile.map { try Attestation.decode(json: Data(try readFile($0))) }
-                ?? Attestation.decode(json: Data(try await get(base + "/attestation")))
-            let keys = try keysFile.map { try PublicKeyInfo.decodeList(json: Data(try readFile($0))) }
-                ?? PublicKeyInfo.decodeList(json: Data(try await get(origin + "/v1/keys")))
+            let transcript = try await get(base + "/transcript", token: token)
+            let attestationJSON: [UInt8]
+            if let attestationFile {
+                attestationJSON = try readFile(attestationFile)
+            } else {
+                attestationJSON = try await get(base + "/attestation", token: token)
+            }
+            let keysJSON: [UInt8]
+            if let keysFile {
+                keysJSON = try readFile(keysFile)
+            } else {
+                keysJSON = try await get(origin + "/v1/keys")
+            }
+            let attestation = try Attestation.decode(json: Data(attestationJSON))
+            let keys = try PublicKeyInfo.decodeList(json: Data(keysJSON))
             return Inputs(transcript: transcript, attestation: attestation, keys: keys)
         }
 
-        private static func get(_ url: String) async throws -> [UInt8] {
-            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(60))
+        private static func get(_ url: String, token: String? = nil) async throws -> [UInt8] {
+            var request = HTTPClientRequest(url: url)
+            if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
             guard response.status.code == 200 else {
-                throw Failure(description: "GET \(url) answered \(response.status.code)")
+                let body = try? await response.body.collect(upTo: 1 << 16)
+                let detail = body.flatMap { try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView)) }
+                throw Failure(description: "GET \(url) answered \(response.status.code)"
+                    + (detail.map { ": \($0.error.message)" } ?? ""))
             }
             let body = try await response.body.collect(upTo: 1 << 30)
             return Array(body.readableBytesView)

@@ -15,11 +15,12 @@ struct AttestationTests {
     func canonicalManifest() {
         let text = String(decoding: Self.manifest().canonicalJSON(), as: UTF8.self)
         let zeros = String(repeating: "0", count: 64)
-        #expect(text == """
-            {"config_hash":"\(zeros)","contest_id":"demo","engine_version":"1.0","results_digest":"\(zeros)",\
-            "run_id":"run-\\"1\\"","seed":"18446744073709551615","tick_count":3,"transcript_root":"\(zeros)",\
-            "transcript_sha256":"\(zeros)","version":1}
-            """)
+        #expect(
+            text == """
+                {"config_hash":"\(zeros)","contest_id":"demo","engine_version":"1.0","results_digest":"\(zeros)",\
+                "run_id":"run-\\"1\\"","seed":"18446744073709551615","tick_count":3,"transcript_root":"\(zeros)",\
+                "transcript_sha256":"\(zeros)","version":1}
+                """)
     }
 
     @Test("a signature verifies with its key only, and survives a JSON round trip")

@@ -13,19 +13,29 @@ struct CanonicalEncodingTests {
         .deposited(account: AccountID(9), amount: Money(units: -1)),
         .orderAccepted(order: OrderID(1 << 40), request: request),
         .orderRejected(account: AccountID(3), clientTag: 4, reason: .insufficientMargin),
-        .orderCancelled(account: AccountID(3), instrument: InstrumentID(0), order: OrderID(5), clientTag: 0,
-                        remaining: Quantity(lots: 3), reason: .immediateOrCancel),
-        .trade(Trade(instrument: InstrumentID(0), price: Price(ticks: 600_001), quantity: Quantity(lots: 15), takerSide: .buy,
-                     makerAccount: AccountID(1), makerOrder: OrderID(2), makerFee: Money(units: -3), takerAccount: AccountID(4),
-                     takerOrder: OrderID(9), takerFee: Money(units: 45_000))),
+        .orderCancelled(
+            account: AccountID(3), instrument: InstrumentID(0), order: OrderID(5), clientTag: 0,
+            remaining: Quantity(lots: 3), reason: .immediateOrCancel),
+        .trade(
+            Trade(
+                instrument: InstrumentID(0), price: Price(ticks: 600_001), quantity: Quantity(lots: 15),
+                takerSide: .buy,
+                makerAccount: AccountID(1), makerOrder: OrderID(2), makerFee: Money(units: -3),
+                takerAccount: AccountID(4),
+                takerOrder: OrderID(9), takerFee: Money(units: 45_000))),
         .leverageSet(account: AccountID(1), instrument: InstrumentID(0), leverage: 50),
         .marginModeSet(account: AccountID(1), instrument: InstrumentID(1), mode: .isolated),
-        .priceUpdate(instrument: InstrumentID(1), index: Price(ticks: 1), mark: Price(ticks: Int64.max), fundingRate: Rate(units: Int64.min)),
+        .priceUpdate(
+            instrument: InstrumentID(1), index: Price(ticks: 1), mark: Price(ticks: Int64.max),
+            fundingRate: Rate(units: Int64.min)),
         .funding(account: AccountID(2), instrument: InstrumentID(0), rate: Rate(units: 100), amount: Money(units: -77)),
         .fundingResidue(instrument: InstrumentID(0), amount: Money(units: 1)),
-        .liquidation(account: AccountID(2), instrument: InstrumentID(0), quantity: Quantity(lots: -30), bankruptcyPrice: Price(ticks: 5),
-                     bookFilled: Quantity(lots: 20), fundTakeover: Quantity(lots: 10)),
-        .autoDeleverage(account: AccountID(5), instrument: InstrumentID(1), quantity: Quantity(lots: 2), price: Price(ticks: 3)),
+        .liquidation(
+            account: AccountID(2), instrument: InstrumentID(0), quantity: Quantity(lots: -30),
+            bankruptcyPrice: Price(ticks: 5),
+            bookFilled: Quantity(lots: 20), fundTakeover: Quantity(lots: 10)),
+        .autoDeleverage(
+            account: AccountID(5), instrument: InstrumentID(1), quantity: Quantity(lots: 2), price: Price(ticks: 3)),
         .insuranceFund(balance: .usdt(1_000_000)),
         .realizedPnL(account: AccountID(4), instrument: InstrumentID(0), amount: Money(units: -123_456_789)),
         .commandRejected(account: nil, reason: .unknownAccount),
@@ -33,13 +43,18 @@ struct CanonicalEncodingTests {
     ]
 
     static let commands: [MarketCommand] = [
-        .openAccount(deposit: .usdt(5)), .deposit(account: AccountID(1), amount: Money(units: -9)), .placeOrder(request),
-        .placeOrder(OrderRequest(account: AccountID(1), instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
-                                 quantity: Quantity(lots: 1), timeInForce: .ioc)),
+        .openAccount(deposit: .usdt(5)), .deposit(account: AccountID(1), amount: Money(units: -9)),
+        .placeOrder(request),
+        .placeOrder(
+            OrderRequest(
+                account: AccountID(1), instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
+                quantity: Quantity(lots: 1), timeInForce: .ioc)),
         .cancelOrder(account: AccountID(1), instrument: InstrumentID(0), order: OrderID(3)),
-        .cancelAll(account: AccountID(1), instrument: nil), .cancelAll(account: AccountID(1), instrument: InstrumentID(1)),
+        .cancelAll(account: AccountID(1), instrument: nil),
+        .cancelAll(account: AccountID(1), instrument: InstrumentID(1)),
         .setLeverage(account: AccountID(1), instrument: InstrumentID(0), leverage: 10),
-        .setMarginMode(account: AccountID(1), instrument: InstrumentID(0), mode: .cross), .closeOut(account: AccountID(2)),
+        .setMarginMode(account: AccountID(1), instrument: InstrumentID(0), mode: .cross),
+        .closeOut(account: AccountID(2)),
     ]
 
     @Test("every event kind decodes to the value that was encoded", arguments: events)

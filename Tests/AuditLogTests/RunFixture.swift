@@ -26,7 +26,9 @@ struct RunFixture {
         var recorder = try RunRecorder(header: header, writer: .init(compress: compress))
         var accounts: [AccountID] = []
         for member in Self.members {
-            for case .accountOpened(let account, _) in recorder.apply(.openAccount(deposit: .usdt(10_000)), origin: .system(slot: member.slot)) {
+            for case .accountOpened(let account, _) in recorder.apply(
+                .openAccount(deposit: .usdt(10_000)), origin: .system(slot: member.slot))
+            {
                 accounts.append(account)
             }
         }
@@ -35,18 +37,32 @@ struct RunFixture {
         for step in 1...ticks {
             let mark = recorder.exchange.market(btc).mark
             let offset = Int64(step % 5 + 1) * 10
-            recorder.apply(.placeOrder(OrderRequest(
-                account: accounts[0], instrument: btc, side: .buy, kind: .limit, price: Price(ticks: mark.ticks - offset),
-                quantity: Quantity(lots: 20), timeInForce: .gtc, clientTag: UInt64(step))), origin: .bot(slot: 0))
-            recorder.apply(.placeOrder(OrderRequest(
-                account: accounts[2], instrument: btc, side: .sell, kind: .limit, price: Price(ticks: mark.ticks + offset),
-                quantity: Quantity(lots: 20), timeInForce: .gtc, clientTag: UInt64(step))), origin: .bot(slot: 2))
-            recorder.apply(.placeOrder(OrderRequest(
-                account: accounts[1], instrument: btc, side: step % 2 == 0 ? .buy : .sell, kind: .market, price: nil,
-                quantity: Quantity(lots: 15), timeInForce: .ioc, clientTag: UInt64(100 + step))), origin: .bot(slot: 1))
+            recorder.apply(
+                .placeOrder(
+                    OrderRequest(
+                        account: accounts[0], instrument: btc, side: .buy, kind: .limit,
+                        price: Price(ticks: mark.ticks - offset),
+                        quantity: Quantity(lots: 20), timeInForce: .gtc, clientTag: UInt64(step))),
+                origin: .bot(slot: 0))
+            recorder.apply(
+                .placeOrder(
+                    OrderRequest(
+                        account: accounts[2], instrument: btc, side: .sell, kind: .limit,
+                        price: Price(ticks: mark.ticks + offset),
+                        quantity: Quantity(lots: 20), timeInForce: .gtc, clientTag: UInt64(step))),
+                origin: .bot(slot: 2))
+            recorder.apply(
+                .placeOrder(
+                    OrderRequest(
+                        account: accounts[1], instrument: btc, side: step % 2 == 0 ? .buy : .sell, kind: .market,
+                        price: nil,
+                        quantity: Quantity(lots: 15), timeInForce: .ioc, clientTag: UInt64(100 + step))),
+                origin: .bot(slot: 1))
             if step == 2 { recorder.record(.botRejected(slot: 1, clientTag: 7, reason: "invalid_price")) }
             if step == 3 { recorder.record(.timeout(slot: 2, strikes: 1)) }
-            if step % 4 == 0 { recorder.apply(.cancelAll(account: accounts[0], instrument: btc), origin: .bot(slot: 0)) }
+            if step % 4 == 0 {
+                recorder.apply(.cancelAll(account: accounts[0], instrument: btc), origin: .bot(slot: 0))
+            }
             if step == ticks - 1 {
                 recorder.record(.fault(slot: 2, code: "protocol_violation", message: "line is not JSON"))
                 recorder.apply(.closeOut(account: accounts[2]), origin: .system(slot: 2))
@@ -58,7 +74,9 @@ struct RunFixture {
     }
 
     /// Verifies `bytes` (the fixture's own by default) with the fixture's attestation and keys.
-    func verify(_ bytes: [UInt8]? = nil, attestation: Attestation? = nil, keys: [PublicKeyInfo]? = nil) -> VerificationReport {
+    func verify(_ bytes: [UInt8]? = nil, attestation: Attestation? = nil, keys: [PublicKeyInfo]? = nil)
+        -> VerificationReport
+    {
         TranscriptVerifier.verify(
             transcriptBytes: bytes ?? transcript.bytes, attestation: attestation ?? self.attestation,
             publicKeys: keys ?? publicKeys)

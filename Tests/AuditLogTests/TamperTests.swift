@@ -43,7 +43,8 @@ struct TamperTests {
         writer.write(records[recordIndex].events[eventIndex])
         let needle = writer.bytes
         var bytes = fixture.transcript.bytes
-        let start = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+        let start = try #require(
+            (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
         bytes[start + 2] ^= 0x02  // the price's low varint byte
         let report = fixture.verify(bytes)
         #expect(report.divergence?.code == .eventMismatch)

@@ -39,8 +39,11 @@ struct TranscriptTests {
         let plain = try RunFixture(ticks: 30, compress: false)
         #expect(packed.transcript.bytes.count < plain.transcript.bytes.count)
         #expect(packed.transcript.root == plain.transcript.root)
-        #expect(TranscriptVerifier.verify(transcriptBytes: plain.transcript.bytes, attestation: plain.attestation,
-                                          publicKeys: plain.publicKeys).verified)
+        #expect(
+            TranscriptVerifier.verify(
+                transcriptBytes: plain.transcript.bytes, attestation: plain.attestation,
+                publicKeys: plain.publicKeys
+            ).verified)
     }
 
     @Test("a file that is not a transcript is refused with a code")

@@ -33,9 +33,12 @@ struct VerifierTests {
     @Test("ties are broken by label")
     func ties() {
         let teams = [
-            TeamResult(slot: 0, teamID: "z", label: "zulu", account: AccountID(5), deposited: .usdt(1), finalEquity: .usdt(2)),
-            TeamResult(slot: 1, teamID: "a", label: "alpha", account: AccountID(6), deposited: .usdt(1), finalEquity: .usdt(2)),
-            TeamResult(slot: 2, teamID: "m", label: "mike", account: AccountID(7), deposited: .usdt(1), finalEquity: .usdt(3)),
+            TeamResult(
+                slot: 0, teamID: "z", label: "zulu", account: AccountID(5), deposited: .usdt(1), finalEquity: .usdt(2)),
+            TeamResult(
+                slot: 1, teamID: "a", label: "alpha", account: AccountID(6), deposited: .usdt(1), finalEquity: .usdt(2)),
+            TeamResult(
+                slot: 2, teamID: "m", label: "mike", account: AccountID(7), deposited: .usdt(1), finalEquity: .usdt(3)),
         ]
         #expect(AuditScoring.rank(teams).map(\.label) == ["mike", "alpha", "zulu"])
     }
@@ -57,7 +60,8 @@ struct VerifierTests {
     @Test("a transcript without attestation fails unless unsigned files are allowed")
     func unsigned() throws {
         let fixture = try RunFixture(ticks: 2)
-        let strict = TranscriptVerifier.verify(transcriptBytes: fixture.transcript.bytes, attestation: nil, publicKeys: [])
+        let strict = TranscriptVerifier.verify(
+            transcriptBytes: fixture.transcript.bytes, attestation: nil, publicKeys: [])
         #expect(strict.divergence?.code == .missingAttestation)
         let lenient = TranscriptVerifier(configuration: .init(requireAttestation: false))
             .verify(transcriptBytes: fixture.transcript.bytes, attestation: nil, publicKeys: [])

@@ -37,7 +37,7 @@ struct SandboxAttackTests {
     /// Runs `fixture` as slot 0 and an echo bot as slot 1 for `ticks` ticks; checks the
     /// invariants every attack must leave intact.
     static func attack(
-        _ fixture: String, ticks: Int = 4, edit: (inout SandboxConfiguration) -> Void = { _ in }
+        _ fixture: String, ticks: Int = 4, victimTicks: Bool = true, edit: (inout SandboxConfiguration) -> Void = { _ in }
     ) throws -> Run {
         let helper = try #require(SandboxTestEnvironment.helperPath)
         setenv("ARENA_TEST_SECRET", secretEnvironmentValue, 1)
@@ -62,7 +62,7 @@ struct SandboxAttackTests {
             helperPath: helper, pythonSDKDirectory: SandboxTestEnvironment.sdkDirectory, isolation: .sandboxed,
             limits: ResourceLimits(memoryMiB: 256, pids: 48, cpuSeconds: 20, scratchMiB: 32, openFiles: 64, fileSizeMiB: 64),
             tickDeadline: .milliseconds(300), firstTickDeadline: .seconds(5), maxStrikes: 2, uidBase: uidBase,
-            endGrace: .milliseconds(200))
+            endGrace: .seconds(1))
         edit(&configuration)
         let launches = [
             WorkerLaunch(slot: 0, label: "attacker", runtime: .python, bundleDirectory: bundle, entry: fixture),
@@ -72,7 +72,7 @@ struct SandboxAttackTests {
 
         // The contest finished for the victim, untouched.
         #expect(outcome.faultCode(1) == nil, "victim faulted: \(String(describing: outcome.reports[1]?.fault))")
-        #expect(outcome.replies(1) == ticks, "victim missed ticks")
+        if victimTicks { #expect(outcome.replies(1) == ticks, "victim missed ticks") }
         // Nothing of the sandbox is left.
         let stray = HostInspection.processes(uids: uidBase...(uidBase + 1))
         #expect(stray.isEmpty, "stray processes of the team uids: \(stray)")
@@ -127,7 +127,8 @@ struct SandboxAttackTests {
 
     @Test func eightGiBAllocationHitsTheMemoryLimit() throws {
         guard Self.ready() else { return }
-        let run = try Self.attack("alloc_8g.py")
+        // Touching 256 MiB can take a while on a loaded machine: let the memory limit act first.
+        let run = try Self.attack("alloc_8g.py") { $0.maxStrikes = 30 }
         #expect(run.outcome.faultCode(0) == FaultReason.memoryLimit, "\(String(describing: run.attacker.fault))")
         #expect(run.attacker.oomKills > 0)
     }
@@ -147,10 +148,11 @@ struct SandboxAttackTests {
 
     @Test func cpuTimeLimitKills() throws {
         guard Self.ready() else { return }
-        let run = try Self.attack("spin_forever.py", ticks: 8) { configuration in
+        // Runs until the fault (about 1 s of CPU); 40 ticks bound it on a loaded machine.
+        let run = try Self.attack("spin_forever.py", ticks: 40, victimTicks: false) { configuration in
             configuration.limits.cpuSeconds = 1
-            configuration.maxStrikes = 100
-            configuration.tickDeadline = .milliseconds(400)
+            configuration.maxStrikes = 1000
+            configuration.tickDeadline = .milliseconds(250)
         }
         #expect(run.outcome.faultCode(0) == FaultReason.cpuLimit, "\(String(describing: run.attacker.fault))")
     }

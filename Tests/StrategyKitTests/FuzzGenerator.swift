@@ -19,11 +19,11 @@ struct FuzzGenerator {
 
     static let names = ["mark", "index", "mid", "bid", "ask", "spread", "last", "volume", "funding_rate", "next_funding",
                         "open_interest", "imbalance", "position", "entry_price", "upnl", "liq_price", "open_orders",
-                        "equity", "balance", "margin_ratio", "tick", "n", "size", "x", "flag", "btc.mark", "eth.mark",
-                        "mrak", "eth.funding", "zz"]
+                        "equity", "balance", "margin_ratio", "tick", "n", "size", "x", "flag", "btc.mark", "btc.spread",
+                        "mark", "mid", "n", "mrak", "eth.mark", "zz"]
     static let functions = ["sma", "ema", "wma", "rsi", "stdev", "zscore", "highest", "lowest", "atr", "change",
                             "pct_change", "prev", "abs", "min", "max", "clamp", "nz", "if", "crosses_above",
-                            "bollinger", "macd", "vwap", "round_tick", "round_lot", "smaa", "sqrt"]
+                            "bollinger", "macd", "vwap", "round_tick", "round_lot", "smaa", "sqrt", "sma", "ema", "max"]
     static let operators = [" + ", " - ", " * ", " / ", " > ", " < ", " >= ", " == ", " != ", " and ", " or "]
 
     mutating func expression(depth: Int = 0) -> String {
@@ -38,8 +38,12 @@ struct FuzzGenerator {
         case 0: return "(" + expression(depth: depth + 1) + ")"
         case 1: return pick(["-", "not "]) + expression(depth: depth + 1)
         case 2:
+            let function = pick(Self.functions)
+            if chance(60), ["sma", "ema", "rsi", "highest", "stdev", "change", "prev"].contains(function) {
+                return function + "(" + expression(depth: depth + 1) + ", " + String(1 + below(60)) + ")"
+            }
             let arguments = (0..<below(4)).map { _ in expression(depth: depth + 1) }
-            return pick(Self.functions) + "(" + arguments.joined(separator: ", ") + ")"
+            return function + "(" + arguments.joined(separator: ", ") + ")"
         default: return expression(depth: depth + 1) + pick(Self.operators) + expression(depth: depth + 1)
         }
     }

@@ -1,0 +1,2 @@
+/// Unambiguous name for ``Bundle`` in files that also import Foundation (whose `Bundle` clashes).
+public typealias StrategyBundle = Bundle

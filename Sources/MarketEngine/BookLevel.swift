@@ -1,0 +1,11 @@
+import MarketModel
+
+/// One aggregated price level.
+public struct BookLevel: Sendable, Hashable, Codable {
+    public var price: Price
+    public var quantity: Quantity
+    public init(price: Price, quantity: Quantity) {
+        self.price = price
+        self.quantity = quantity
+    }
+}

@@ -1,0 +1,12 @@
+/// Select the `nth` output line (0-based, default 0; negative counts from the end) whose fields
+/// equal `where`, and compare `field` with `equals` (as text).
+public struct ScenarioExpectation: Sendable, Decodable {
+    public var `where`: [String: String]
+    public var nth: Int?
+    public var field: String
+    public var equals: String?
+    /// Expect the line not to exist (or the field to be absent / null) instead.
+    public var absent: Bool?
+    /// Expect this many matching lines instead of a field value.
+    public var count: Int?
+}

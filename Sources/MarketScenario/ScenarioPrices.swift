@@ -1,0 +1,10 @@
+/// Price source of one instrument.
+public struct ScenarioPrices: Sendable, Decodable {
+    /// Explicit per-tick points (index, optional mark and funding rate); last repeats.
+    public var path: [ScenarioPricePoint]?
+    /// `constant` or `jumpDiffusion` (with `start`).
+    public var model: String?
+    public var start: String?
+    /// `none` (default) or `standard` background agents.
+    public var agents: String?
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A failure the CLI reports to its user: a stable code, what happened, what to do next and the
+/// process exit code (see ``ExitCodes``).
+struct CLIError: Error, CustomStringConvertible, Sendable {
+    /// Stable machine-readable code, e.g. `not_logged_in` or the server's error code.
+    var code: String
+    /// What happened.
+    var message: String
+    /// What to do next.
+    var hint: String?
+    var exitCode: Int32
+
+    init(_ code: String, _ message: String, hint: String? = nil, exitCode: Int32) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.exitCode = exitCode
+    }
+
+    var description: String { hint.map { "\(message)\n  → \($0)" } ?? message }
+
+    static func usage(_ message: String, hint: String? = nil) -> CLIError {
+        CLIError("usage", message, hint: hint, exitCode: ExitCodes.usage)
+    }
+
+    static func notLoggedIn(profile: String) -> CLIError {
+        CLIError("not_logged_in", "no token for profile \(profile)",
+                 hint: "run `arena register --contest ID --name TEAM` for a new team, or `arena login --token TOKEN`",
+                 exitCode: ExitCodes.auth)
+    }
+}
+
+/// The JSON shape of an error printed with `--json`: `{"error": {"code", "message", "hint"}}`.
+struct CLIErrorBody: Codable, Sendable {
+    struct Detail: Codable, Sendable {
+        var code: String
+        var message: String
+        var hint: String?
+        var exitCode: Int32
+    }
+
+    var error: Detail
+
+    init(_ error: CLIError) {
+        self.error = Detail(code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode)
+    }
+}

@@ -1,0 +1,42 @@
+import APIModels
+import ArgumentParser
+
+/// `arena logs`: your bot's captured output for one run.
+struct LogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Print your bot's log lines (and stderr tail) from a run; only your own bot's.",
+        discussion: """
+            Without RUN the most recent run of your team is used. --json prints the run report \
+            (numbers, fault, logs).
+
+            Examples:
+              arena logs
+              arena logs 17
+              arena logs 17 --json
+            """)
+
+    @Argument(help: "Run id (see `arena status`); default: your latest run.") var run: Int64?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await CommandRunner.run(global) { session in
+            let client = try session.authenticatedClient()
+            var id = run
+            if id == nil {
+                let runs = try await client.get("/v1/runs", as: [RunSummaryView].self)
+                id = runs.map(\.runId).max()
+            }
+            guard let id else {
+                throw CLIError("no_runs", "your team has no runs yet",
+                               hint: "submit with `arena submit --wait`; logs appear once a run finishes",
+                               exitCode: ExitCodes.refused)
+            }
+            let report = try await client.get("/v1/runs/\(id)/report", as: RunReportView.self)
+            if session.json { return Output.json(report) }
+            let t = session.terminal
+            Console.err(t.paint("Run \(report.runId) (round \(report.round), heat \(report.heat)): rank \(report.rankInRun)/\(report.teamsInRun), pnl \(report.pnl), trades \(report.trades)" + (report.fault.map { ", fault \($0) at tick \(report.faultTick ?? 0)" } ?? ""), .dim))
+            Console.out(report.logs.isEmpty ? "(no log lines)" : report.logs)
+        }
+    }
+}

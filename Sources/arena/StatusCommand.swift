@@ -1,0 +1,83 @@
+import APIModels
+import ArgumentParser
+import Foundation
+
+/// `arena status`: the team's submissions and runs, or one submission in detail.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show your team's submissions and runs, or one submission's history and validation report.",
+        discussion: """
+            Examples:
+              arena status
+              arena status 42          # submission 42 in detail
+              arena status --json      # {"team": …, "submissions": […], "runs": […]}
+            """)
+
+    /// `arena status --json` without a submission id.
+    struct Overview: Codable, Sendable {
+        var team: TeamView
+        var submissions: [SubmissionView]
+        var runs: [RunSummaryView]
+    }
+
+    @Argument(help: "A submission id for its full history.") var submission: Int64?
+    @Option(help: "Show at most this many submissions and runs.") var limit = 10
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await CommandRunner.run(global) { session in
+            let client = try session.authenticatedClient()
+            if let submission {
+                let view = try await client.get("/v1/submissions/\(submission)", as: SubmissionView.self)
+                if session.json { return Output.json(view) }
+                return printDetail(view, session.terminal)
+            }
+            let overview = Overview(
+                team: try await client.get("/v1/me", as: TeamView.self),
+                submissions: try await client.get("/v1/submissions", as: [SubmissionView].self),
+                runs: try await client.get("/v1/runs", as: [RunSummaryView].self))
+            if session.json { return Output.json(overview) }
+            printOverview(overview, session.terminal)
+        }
+    }
+
+    private func printOverview(_ overview: Overview, _ t: Terminal) {
+        Console.out("Team \(t.paint(overview.team.name, .bold)) (id \(overview.team.teamId)) in contest \(overview.team.contestId)"
+            + (overview.team.disqualified ? " — " + t.paint("disqualified", .red) : ""))
+        Console.out("")
+        if overview.submissions.isEmpty {
+            Console.out("No submissions yet: run `arena submit --wait` in your bundle directory.")
+        } else {
+            var table = Table(["SUBMISSION", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
+                              alignments: [.right, .left, .left, .left, .left, .left])
+            for view in overview.submissions.sorted(by: { $0.id > $1.id }).prefix(limit) {
+                table.add(["\(view.id)", t.status(view.status), view.runtime, String(view.sha256.prefix(12)),
+                           Format.date(view.createdAt), view.statusHistory.last?.detail ?? ""])
+            }
+            Console.out(table.render(t))
+        }
+        guard !overview.runs.isEmpty else { return }
+        Console.out("")
+        var runs = Table(["RUN", "EVALUATION", "ROUND", "HEAT", "STATUS", "TRANSCRIPT ROOT"],
+                         alignments: [.right, .right, .right, .right, .left, .left])
+        for run in overview.runs.sorted(by: { $0.runId > $1.runId }).prefix(limit) {
+            runs.add(["\(run.runId)", "\(run.evaluationId)", "\(run.round)", "\(run.heat)", t.status(run.status),
+                      run.transcriptRoot.map { String($0.prefix(16)) } ?? "-"])
+        }
+        Console.out(runs.render(t))
+        Console.out(t.paint("Logs: `arena logs RUN`; audit: `arena verify RUN`.", .dim))
+    }
+
+    private func printDetail(_ view: SubmissionView, _ t: Terminal) {
+        Console.out("Submission \(view.id): \(t.status(view.status))")
+        Console.out("  contest \(view.contestId), runtime \(view.runtime), sha256 \(view.sha256)")
+        for change in view.statusHistory {
+            Console.out("  \(Format.date(change.at))  \(t.status(change.status))\(change.detail.map { ": \($0)" } ?? "")")
+        }
+        if let report = view.validationReport { Console.out("Validation: \(report)") }
+        if let quota = view.quota {
+            Console.out("Quota: \(quota.used)/\(quota.limit) today, \(quota.invalidUsed)/\(quota.invalidLimit) invalid, \(quota.inFlight)/\(quota.inFlightLimit) in flight")
+        }
+    }
+}
