@@ -147,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "arena-server",
             dependencies: [
-                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox",
+                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -183,6 +183,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
         .testTarget(

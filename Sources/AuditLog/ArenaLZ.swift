@@ -8,7 +8,7 @@
 /// table; the same input always yields the same output. The decompressor checks every bound.
 public enum ArenaLZ {
     private static let minMatch = 4
-    private static let hashBits = 12
+    private static let hashBits = 16
 
     /// Compresses `input`.
     public static func compress(_ input: [UInt8]) -> [UInt8] {
@@ -40,54 +40,63 @@ public enum ArenaLZ {
         return output
     }
 
-    /// Decompresses `input`, which must expand to exactly `expectedCount` bytes.
+    /// Decompresses `input[range]`, which must expand to exactly `expectedCount` bytes.
     public static func decompress(_ input: [UInt8], range: Range<Int>, expectedCount: Int) throws(TranscriptError)
         -> [UInt8]
     {
-        var output: [UInt8] = []
-        output.reserveCapacity(expectedCount)
+        var failure: String?
+        let output = [UInt8](unsafeUninitializedCapacity: expectedCount) { buffer, initialized in
+            input.withUnsafeBufferPointer { source in
+                failure = expand(source, range: range, into: buffer, count: &initialized)
+            }
+        }
+        if let failure { throw TranscriptError(.corruptCompression, failure) }
+        return output
+    }
+
+    /// Expands sequences into `output`; returns a problem, or `nil` when exactly full.
+    private static func expand(
+        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, into output: UnsafeMutableBufferPointer<UInt8>,
+        count written: inout Int
+    ) -> String? {
         var index = range.lowerBound
         let end = range.upperBound
-        func fail(_ why: String) -> TranscriptError { TranscriptError(.corruptCompression, why) }
-        func readLength(_ start: Int) throws(TranscriptError) -> Int {
+        let capacity = output.count
+        func length(_ start: Int) -> Int? {
             var length = start
             guard start == 15 else { return length }
-            while true {
-                guard index < end else { throw fail("length runs past the end") }
+            while index < end {
                 let byte = input[index]
                 index += 1
                 length += Int(byte)
-                guard length <= expectedCount else { throw fail("length exceeds the declared size") }
+                guard length <= capacity else { return nil }
                 if byte != 255 { return length }
             }
+            return nil
         }
         while index < end {
             let token = input[index]
             index += 1
-            let literals = try readLength(Int(token >> 4))
-            guard literals <= end - index, output.count + literals <= expectedCount else {
-                throw fail("literals out of bounds")
+            guard let literals = length(Int(token >> 4)), literals <= end - index, written + literals <= capacity else {
+                return "literals out of bounds"
             }
-            output.append(contentsOf: input[index..<index + literals])
+            for step in 0..<literals { output[written + step] = input[index + step] }
+            written += literals
             index += literals
             if index == end {
-                guard token & 15 == 0 else { throw fail("last sequence has a match") }
+                guard token & 15 == 0 else { return "last sequence has a match" }
                 break
             }
-            guard end - index >= 2 else { throw fail("truncated offset") }
+            guard end - index >= 2 else { return "truncated offset" }
             let offset = Int(input[index]) | Int(input[index + 1]) << 8
             index += 2
-            let length = try readLength(Int(token & 15)) + minMatch
-            guard offset > 0, offset <= output.count, output.count + length <= expectedCount else {
-                throw fail("match out of bounds")
-            }
-            let start = output.count - offset
-            for step in 0..<length { output.append(output[start + step]) }
+            guard let extra = length(Int(token & 15)) else { return "match length out of bounds" }
+            let matchLength = extra + minMatch
+            guard offset > 0, offset <= written, written + matchLength <= capacity else { return "match out of bounds" }
+            for step in 0..<matchLength { output[written + step] = output[written - offset + step] }
+            written += matchLength
         }
-        guard output.count == expectedCount else {
-            throw fail("decompressed \(output.count) bytes, expected \(expectedCount)")
-        }
-        return output
+        return written == capacity ? nil : "decompressed \(written) bytes, expected \(capacity)"
     }
 
     private static func load32(_ source: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {

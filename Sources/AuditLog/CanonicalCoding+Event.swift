@@ -1,7 +1,7 @@
 import MarketModel
 
-// Canonical encoding of engine events (docs/AUDIT.md, "Events"). Reject and cancel reasons are
-// written as their stable snake_case codes so that new reasons never shift existing encodings.
+// Canonical encoding of engine events (docs/AUDIT.md, "Events"). Reject and cancel reasons use the
+// append-only `ReasonCodes` tables, with a string escape for reasons added later.
 
 extension CanonicalWriter {
     /// Writes an event: one tag byte, then its fields in declaration order.
@@ -23,7 +23,7 @@ extension CanonicalWriter {
             write(byte: 3)
             write(account)
             write(unsigned: clientTag)
-            write(string: reason.rawValue)
+            ReasonCodes.reject.write(reason, into: &self)
         case .orderCancelled(let account, let instrument, let order, let clientTag, let remaining, let reason):
             write(byte: 4)
             write(account)
@@ -31,7 +31,7 @@ extension CanonicalWriter {
             write(unsigned: order.rawValue)
             write(unsigned: clientTag)
             write(signed: remaining.lots)
-            write(string: reason.rawValue)
+            ReasonCodes.cancel.write(reason, into: &self)
         case .trade(let trade):
             write(byte: 5)
             write(trade)
@@ -92,7 +92,7 @@ extension CanonicalWriter {
             } else {
                 write(byte: 0)
             }
-            write(string: reason.rawValue)
+            ReasonCodes.reject.write(reason, into: &self)
         }
     }
 
@@ -127,12 +127,12 @@ extension CanonicalReader {
         case 2: return .orderAccepted(order: OrderID(try readUnsigned()), request: try readOrderRequest())
         case 3:
             return .orderRejected(
-                account: try readAccount(), clientTag: try readUnsigned(), reason: try readCode(RejectReason.self))
+                account: try readAccount(), clientTag: try readUnsigned(), reason: try ReasonCodes.reject.read(from: &self))
         case 4:
             return .orderCancelled(
                 account: try readAccount(), instrument: try readInstrument(), order: OrderID(try readUnsigned()),
                 clientTag: try readUnsigned(), remaining: Quantity(lots: try readSigned()),
-                reason: try readCode(CancelReason.self))
+                reason: try ReasonCodes.cancel.read(from: &self))
         case 5: return .trade(try readTrade())
         case 6:
             return .leverageSet(
@@ -167,7 +167,7 @@ extension CanonicalReader {
                 account: try readAccount(), instrument: try readInstrument(), amount: Money(units: try readSigned()))
         case 15:
             let account: AccountID? = try readBool() ? try readAccount() : nil
-            return .commandRejected(account: account, reason: try readCode(RejectReason.self))
+            return .commandRejected(account: account, reason: try ReasonCodes.reject.read(from: &self))
         default: throw TranscriptError(.malformed, "unknown event tag \(tag) at byte \(position - 1)")
         }
     }
@@ -184,13 +184,5 @@ extension CanonicalReader {
             makerFee: Money(units: try readSigned()),
             takerAccount: try readAccount(), takerOrder: OrderID(try readUnsigned()),
             takerFee: Money(units: try readSigned()))
-    }
-
-    /// Reads a string code and maps it onto a `RawRepresentable` enumeration.
-    public mutating func readCode<T: RawRepresentable>(_ type: T.Type) throws(TranscriptError) -> T
-    where T.RawValue == String {
-        let raw = try readString()
-        guard let value = T(rawValue: raw) else { throw TranscriptError(.malformed, "unknown \(T.self) code '\(raw)'") }
-        return value
     }
 }

@@ -92,7 +92,6 @@ struct ReplayState {
         let closing = produced.count
         exchange.advance(into: &produced)
         calculator.observe(produced[closing...])
-        calculator.closeTick(exchange)
         scratch.removeAll()
         TickRecord.writeEvents(produced, into: &scratch)
         let recorded = record.position..<range.upperBound

@@ -7,7 +7,8 @@ import MarketModel
 ///
 /// A team's account is the one opened by the first `openAccount` whose origin names the team's
 /// slot. Fees, funding, realised PnL, liquidations, fills and volume are summed from events;
-/// balance and equity come from the engine at the end; drawdown samples equity after each tick.
+/// balance and equity come from the engine at the end. (Equity-curve metrics such as drawdown
+/// need a per-tick equity query cheaper than `Exchange.account(_:)`; see docs/AUDIT.md.)
 public struct ResultsCalculator: Sendable {
     /// How teams are scored and ordered; ``AuditScoring/rank(_:)`` by default.
     public typealias Ranking = @Sendable ([TeamResult]) -> [TeamResult]
@@ -15,7 +16,6 @@ public struct ResultsCalculator: Sendable {
     private var teams: [TeamResult]
     private var slotIndex: [UInt32: Int] = [:]
     private var accountIndex: [UInt32: Int] = [:]
-    private var peaks: [Money?]
     private let instruments: [InstrumentSpec]
     private let rank: Ranking
 
@@ -26,7 +26,6 @@ public struct ResultsCalculator: Sendable {
             TeamResult(slot: $0.slot, teamID: $0.teamID, label: $0.label, account: AccountID(UInt32.max))
         }
         for (index, member) in members.enumerated() { slotIndex[member.slot] = index }
-        peaks = Array(repeating: nil, count: members.count)
         instruments = configuration.instruments
         self.rank = rank
     }
@@ -85,17 +84,6 @@ public struct ResultsCalculator: Sendable {
             default:
                 break
             }
-        }
-    }
-
-    /// Samples every team's equity after `advance()` for the drawdown metric.
-    public mutating func closeTick(_ exchange: Exchange) {
-        for index in teams.indices where teams[index].account.rawValue != UInt32.max {
-            guard let equity = exchange.account(teams[index].account)?.equity else { continue }
-            let peak = max(peaks[index] ?? equity, equity)
-            peaks[index] = peak
-            let drawdown = Money(units: peak.units - equity.units)
-            if drawdown > teams[index].maxDrawdown { teams[index].maxDrawdown = drawdown }
         }
     }
 

@@ -50,7 +50,6 @@ public struct RunRecorder: Sendable {
         let start = events.count
         exchange.advance(into: &events)
         calculator.observe(events[start...])
-        calculator.closeTick(exchange)
         writer.append(TickRecord(tick: tick, inputs: inputs, events: events))
         let closing = Array(events[start...])
         inputs.removeAll(keepingCapacity: true)

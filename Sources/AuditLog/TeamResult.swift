@@ -28,8 +28,6 @@ public struct TeamResult: Hashable, Sendable, Codable {
     public var trades: Int
     /// Traded notional.
     public var volume: Money
-    /// Largest peak-to-trough fall of end-of-tick equity.
-    public var maxDrawdown: Money
     /// Timeouts recorded.
     public var strikes: Int
     /// Whether the bot faulted during the run.
@@ -44,7 +42,7 @@ public struct TeamResult: Hashable, Sendable, Codable {
         slot: UInt32, teamID: String, label: String, account: AccountID, deposited: Money = .zero,
         finalBalance: Money = .zero, finalEquity: Money = .zero, realizedPnL: Money = .zero, feesPaid: Money = .zero,
         fundingReceived: Money = .zero, liquidations: Int = 0, trades: Int = 0, volume: Money = .zero,
-        maxDrawdown: Money = .zero, strikes: Int = 0, faulted: Bool = false, score: Money = .zero, rank: Int = 0
+        strikes: Int = 0, faulted: Bool = false, score: Money = .zero, rank: Int = 0
     ) {
         self.slot = slot
         self.teamID = teamID
@@ -59,7 +57,6 @@ public struct TeamResult: Hashable, Sendable, Codable {
         self.liquidations = liquidations
         self.trades = trades
         self.volume = volume
-        self.maxDrawdown = maxDrawdown
         self.strikes = strikes
         self.faulted = faulted
         self.score = score
@@ -83,7 +80,6 @@ extension CanonicalWriter {
         write(signed: Int64(result.liquidations))
         write(signed: Int64(result.trades))
         write(signed: result.volume.units)
-        write(signed: result.maxDrawdown.units)
         write(signed: Int64(result.strikes))
         write(bool: result.faulted)
         write(signed: result.score.units)
@@ -106,7 +102,6 @@ extension CanonicalReader {
         result.liquidations = Int(try readSigned())
         result.trades = Int(try readSigned())
         result.volume = Money(units: try readSigned())
-        result.maxDrawdown = Money(units: try readSigned())
         result.strikes = Int(try readSigned())
         result.faulted = try readBool()
         result.score = Money(units: try readSigned())

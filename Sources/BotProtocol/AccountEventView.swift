@@ -10,7 +10,9 @@ public struct AccountEventView: Codable, Sendable, Hashable {
     public var detail: String?
 
     /// Creates an event view.
-    public init(kind: String, symbol: String? = nil, amount: String? = nil, orderID: UInt64? = nil, detail: String? = nil) {
+    public init(
+        kind: String, symbol: String? = nil, amount: String? = nil, orderID: UInt64? = nil, detail: String? = nil
+    ) {
         self.kind = kind
         self.symbol = symbol
         self.amount = amount

@@ -91,18 +91,26 @@ static void report_wait_status(int status) {
     else if (WIFSIGNALED(status)) status_write("signal=%d", WTERMSIG(status));
 }
 
-/* pid 1 of the new pid namespace: finish isolating, start the bot, reap until it ends. */
+/* pid 1 of the new pid namespace: finish isolating, start the bot, reap until it ends.
+ * The namespaces and the new root are built while the supervisor moves this process into the
+ * team cgroups (the first move into a v1 cgroup waits for an RCU grace period, ~5-20 ms);
+ * the bot is forked only once that is done, so it is born inside them. */
 static _Noreturn void run_init(const struct options *o, int go) {
     char byte;
-    if (read(go, &byte, 1) != 1) _exit(125); /* supervisor gone or cgroup join failed */
-    close(go);
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP) < 0) {
+    if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS) < 0) {
         status_write("error=unshare: %s", strerror(errno));
         _exit(125);
     }
     if (setup_root(o) < 0) _exit(125);
     sethostname("arena", 5);
+    if (read(go, &byte, 1) != 1) _exit(125); /* supervisor gone or cgroup join failed */
+    close(go);
+    /* A cgroup namespace rooted at the team cgroup hides the host's cgroup paths. */
+    if (unshare(CLONE_NEWCGROUP) < 0) {
+        status_write("error=unshare cgroup: %s", strerror(errno));
+        _exit(125);
+    }
     pid_t bot = fork();
     if (bot < 0) {
         status_write("error=fork bot: %s", strerror(errno));

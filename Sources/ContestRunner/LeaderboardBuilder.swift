@@ -37,7 +37,7 @@ public enum LeaderboardBuilder {
                 runs: runs.map {
                     RunProvenance(runId: $0.runId, round: $0.round, heat: $0.heat,
                                   seed: $0.seedPublic ? String($0.seed) : nil,
-                                  score: ($0.result.score ?? $0.result.pnl).map { Money(units: $0).decimal },
+                                  score: Money(units: $0.result.score ?? $0.result.pnl).decimal,
                                   transcriptRoot: $0.transcriptRoot,
                                   transcriptUrl: "/v1/runs/\($0.runId)/transcript",
                                   attestationUrl: "/v1/runs/\($0.runId)/attestation")

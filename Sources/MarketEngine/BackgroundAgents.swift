@@ -11,21 +11,24 @@ struct BackgroundAgents: Sendable {
         for i in 0..<configuration.instruments.count {
             let background = configuration.background(of: i)
             for (n, parameters) in background.marketMakers.enumerated() {
-                makers.append(MarketMakerState(
-                    instrument: i, account: next, parameters: parameters,
-                    generator: SeededGenerator(seed: seed, stream: UInt64(next)), phase: Int64(n)))
+                makers.append(
+                    MarketMakerState(
+                        instrument: i, account: next, parameters: parameters,
+                        generator: SeededGenerator(seed: seed, stream: UInt64(next)), phase: Int64(n)))
                 next += 1
             }
             for parameters in background.noiseTraders {
-                noise.append(NoiseTraderState(
-                    instrument: i, account: next, parameters: parameters,
-                    generator: SeededGenerator(seed: seed, stream: UInt64(next))))
+                noise.append(
+                    NoiseTraderState(
+                        instrument: i, account: next, parameters: parameters,
+                        generator: SeededGenerator(seed: seed, stream: UInt64(next))))
                 next += 1
             }
             for parameters in background.valueAgents {
-                value.append(ValueAgentState(
-                    instrument: i, account: next, parameters: parameters,
-                    generator: SeededGenerator(seed: seed, stream: UInt64(next))))
+                value.append(
+                    ValueAgentState(
+                        instrument: i, account: next, parameters: parameters,
+                        generator: SeededGenerator(seed: seed, stream: UInt64(next))))
                 next += 1
             }
         }

@@ -17,8 +17,9 @@ extension Exchange {
             account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), side: side, kind: kind,
             price: kind == .market ? nil : Price(ticks: limit), quantity: Quantity(lots: lots),
             timeInForce: timeInForce)
-        return submit(account: a, instrument: i, side: side, limit: limit, lots: lots, timeInForce: timeInForce,
-                      reduceOnly: false, clientTag: 0, feeMode: .normal, request: request)
+        return submit(
+            account: a, instrument: i, side: side, limit: limit, lots: lots, timeInForce: timeInForce,
+            reduceOnly: false, clientTag: 0, feeMode: .normal, request: request)
     }
 
     /// Market maker: a ladder around the fundamental, half-spread widened by recent moves,
@@ -40,7 +41,8 @@ extension Exchange {
         // Everything is snapped to the level spacing so small moves shift the ladder by whole
         // levels (one cancel and one new order per side) instead of replacing it.
         let spacing = max(1, p.spacingTicks)
-        let rawHalf = fundamental * p.halfSpreadBps / 10_000
+        let rawHalf =
+            fundamental * p.halfSpreadBps / 10_000
             + DeterministicMath.roundToInteger(2 * agents.makers[m].moveAverage)
         let half = max(1, (rawHalf + spacing - 1) / spacing) * spacing
         let inventory = positions[positionIndex(state.account, i)].size
@@ -65,9 +67,12 @@ extension Exchange {
             }
         }
         for quote in desired {
-            let result = houseOrder(state.account, i, side: quote.side, kind: .limit, limit: quote.price, lots: lots,
-                                    timeInForce: .gtc)
-            if orderIndex[result.id] != nil { kept.append(Quote(order: result.id, side: quote.side, price: quote.price)) }
+            let result = houseOrder(
+                state.account, i, side: quote.side, kind: .limit, limit: quote.price, lots: lots,
+                timeInForce: .gtc)
+            if orderIndex[result.id] != nil {
+                kept.append(Quote(order: result.id, side: quote.side, price: quote.price))
+            }
         }
         agents.makers[m].quotes = kept
     }
@@ -97,7 +102,11 @@ extension Exchange {
         var stillResting: [(order: UInt64, expires: Int64)] = []
         for entry in state.resting {
             guard let slot = orderIndex[entry.order] else { continue }
-            if entry.expires <= tick { removeResting(slot: Int(slot), reason: .requested) } else { stillResting.append(entry) }
+            if entry.expires <= tick {
+                removeResting(slot: Int(slot), reason: .requested)
+            } else {
+                stillResting.append(entry)
+            }
         }
         agents.value[v].resting = stillResting
         let p = state.parameters

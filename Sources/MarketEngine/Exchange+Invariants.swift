@@ -12,7 +12,10 @@ extension Exchange {
     public func invariantViolations() -> [String] {
         var problems: [String] = []
         var liveOrders = 0
-        var perPosition = Array(repeating: (bidLots: Int64(0), bidNotional: Int64(0), askLots: Int64(0), askNotional: Int64(0), reduceOnly: Int32(0)), count: positions.count)
+        var perPosition = Array(
+            repeating: (
+                bidLots: Int64(0), bidNotional: Int64(0), askLots: Int64(0), askNotional: Int64(0), reduceOnly: Int32(0)
+            ), count: positions.count)
         var perAccount = Array(repeating: Int32(0), count: accounts.count)
         for i in 0..<instrumentCount {
             if let bid = books[i].bestBid, let ask = books[i].bestAsk, bid >= ask {
@@ -50,7 +53,9 @@ extension Exchange {
                         perAccount[Int(order.account)] += 1
                     }
                     if quantity != level.quantity || count != level.count || count == 0 {
-                        problems.append("instrument \(i): level \(level.key) aggregates \(level.quantity)/\(level.count) vs \(quantity)/\(count)")
+                        problems.append(
+                            "instrument \(i): level \(level.key) aggregates \(level.quantity)/\(level.count) vs \(quantity)/\(count)"
+                        )
                     }
                 }
             }
@@ -58,7 +63,9 @@ extension Exchange {
             for a in 0..<accounts.count { net += positions[positionIndex(a, i)].size }
             if net != 0 { problems.append("instrument \(i): net position \(net) != 0") }
         }
-        if liveOrders != orderIndex.count { problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)") }
+        if liveOrders != orderIndex.count {
+            problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)")
+        }
         var cash: Int128 = Int128(feesCollected)
         for a in 0..<accounts.count {
             if perAccount[a] != accounts[a].openOrders { problems.append("account \(a): open order count") }
@@ -68,20 +75,26 @@ extension Exchange {
                 let k = positionIndex(a, i)
                 let p = positions[k]
                 let expected = perPosition[k]
-                if p.bidLots != expected.bidLots || p.bidNotional != expected.bidNotional || p.askLots != expected.askLots
+                if p.bidLots != expected.bidLots || p.bidNotional != expected.bidNotional
+                    || p.askLots != expected.askLots
                     || p.askNotional != expected.askNotional || p.reduceOnlyOrders != expected.reduceOnly
                 {
                     problems.append("account \(a) instrument \(i): order aggregates out of sync")
                 }
-                if (p.size == 0) != (p.entryValue == 0) { problems.append("account \(a) instrument \(i): entry value \(p.entryValue) with size \(p.size)") }
-                if p.isolatedMargin < 0 && p.size == 0 { problems.append("account \(a) instrument \(i): negative isolated margin") }
+                if (p.size == 0) != (p.entryValue == 0) {
+                    problems.append("account \(a) instrument \(i): entry value \(p.entryValue) with size \(p.size)")
+                }
+                if p.isolatedMargin < 0 && p.size == 0 {
+                    problems.append("account \(a) instrument \(i): negative isolated margin")
+                }
                 if p.size != 0 { open += 1 }
                 cash += Int128(p.isolatedMargin) - Int128(p.signedEntryValue)
             }
             if open != accounts[a].openPositions { problems.append("account \(a): open position count") }
         }
         if cash != Int128(totalDeposits) {
-            problems.append("money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
+            problems.append(
+                "money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
         }
         return problems
     }

@@ -21,7 +21,9 @@ extension Exchange {
     /// Highest leverage allowed at `notional`; 0 above the last tier's cap.
     func tierMaxLeverage(_ i: Int, notional: Int64) -> Int64 {
         let tiers = specs[i].marginTiers
-        for tier in tiers where notional <= tier.notionalCap.units { return min(tier.maxLeverage, specs[i].maxLeverage) }
+        for tier in tiers where notional <= tier.notionalCap.units {
+            return min(tier.maxLeverage, specs[i].maxLeverage)
+        }
         return 0
     }
 
@@ -29,12 +31,15 @@ extension Exchange {
     func maintenance(_ i: Int, notional: Int64) -> Int64 {
         guard notional > 0 else { return 0 }
         let tier = tier(i, notional: notional)
-        return max(0, WideMath.mulDiv(notional, tier.maintenanceRate.units, Rate.one.units, .up) - tier.maintenanceAmount.units)
+        return max(
+            0, WideMath.mulDiv(notional, tier.maintenanceRate.units, Rate.one.units, .up) - tier.maintenanceAmount.units
+        )
     }
 
     /// Maintenance margin of a position at mark.
     @inline(__always) func maintenance(_ position: PositionState, _ i: Int) -> Int64 {
-        position.size == 0 ? 0 : maintenance(i, notional: abs(signedValue(i, size: position.size, ticks: markets[i].mark)))
+        position.size == 0
+            ? 0 : maintenance(i, notional: abs(signedValue(i, size: position.size, ticks: markets[i].mark)))
     }
 
     /// Worst-case notional if all resting buys, or all resting sells, filled:

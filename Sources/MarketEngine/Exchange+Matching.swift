@@ -43,8 +43,9 @@ extension Exchange {
                 }
                 lots = min(lots, allowed)
             }
-            executeFill(i, makerSlot: slot, takerAccount: a, takerOrder: id, takerSide: side, lots: lots,
-                        price: price, feeMode: feeMode)
+            executeFill(
+                i, makerSlot: slot, takerAccount: a, takerOrder: id, takerSide: side, lots: lots,
+                price: price, feeMode: feeMode)
             remaining -= lots
         }
         return false
@@ -118,8 +119,9 @@ extension Exchange {
     }
 
     mutating func emitRealized(_ a: Int, _ i: Int, _ amount: Int64) {
-        pending.append(.realizedPnL(
-            account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), amount: Money(units: amount)))
+        pending.append(
+            .realizedPnL(
+                account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), amount: Money(units: amount)))
     }
 
     /// Debits a fee from the cross wallet; to the fee pool, or to the insurance fund.
@@ -140,7 +142,9 @@ extension Exchange {
             for level in side.levels {
                 for entry in level.queue {
                     let order = orders[Int(entry.slot)]
-                    guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else { continue }
+                    guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else {
+                        continue
+                    }
                     if size == 0 || (size > 0) == (order.side == .buy) { doomed.append((order.id, Int(entry.slot))) }
                 }
             }

@@ -36,7 +36,8 @@ extension Exchange {
             accounts[a].wallet += realized
             position.realized += realized
             if position.isolated {
-                let release = closed == magnitude
+                let release =
+                    closed == magnitude
                     ? position.isolatedMargin
                     : WideMath.mulDiv(position.isolatedMargin, closed, magnitude, .down)
                 position.isolatedMargin -= release

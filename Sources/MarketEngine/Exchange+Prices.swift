@@ -15,19 +15,21 @@ extension Exchange {
         runBackground()
         // 3. Samples, predicted funding rate and mark.
         for i in 0..<instrumentCount {
-            if next % configuration.basisSampleTicks == 0 { sampleBasis(i) }
-            if next % configuration.premiumSampleTicks == 0 { samplePremium(i) }
+            if next % max(1, configuration.basisSampleTicks) == 0 { sampleBasis(i) }
+            if next % max(1, configuration.premiumSampleTicks) == 0 { samplePremium(i) }
             if let pinned = markets[i].pinnedFunding { markets[i].fundingRate = pinned }
             markets[i].mark = markets[i].pinnedMark ?? computeMark(i, nextTick: next)
-            pending.append(.priceUpdate(
-                instrument: InstrumentID(UInt16(i)), index: Price(ticks: markets[i].index),
-                mark: Price(ticks: markets[i].mark), fundingRate: Rate(units: markets[i].fundingRate)))
+            pending.append(
+                .priceUpdate(
+                    instrument: InstrumentID(UInt16(i)), index: Price(ticks: markets[i].index),
+                    mark: Price(ticks: markets[i].mark), fundingRate: Rate(units: markets[i].fundingRate)))
         }
         // 4. Funding at the funding tick.
-        for i in 0..<instrumentCount where next % specs[i].fundingIntervalTicks == 0 { settleFunding(i) }
-        // 5. Liquidations on mark, then 6. the fund unwinds.
-        runLiquidations()
+        for i in 0..<instrumentCount where next % max(1, specs[i].fundingIntervalTicks) == 0 { settleFunding(i) }
+        // 5. The fund unwinds what it took over on earlier ticks, then 6. liquidations on mark
+        // (a takeover made now is unwound from the next tick on).
         unwindFund()
+        runLiquidations()
         tick = next
     }
 
@@ -35,11 +37,14 @@ extension Exchange {
     /// P1 = index × (1 + rate × ticks-until-funding / interval), P2 = index + MA(basis).
     func computeMark(_ i: Int, nextTick: Int64) -> Int64 {
         let market = markets[i]
-        let interval = specs[i].fundingIntervalTicks
+        let interval = max(1, specs[i].fundingIntervalTicks)
         let untilFunding = interval - (nextTick % interval)
-        let p1 = market.index + WideMath.clamp(WideMath.divide(
-            Int128(market.index) * Int128(market.fundingRate) * Int128(untilFunding),
-            Int128(Rate.one.units) * Int128(interval), .nearest))
+        let p1 =
+            market.index
+            + WideMath.clamp(
+                WideMath.divide(
+                    Int128(market.index) * Int128(market.fundingRate) * Int128(untilFunding),
+                    Int128(Rate.one.units) * Int128(interval), .nearest))
         var p2 = market.index
         if !market.basis.isEmpty {
             p2 += WideMath.clamp(WideMath.divide(Int128(market.basisSum), Int128(2 * market.basis.count), .nearest))
@@ -117,8 +122,11 @@ extension Exchange {
         let rate = average + min(max(spec.fundingInterest.units - average, -clampUnits), clampUnits)
         let capped = min(max(rate, -spec.fundingCap.units), spec.fundingCap.units)
         let intervalMilliseconds = Int128(spec.fundingIntervalTicks) * Int128(configuration.tickMilliseconds)
-        return WideMath.clamp(WideMath.divide(
-            Int128(capped) * intervalMilliseconds, Int128(configuration.fundingRatePeriodMilliseconds), .towardZero))
+        return WideMath.clamp(
+            WideMath.divide(
+                Int128(capped) * intervalMilliseconds, Int128(max(1, configuration.fundingRatePeriodMilliseconds)),
+                .towardZero)
+        )
     }
 
     /// Pays funding at mark to every open position: amount = −size × mark × rate, rounded toward
@@ -140,9 +148,10 @@ extension Exchange {
                 }
                 positions[k].funding += amount
                 net += amount
-                pending.append(.funding(
-                    account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), rate: Rate(units: rate),
-                    amount: Money(units: amount)))
+                pending.append(
+                    .funding(
+                        account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), rate: Rate(units: rate),
+                        amount: Money(units: amount)))
             }
         }
         if net != 0 {

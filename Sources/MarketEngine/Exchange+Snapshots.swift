@@ -10,22 +10,31 @@ extension Exchange {
             var index = side.levels.count - 1
             while index >= 0, result.count < max(0, depth) {
                 let level = side.levels[index]
-                result.append(BookLevel(price: Price(ticks: bids ? level.key : -level.key), quantity: Quantity(lots: level.quantity)))
+                result.append(
+                    BookLevel(
+                        price: Price(ticks: bids ? level.key : -level.key), quantity: Quantity(lots: level.quantity)))
                 index -= 1
             }
             return result
         }
-        return BookSnapshot(instrument: instrument, bids: levels(books[i].bids, bids: true),
-                            asks: levels(books[i].asks, bids: false))
+        return BookSnapshot(
+            instrument: instrument, bids: levels(books[i].bids, bids: true),
+            asks: levels(books[i].asks, bids: false))
     }
 
-    /// Index, mark, last, funding and statistics of one instrument.
+    /// Index, mark, last, funding and statistics of one instrument (all zero for an unknown id).
     public func market(_ instrument: InstrumentID) -> MarketSnapshot {
-        let i = min(Int(instrument.rawValue), instrumentCount - 1)
+        let i = Int(instrument.rawValue)
+        guard i < instrumentCount else {
+            return MarketSnapshot(
+                instrument: instrument, tick: tick, index: Price(ticks: 0), mark: Price(ticks: 0), last: nil,
+                bestBid: nil, bestAsk: nil, fundingRate: .zero, lastFundingRate: .zero, nextFundingTick: tick,
+                openInterest: .zero, volume: .zero, recentTrades: [])
+        }
         let market = markets[i]
         var openInterest: Int64 = 0
         for a in 0..<accounts.count { openInterest += max(0, positions[positionIndex(a, i)].size) }
-        let interval = specs[i].fundingIntervalTicks
+        let interval = max(1, specs[i].fundingIntervalTicks)
         return MarketSnapshot(
             instrument: instrument, tick: tick, index: Price(ticks: market.index), mark: Price(ticks: market.mark),
             last: market.last > 0 ? Price(ticks: market.last) : nil, bestBid: books[i].bestBid.map { Price(ticks: $0) },
@@ -81,7 +90,7 @@ extension Exchange {
     func positionSnapshot(_ a: Int, _ i: Int, unrealizedPnL: Int64, maintenance: Int64) -> PositionSnapshot {
         let position = positions[positionIndex(a, i)]
         let lots = abs(position.size)
-        let entryTicks = WideMath.mulDiv(position.entryValue, 1, lots * tickLotValue(i), .nearest)
+        let entryTicks = WideMath.mulDiv(position.entryValue, 1, max(1, lots * tickLotValue(i)), .nearest)
         return PositionSnapshot(
             instrument: InstrumentID(UInt16(i)), size: Quantity(lots: position.size),
             entryValue: Money(units: position.entryValue), entryPrice: Price(ticks: entryTicks),
@@ -105,11 +114,12 @@ extension Exchange {
                     for entry in level.queue {
                         let order = orders[Int(entry.slot)]
                         guard order.id == entry.id, order.live, order.account == UInt32(a) else { continue }
-                        list.append(OrderSnapshot(
-                            order: OrderID(order.id), instrument: InstrumentID(order.instrument), side: order.side,
-                            price: Price(ticks: order.price), remaining: Quantity(lots: order.remaining),
-                            original: Quantity(lots: order.original), timeInForce: order.timeInForce,
-                            reduceOnly: order.reduceOnly, clientTag: order.clientTag, placedTick: order.placedTick))
+                        list.append(
+                            OrderSnapshot(
+                                order: OrderID(order.id), instrument: InstrumentID(order.instrument), side: order.side,
+                                price: Price(ticks: order.price), remaining: Quantity(lots: order.remaining),
+                                original: Quantity(lots: order.original), timeInForce: order.timeInForce,
+                                reduceOnly: order.reduceOnly, clientTag: order.clientTag, placedTick: order.placedTick))
                     }
                 }
             }
@@ -119,7 +129,9 @@ extension Exchange {
 
     /// Exact liquidation and bankruptcy prices (money per coin, 1e-8 USDT, rounded to nearest) for
     /// reports that need more precision than the tick.
-    public func exactPrices(_ account: AccountID, _ instrument: InstrumentID) -> (liquidation: Money?, bankruptcy: Money?) {
+    public func exactPrices(_ account: AccountID, _ instrument: InstrumentID) -> (
+        liquidation: Money?, bankruptcy: Money?
+    ) {
         let a = Int(account.rawValue)
         let i = Int(instrument.rawValue)
         guard a < accounts.count, i < instrumentCount else { return (nil, nil) }

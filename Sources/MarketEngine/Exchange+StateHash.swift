@@ -17,8 +17,10 @@ extension Exchange {
             h.combine(Int(account.openOrders))
         }
         for p in positions {
-            for field in [p.size, p.entryValue, p.leverage, p.isolatedMargin, p.bidLots, p.bidNotional, p.askLots,
-                          p.askNotional, Int64(p.reduceOnlyOrders), p.fees, p.funding, p.realized] {
+            for field in [
+                p.size, p.entryValue, p.leverage, p.isolatedMargin, p.bidLots, p.bidNotional, p.askLots,
+                p.askNotional, Int64(p.reduceOnlyOrders), p.fees, p.funding, p.realized,
+            ] {
                 h.combine(field)
             }
             h.combine(p.isolated)
@@ -42,7 +44,9 @@ extension Exchange {
             }
         }
         for m in markets {
-            for field in [m.index, m.mark, m.last, m.fundingRate, m.lastFundingRate, m.premiumWeights, m.basisSum, m.volume] {
+            for field in [
+                m.index, m.mark, m.last, m.fundingRate, m.lastFundingRate, m.premiumWeights, m.basisSum, m.volume,
+            ] {
                 h.combine(field)
             }
             h.combine(m.premiumWeighted)

@@ -40,7 +40,9 @@ public struct Exchange: Sendable {
     public static let insuranceFundAccount = AccountID(0)
 
     /// Builds the market: the insurance fund (account 0), then one house account per background
-    /// agent (ids 1…), then bots from `firstBotAccount` on.
+    /// agent (ids 1…), then bots from `firstBotAccount` on. The configuration is not validated
+    /// here: callers check `MarketConfiguration.validationProblems()` first (an invalid one does
+    /// not trap, but its behaviour is unspecified).
     public init(configuration: MarketConfiguration, seed: UInt64) {
         self.configuration = configuration
         self.seed = seed
@@ -130,7 +132,7 @@ public struct Exchange: Sendable {
         accounts.append(AccountState(kind: kind, wallet: deposit, deposits: deposit))
         totalDeposits += deposit
         for spec in specs {
-            positions.append(PositionState(leverage: min(Self.defaultLeverage, spec.maxLeverage)))
+            positions.append(PositionState(leverage: max(1, min(Self.defaultLeverage, spec.maxLeverage))))
         }
         return id
     }

@@ -6,8 +6,11 @@ public struct InstrumentBackground: Sendable, Hashable, Codable {
     public var startPrice: Price
     /// How the fundamental / index evolves.
     public var priceModel: PriceModel
+    /// Market makers.
     public var marketMakers: [MarketMakerParameters]
+    /// Noise traders.
     public var noiseTraders: [NoiseTraderParameters]
+    /// Value agents.
     public var valueAgents: [ValueAgentParameters]
 
     public init(
@@ -30,9 +33,13 @@ public struct InstrumentBackground: Sendable, Hashable, Codable {
     public static func standard(start: Price) -> InstrumentBackground {
         InstrumentBackground(
             startPrice: start, priceModel: .jumpDiffusion(.standard),
-            marketMakers: [.standard, MarketMakerParameters(levels: 8, spacingTicks: 70, halfSpreadBps: 3,
-                                                             lotsPerLevel: 400, inventoryLimitLots: 40_000,
-                                                             requoteIntervalTicks: 7)],
+            marketMakers: [
+                .standard,
+                MarketMakerParameters(
+                    levels: 8, spacingTicks: 70, halfSpreadBps: 3,
+                    lotsPerLevel: 400, inventoryLimitLots: 40_000,
+                    requoteIntervalTicks: 7),
+            ],
             noiseTraders: Array(repeating: .standard, count: 3),
             valueAgents: Array(repeating: .standard, count: 4))
     }

@@ -11,13 +11,17 @@ public struct JumpDiffusionParameters: Sendable, Hashable, Codable {
     public var volatileVolatility: Rate
     /// Expected regime durations in ticks (calm, volatile).
     public var calmDurationTicks: Int64
+    /// Volatile duration ticks.
     public var volatileDurationTicks: Int64
     /// Jumps per year λ, jump log-size mean μ_J and standard deviation σ_J.
     public var jumpsPerYear: Rate
+    /// Jump mean.
     public var jumpMean: Rate
+    /// Jump std dev.
     public var jumpStdDev: Rate
     /// GARCH(1,1) α and β (α + β < 1); ω follows from the regime variance.
     public var garchAlpha: Rate
+    /// Garch beta.
     public var garchBeta: Rate
 
     public init(

@@ -25,6 +25,7 @@ public struct MarketMakerParameters: Sendable, Hashable, Codable {
         self.requoteIntervalTicks = requoteIntervalTicks
     }
 
+    /// The default parameters.
     public static let standard = MarketMakerParameters(
         levels: 10, spacingTicks: 40, halfSpreadBps: 1, lotsPerLevel: 250, inventoryLimitLots: 25_000,
         requoteIntervalTicks: 5)

@@ -16,6 +16,7 @@ public struct NoiseTraderParameters: Sendable, Hashable, Codable {
         self.inventoryLimitLots = inventoryLimitLots
     }
 
+    /// The default parameters.
     public static let standard = NoiseTraderParameters(
         arrivalPerTick: 4_000_000, medianLots: 20, sizeSigma: 80_000_000, inventoryLimitLots: 20_000)
 }

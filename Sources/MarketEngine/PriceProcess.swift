@@ -60,7 +60,8 @@ struct PriceProcess: Sendable {
         let alpha = Double(p.garchAlpha.units) / 1e8
         let beta = Double(p.garchBeta.units) / 1e8
         let omega = target * max(0, 1 - alpha - beta)
-        variance = omega + alpha * lastReturn * lastReturn + beta * variance
+        variance = PriceProcessMath.garchVariance(
+            omega: omega, alpha: alpha, beta: beta, lastReturn: lastReturn, lastVariance: variance)
         let diffusion = DeterministicMath.sqrt(variance) * generator.gaussian()
         // Jumps: Poisson(λΔ) by inversion; sizes N(μJ, σJ²); compensator keeps the drift at μ.
         let lambda = Double(p.jumpsPerYear.units) / 1e8 * yearFraction
@@ -75,7 +76,7 @@ struct PriceProcess: Sendable {
             product *= generator.unit()
             count += 1
         }
-        let kappa = DeterministicMath.exp(jumpMean + jumpSigma * jumpSigma / 2) - 1
+        let kappa = PriceProcessMath.jumpCompensator(jumpMean: jumpMean, jumpStdDev: jumpSigma)
         let drift = (Double(p.drift.units) / 1e8 - lambda / yearFraction * kappa) * yearFraction - variance / 2
         lastReturn = diffusion
         logPrice += drift + diffusion + jumps

@@ -19,6 +19,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
     }
 
     @inlinable
+    /// The next 64 pseudo-random bits.
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17

@@ -29,6 +29,7 @@ public struct ValueAgentParameters: Sendable, Hashable, Codable {
         self.inventoryLimitLots = inventoryLimitLots
     }
 
+    /// The default parameters.
     public static let standard = ValueAgentParameters(
         arrivalPerTick: 3_000_000, observationNoiseBps: 5, aggressiveProbability: 10_000_000, depthTicks: 10,
         lots: 50, orderLifetimeTicks: 300, inventoryLimitLots: 20_000)

@@ -31,7 +31,8 @@ public enum FixedPoint {
             value = next
         }
         for index in 0..<scale {
-            let character: Character = index < fraction.count
+            let character: Character =
+                index < fraction.count
                 ? fraction[fraction.index(fraction.startIndex, offsetBy: index)] : "0"
             guard let next = Self.appendDigit(value, character) else { return nil }
             value = next

@@ -8,14 +8,18 @@ extension InstrumentSpec {
         priceBand: Rate(units: 5_000_000),
         maxLeverage: 50,
         marginTiers: [
-            MarginTier(notionalCap: .usdt(50_000), maxLeverage: 50, maintenanceRate: Rate(units: 400_000),
-                       maintenanceAmount: .zero),
-            MarginTier(notionalCap: .usdt(250_000), maxLeverage: 20, maintenanceRate: Rate(units: 500_000),
-                       maintenanceAmount: .usdt(50)),
-            MarginTier(notionalCap: .usdt(1_000_000), maxLeverage: 10, maintenanceRate: Rate(units: 1_000_000),
-                       maintenanceAmount: .usdt(1_300)),
-            MarginTier(notionalCap: .usdt(10_000_000), maxLeverage: 5, maintenanceRate: Rate(units: 2_500_000),
-                       maintenanceAmount: .usdt(16_300)),
+            MarginTier(
+                notionalCap: .usdt(50_000), maxLeverage: 50, maintenanceRate: Rate(units: 400_000),
+                maintenanceAmount: .zero),
+            MarginTier(
+                notionalCap: .usdt(250_000), maxLeverage: 20, maintenanceRate: Rate(units: 500_000),
+                maintenanceAmount: .usdt(50)),
+            MarginTier(
+                notionalCap: .usdt(1_000_000), maxLeverage: 10, maintenanceRate: Rate(units: 1_000_000),
+                maintenanceAmount: .usdt(1_300)),
+            MarginTier(
+                notionalCap: .usdt(10_000_000), maxLeverage: 5, maintenanceRate: Rate(units: 2_500_000),
+                maintenanceAmount: .usdt(16_300)),
         ],
         makerFee: Rate(units: 20_000),
         takerFee: Rate(units: 50_000),

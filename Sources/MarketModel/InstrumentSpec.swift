@@ -51,7 +51,8 @@ public struct InstrumentSpec: Hashable, Sendable, Codable {
     /// Notional of `quantity` at `price`, computed in 128 bits and trapping only if the
     /// result itself leaves `Int64`.
     @inlinable public func notional(price: Price, quantity: Quantity) -> Money {
-        let (partial, overflow1) = price.ticks.multipliedReportingOverflow(by: quantity.lots.magnitude > UInt64(Int64.max) ? Int64.max : Int64(quantity.lots.magnitude))
+        let (partial, overflow1) = price.ticks.multipliedReportingOverflow(
+            by: quantity.lots.magnitude > UInt64(Int64.max) ? Int64.max : Int64(quantity.lots.magnitude))
         let (product, overflow2) = partial.multipliedReportingOverflow(by: tickLotValue)
         if !overflow1 && !overflow2 { return Money(units: product) }
         let wide = Int128(price.ticks) * Int128(quantity.lots.magnitude) * Int128(tickLotValue)

@@ -60,7 +60,9 @@ public enum WideMath {
         case .up:
             return positive ? quotient + 1 : quotient
         case .nearest:
-            if remainder.magnitude >= denominator.magnitude - remainder.magnitude { return positive ? quotient + 1 : quotient - 1 }
+            if remainder.magnitude >= denominator.magnitude - remainder.magnitude {
+                return positive ? quotient + 1 : quotient - 1
+            }
             return quotient
         }
     }

@@ -1,6 +1,8 @@
 /// One checked expectation.
 public struct ExpectationResult: Sendable, Hashable {
+    /// `true` when the expectation held.
     public var ok: Bool
+    /// What was compared, with the actual and expected values.
     public var detail: String
 
     /// The result as an output line.

@@ -1,9 +1,12 @@
+import Foundation
 import MarketEngine
 import MarketModel
 
 /// Turns a decoded scenario into a market configuration, validating every decimal on its grid.
 struct ScenarioBuilder {
     let scenario: Scenario
+    /// Directory of the scenario file, for relative CSV paths.
+    var directory = "."
     var specs: [InstrumentSpec] = []
     var symbols: [String: InstrumentID] = [:]
 
@@ -11,7 +14,9 @@ struct ScenarioBuilder {
         self.scenario = scenario
         for (index, entry) in scenario.instruments.enumerated() {
             let spec = try Self.spec(entry)
-            if let problem = spec.validationProblem() { throw ScenarioError(code: "invalid_instrument", message: problem) }
+            if let problem = spec.validationProblem() {
+                throw ScenarioError(code: "invalid_instrument", message: problem)
+            }
             guard symbols[spec.symbol] == nil else {
                 throw ScenarioError(code: "duplicate_instrument", message: spec.symbol)
             }
@@ -43,7 +48,9 @@ struct ScenarioBuilder {
         if let text = entry.tickSize { spec.tickSize = try money(text, "tickSize") }
         if let text = entry.lotSize {
             let lot = try money(text, "lotSize")
-            guard lot.units > 0, Money.unitsPerCoin % lot.units == 0 else { throw ScenarioError.offGrid("lotSize", text) }
+            guard lot.units > 0, Money.unitsPerCoin % lot.units == 0 else {
+                throw ScenarioError.offGrid("lotSize", text)
+            }
             spec.lotsPerCoin = Money.unitsPerCoin / lot.units
         }
         if let text = entry.minNotional { spec.minNotional = try money(text, "minNotional") }
@@ -51,8 +58,9 @@ struct ScenarioBuilder {
         if let value = entry.maxLeverage { spec.maxLeverage = value }
         if let tiers = entry.marginTiers {
             spec.marginTiers = try tiers.map {
-                MarginTier(notionalCap: try money($0.cap, "tier cap"), maxLeverage: $0.maxLeverage,
-                           maintenanceRate: try rate($0.mmr, "tier mmr"), maintenanceAmount: try money($0.cum, "tier cum"))
+                MarginTier(
+                    notionalCap: try money($0.cap, "tier cap"), maxLeverage: $0.maxLeverage,
+                    maintenanceRate: try rate($0.mmr, "tier mmr"), maintenanceAmount: try money($0.cum, "tier cum"))
             }
         }
         if let text = entry.makerFee { spec.makerFee = try rate(text, "makerFee") }
@@ -96,10 +104,19 @@ struct ScenarioBuilder {
                 throw ScenarioError(code: "missing_prices", message: "no prices for \(spec.symbol)")
             }
             var background: InstrumentBackground
-            if let path = prices.path, !path.isEmpty {
+            if let file = prices.csv {
+                let path = file.hasPrefix("/") ? file : directory + "/" + file
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ScenarioError(code: "unreadable_file", message: path)
+                }
+                let points = try PricePathCSV.parse(String(decoding: data, as: UTF8.self), spec: spec)
+                background = .quiet(start: points[0].index)
+                background.priceModel = .path(points)
+            } else if let path = prices.path, !path.isEmpty {
                 let points = try path.map {
-                    PricePoint(index: try price($0.index, id), mark: try $0.mark.map { try price($0, id) },
-                               fundingRate: try $0.fundingRate.map { try Self.rate($0, "fundingRate") })
+                    PricePoint(
+                        index: try price($0.index, id), mark: try $0.mark.map { try price($0, id) },
+                        fundingRate: try $0.fundingRate.map { try Self.rate($0, "fundingRate") })
                 }
                 background = .quiet(start: points[0].index)
                 background.priceModel = .path(points)
@@ -127,11 +144,14 @@ struct ScenarioBuilder {
             }
             backgrounds.append(background)
         }
-        var configuration = MarketConfiguration(instruments: specs, background: BackgroundConfiguration(instruments: backgrounds))
+        var configuration = MarketConfiguration(
+            instruments: specs, background: BackgroundConfiguration(instruments: backgrounds))
         if let market = scenario.market {
             if let value = market.tickMilliseconds { configuration.tickMilliseconds = value }
             if let value = market.fundingRatePeriodMilliseconds { configuration.fundingRatePeriodMilliseconds = value }
-            if let text = market.insuranceFund { configuration.insuranceFundInitial = try Self.money(text, "insuranceFund") }
+            if let text = market.insuranceFund {
+                configuration.insuranceFundInitial = try Self.money(text, "insuranceFund")
+            }
             if let text = market.liquidationClearanceFee {
                 configuration.liquidationClearanceFee = try Self.rate(text, "liquidationClearanceFee")
             }

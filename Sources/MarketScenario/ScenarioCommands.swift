@@ -22,10 +22,11 @@ enum ScenarioCommands {
                 throw ScenarioError(code: "missing_quantity", message: "order needs a quantity")
             }
             let price = try command.price.map { try builder.price($0, instrument) }
-            return .placeOrder(OrderRequest(
-                account: account, instrument: instrument, side: side, kind: kind, price: price,
-                quantity: try builder.quantity(quantityText, instrument), timeInForce: tif,
-                reduceOnly: command.reduceOnly ?? false, clientTag: command.tag ?? 0))
+            return .placeOrder(
+                OrderRequest(
+                    account: account, instrument: instrument, side: side, kind: kind, price: price,
+                    quantity: try builder.quantity(quantityText, instrument), timeInForce: tif,
+                    reduceOnly: command.reduceOnly ?? false, clientTag: command.tag ?? 0))
         case "cancel":
             let instrument = try builder.instrument(command.instrument)
             var order = command.order
@@ -39,14 +40,17 @@ enum ScenarioCommands {
             guard let leverage = command.leverage else {
                 throw ScenarioError(code: "missing_leverage", message: "leverage command needs leverage")
             }
-            return .setLeverage(account: account, instrument: try builder.instrument(command.instrument), leverage: leverage)
+            return .setLeverage(
+                account: account, instrument: try builder.instrument(command.instrument), leverage: leverage)
         case "marginMode":
             guard let text = command.mode, let mode = MarginMode(rawValue: text) else {
                 throw ScenarioError.unknown("margin mode", command.mode ?? "")
             }
             return .setMarginMode(account: account, instrument: try builder.instrument(command.instrument), mode: mode)
         case "deposit":
-            guard let text = command.amount else { throw ScenarioError(code: "missing_amount", message: "deposit needs amount") }
+            guard let text = command.amount else {
+                throw ScenarioError(code: "missing_amount", message: "deposit needs amount")
+            }
             return .deposit(account: account, amount: try ScenarioBuilder.money(text, "amount"))
         case "closeOut":
             return .closeOut(account: account)

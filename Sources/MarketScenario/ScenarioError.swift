@@ -1,6 +1,8 @@
 /// A scenario file that cannot be run. `code` is stable and machine-readable.
 public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Code.
     public var code: String
+    /// Message.
     public var message: String
 
     public init(code: String, message: String) {
@@ -8,6 +10,7 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
+    /// Description.
     public var description: String { "\(code): \(message)" }
 
     static func offGrid(_ what: String, _ text: String) -> ScenarioError {

@@ -2,8 +2,11 @@
 /// equal `where`, and compare `field` with `equals` (as text).
 public struct ScenarioExpectation: Sendable, Decodable {
     public var `where`: [String: String]
+    /// Nth.
     public var nth: Int?
+    /// Field.
     public var field: String
+    /// Equals.
     public var equals: String?
     /// Expect the line not to exist (or the field to be absent / null) instead.
     public var absent: Bool?

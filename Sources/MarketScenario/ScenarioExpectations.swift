@@ -4,9 +4,11 @@ enum ScenarioExpectations {
         let matching = lines.filter { line in
             expectation.where.allSatisfy { key, value in line[key]?.text == value }
         }
-        let selector = expectation.where.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let selector = expectation.where.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: ",")
         if let count = expectation.count {
-            return ExpectationResult(ok: matching.count == count, detail: "count(\(selector)) = \(matching.count), expected \(count)")
+            return ExpectationResult(
+                ok: matching.count == count, detail: "count(\(selector)) = \(matching.count), expected \(count)")
         }
         let nth = expectation.nth ?? 0
         let index = nth < 0 ? matching.count + nth : nth
@@ -17,7 +19,9 @@ enum ScenarioExpectations {
             let missing = value == nil || value == .null
             return ExpectationResult(ok: missing, detail: "\(label) = \(value?.text ?? "absent"), expected absent")
         }
-        guard let value else { return ExpectationResult(ok: false, detail: "\(label) missing, expected \(expectation.equals ?? "?")") }
+        guard let value else {
+            return ExpectationResult(ok: false, detail: "\(label) missing, expected \(expectation.equals ?? "?")")
+        }
         let ok = value.text == (expectation.equals ?? "")
         return ExpectationResult(ok: ok, detail: "\(label) = \(value.text), expected \(expectation.equals ?? "")")
     }

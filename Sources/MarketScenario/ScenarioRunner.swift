@@ -19,12 +19,14 @@ public enum ScenarioRunner {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(code: "unreadable_file", message: path)
         }
-        return try run(try decode(data))
+        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        return try run(try decode(data), directory: directory)
     }
 
-    /// Runs a decoded scenario.
-    public static func run(_ scenario: Scenario) throws -> ScenarioOutput {
-        let builder = try ScenarioBuilder(scenario)
+    /// Runs a decoded scenario; relative CSV paths resolve against `directory`.
+    public static func run(_ scenario: Scenario, directory: String = ".") throws -> ScenarioOutput {
+        var builder = try ScenarioBuilder(scenario)
+        builder.directory = directory
         var exchange = Exchange(configuration: try builder.configuration(), seed: scenario.seed ?? 1)
         var formatter = EventFormatter(specs: builder.specs, names: [:])
         var lines: [JSONValue] = []
@@ -53,10 +55,16 @@ public enum ScenarioRunner {
             record(0, events)
             for (symbol, mode) in (account.marginMode ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let parsed = MarginMode(rawValue: mode) else { throw ScenarioError.unknown("margin mode", mode) }
-                record(0, exchange.apply(.setMarginMode(account: id, instrument: try builder.instrument(symbol), mode: parsed)))
+                record(
+                    0,
+                    exchange.apply(
+                        .setMarginMode(account: id, instrument: try builder.instrument(symbol), mode: parsed)))
             }
             for (symbol, leverage) in (account.leverage ?? [:]).sorted(by: { $0.key < $1.key }) {
-                record(0, exchange.apply(.setLeverage(account: id, instrument: try builder.instrument(symbol), leverage: leverage)))
+                record(
+                    0,
+                    exchange.apply(
+                        .setLeverage(account: id, instrument: try builder.instrument(symbol), leverage: leverage)))
             }
         }
 
@@ -66,7 +74,8 @@ public enum ScenarioRunner {
         for tick in 0..<max(ticks, 0) {
             for step in script where step.tick == tick {
                 for command in step.commands {
-                    let parsed = try ScenarioCommands.command(command, builder: builder, accounts: accountIDs, tags: tags)
+                    let parsed = try ScenarioCommands.command(
+                        command, builder: builder, accounts: accountIDs, tags: tags)
                     record(tick, exchange.apply(parsed))
                 }
             }

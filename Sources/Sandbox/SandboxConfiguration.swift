@@ -1,3 +1,5 @@
+import BotProtocol
+
 /// Everything a `WorkerGroup` needs besides the launches. Passed to `WorkerGroup.init`.
 public struct SandboxConfiguration: Sendable, Hashable {
     /// Path of the `arena-sandbox` helper binary (built from the CSandboxHelper target).
@@ -35,6 +37,14 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// Extra host paths bound read-only into every sandbox (`SRC` or `SRC:DST`). For `rules`
     /// the worker binary and the Swift runtime library directory are added automatically.
     public var extraReadOnlyPaths: [String]
+
+    /// The limits to announce in `hello`, consistent with what this configuration enforces.
+    public var protocolLimits: ProtocolLimits {
+        let (seconds, attoseconds) = tickDeadline.components
+        let milliseconds = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        return ProtocolLimits(
+            tickDeadlineMs: milliseconds, maxActionsPerTick: maxActionsPerTick, maxLineBytes: maxLineBytes)
+    }
 
     /// Directory of the Swift runtime libraries of this process (e.g.
     /// `/opt/swift/usr/lib/swift/linux`), which dynamically linked Swift-built bots need in

@@ -17,7 +17,8 @@ enum SystemCalls {
     static func becomeChildSubreaper() -> Bool {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return false }
         let prctl = unsafeBitCast(symbol, to: Prctl.self)
-        return prctl(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0) == 0
+        let setChildSubreaper: Int32 = 36  // PR_SET_CHILD_SUBREAPER
+        return prctl(setChildSubreaper, 1, 0, 0, 0) == 0
     }
 
     /// A close-on-exec pipe whose ends are both numbered 10 or higher, so that mapping them
@@ -71,7 +72,9 @@ enum SystemCalls {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) }
         cArguments.append(nil)
-        defer { cArguments.forEach { free($0) } }
+        defer {
+            for argument in cArguments { free(argument) }
+        }
         var environment: [UnsafeMutablePointer<CChar>?] = [nil]
         var pid: pid_t = 0
         let result = posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, &environment)

@@ -26,7 +26,10 @@ extension Worker {
             }
             bytesThisTick += count
             if bytesThisTick > maxBytesPerTick {
-                return .violation(FaultReason(code: FaultReason.outputFlood, detail: "more than \(maxBytesPerTick) bytes on stdout in one tick"))
+                return .violation(
+                    FaultReason(
+                        code: FaultReason.outputFlood,
+                        detail: "more than \(maxBytesPerTick) bytes on stdout in one tick"))
             }
             var outcome: FaultReason?
             reader.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { item in
@@ -49,7 +52,8 @@ extension Worker {
     private func handle(line: [UInt8], codec: BotProtocolCodec, configuration: SandboxConfiguration) -> FaultReason? {
         linesThisTick += 1
         if linesThisTick > configuration.maxLinesPerTick {
-            return FaultReason(code: FaultReason.outputFlood, detail: "more than \(configuration.maxLinesPerTick) lines in one tick")
+            return FaultReason(
+                code: FaultReason.outputFlood, detail: "more than \(configuration.maxLinesPerTick) lines in one tick")
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }  // blank lines are ignored
         let message: BotMessage
@@ -67,7 +71,7 @@ extension Worker {
                 self.awaitingTick = nil
                 if firstReplyAt == nil { firstReplyAt = MonotonicClock.now() }
             }
-            // Anything else is stale (an earlier tick), early, or a duplicate: dropped.
+        // Anything else is stale (an earlier tick), early, or a duplicate: dropped.
         }
         return nil
     }

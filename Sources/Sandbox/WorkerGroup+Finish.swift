@@ -31,7 +31,9 @@ extension WorkerGroup {
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
             for worker in workers.values where worker.isLive && worker.statusFD >= 0 {
-                for (fd, stream) in [(worker.stdoutFD, Stream.stdout), (worker.stderrFD, .stderr), (worker.statusFD, .status)]
+                for (fd, stream) in [
+                    (worker.stdoutFD, Stream.stdout), (worker.stderrFD, .stderr), (worker.statusFD, .status),
+                ]
                 where fd >= 0 {
                     fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
                     owners.append((worker, stream))

@@ -14,47 +14,28 @@ extension WorkerGroup {
     /// Polls until every worker in `active` replied, faulted or the deadline passed; then
     /// counts strikes. Also drains stderr and status of every other worker meanwhile.
     func pollUntilReplied(_ active: [Worker], deadline: UInt64) {
-        var fds: [pollfd] = []
-        var owners: [(Worker, Stream)] = []
         while true {
             let now = MonotonicClock.now()
-            let pending = active.filter { $0.isLive && $0.reply == nil }
+            var anyPending = false
             var wakeUp = deadline
+            var settling: UInt64 = 0
+            for worker in active where worker.isLive && worker.reply == nil {
+                anyPending = true
+                if let closedAt = worker.outputClosedAt { settling = max(settling, closedAt + Self.settleGrace) }
+            }
+            if !anyPending { break }
             if now >= deadline {
-                let settling = pending.compactMap { worker in worker.outputClosedAt.map { $0 + Self.settleGrace } }
-                    .filter { $0 > now }
-                guard let latest = settling.max() else { break }
-                wakeUp = latest
+                guard settling > now else { break }
+                wakeUp = settling
             }
-            if pending.isEmpty { break }
-            fds.removeAll(keepingCapacity: true)
-            owners.removeAll(keepingCapacity: true)
-            for worker in pending where worker.stdoutFD >= 0 {
-                fds.append(pollfd(fd: worker.stdoutFD, events: Int16(POLLIN), revents: 0))
-                owners.append((worker, .stdout))
-            }
-            for slot in slots {
-                guard let worker = workers[slot] else { continue }
-                if worker.stderrFD >= 0 {
-                    fds.append(pollfd(fd: worker.stderrFD, events: Int16(POLLIN), revents: 0))
-                    owners.append((worker, .stderr))
-                }
-                if worker.statusFD >= 0 && (worker.outputClosedAt != nil || !worker.isLive) {
-                    fds.append(pollfd(fd: worker.statusFD, events: Int16(POLLIN), revents: 0))
-                    owners.append((worker, .status))
-                }
-                if worker.isLive && worker.hasPendingWrite && worker.stdinFD >= 0 {
-                    fds.append(pollfd(fd: worker.stdinFD, events: Int16(POLLOUT), revents: 0))
-                    owners.append((worker, .stdin))
-                }
-            }
+            buildPollSet(active)
             let wait = wakeUp > now ? wakeUp - now : 0
             let timeout = Int32(min(wait / 1_000_000 + 1, 60_000))
-            let ready = poll(&fds, nfds_t(fds.count), timeout)
+            let ready = poll(&pollDescriptors, nfds_t(pollDescriptors.count), timeout)
             if ready < 0 && errno != EINTR { break }
             guard ready > 0 else { continue }
-            for (index, descriptor) in fds.enumerated() where descriptor.revents != 0 {
-                let (worker, stream) = owners[index]
+            for index in pollDescriptors.indices where pollDescriptors[index].revents != 0 {
+                let (worker, stream) = pollOwners[index]
                 switch stream {
                 case .stdout: serviceStdout(worker)
                 case .stderr: serviceStderr(worker)
@@ -67,7 +48,8 @@ extension WorkerGroup {
         for worker in active where worker.isLive && worker.reply == nil {
             worker.awaitingTick = nil
             if worker.outputClosedAt != nil {
-                markFault(worker, FaultReason(code: FaultReason.stdoutClosed, detail: "closed its output but kept running"))
+                markFault(
+                    worker, FaultReason(code: FaultReason.stdoutClosed, detail: "closed its output but kept running"))
                 continue
             }
             worker.consecutiveMisses += 1
@@ -75,13 +57,41 @@ extension WorkerGroup {
             if worker.consecutiveMisses >= configuration.maxStrikes {
                 markFault(
                     worker,
-                    FaultReason(code: FaultReason.deadlineStrikes, detail: "\(worker.consecutiveMisses) ticks in a row without a reply in time"))
+                    FaultReason(
+                        code: FaultReason.deadlineStrikes,
+                        detail: "\(worker.consecutiveMisses) ticks in a row without a reply in time"))
             }
         }
     }
 
     enum Stream {
         case stdout, stderr, status, stdin
+    }
+
+    /// stdout of workers still owing a reply; stderr of every worker; status of workers on
+    /// their way out; stdin of workers with unwritten bytes.
+    private func buildPollSet(_ active: [Worker]) {
+        pollDescriptors.removeAll(keepingCapacity: true)
+        pollOwners.removeAll(keepingCapacity: true)
+        for worker in active where worker.isLive && worker.reply == nil && worker.stdoutFD >= 0 {
+            pollDescriptors.append(pollfd(fd: worker.stdoutFD, events: Int16(POLLIN), revents: 0))
+            pollOwners.append((worker, .stdout))
+        }
+        for slot in slots {
+            guard let worker = workers[slot] else { continue }
+            if worker.stderrFD >= 0 {
+                pollDescriptors.append(pollfd(fd: worker.stderrFD, events: Int16(POLLIN), revents: 0))
+                pollOwners.append((worker, .stderr))
+            }
+            if worker.statusFD >= 0 && (worker.outputClosedAt != nil || !worker.isLive) {
+                pollDescriptors.append(pollfd(fd: worker.statusFD, events: Int16(POLLIN), revents: 0))
+                pollOwners.append((worker, .status))
+            }
+            if worker.isLive && worker.hasPendingWrite && worker.stdinFD >= 0 {
+                pollDescriptors.append(pollfd(fd: worker.stdinFD, events: Int16(POLLOUT), revents: 0))
+                pollOwners.append((worker, .stdin))
+            }
+        }
     }
 
     func serviceStdout(_ worker: Worker) {
@@ -100,7 +110,8 @@ extension WorkerGroup {
         if worker.isLive && worker.stderr.total > configuration.maxStderrBytes {
             markFault(
                 worker,
-                FaultReason(code: FaultReason.outputFlood, detail: "more than \(configuration.maxStderrBytes) bytes on stderr"))
+                FaultReason(
+                    code: FaultReason.outputFlood, detail: "more than \(configuration.maxStderrBytes) bytes on stderr"))
         }
     }
 

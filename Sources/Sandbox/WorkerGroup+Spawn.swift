@@ -6,7 +6,8 @@ extension WorkerGroup {
         let cgroupName = "arena-\(groupID)-\(launch.slot)"
         let argv: [String]
         do {
-            argv = try HelperInvocation(configuration: configuration, launch: launch, cgroupName: cgroupName).arguments()
+            argv = try HelperInvocation(configuration: configuration, launch: launch, cgroupName: cgroupName)
+                .arguments()
         } catch {
             return .failure(FaultReason(code: FaultReason.startFailed, detail: error.description))
         }
@@ -24,7 +25,8 @@ extension WorkerGroup {
                     close(pipe.write)
                 }
                 pipes = []
-                return .failure(FaultReason(code: FaultReason.startFailed, detail: "pipe: \(String(cString: strerror(errno)))"))
+                return .failure(
+                    FaultReason(code: FaultReason.startFailed, detail: "pipe: \(String(cString: strerror(errno)))"))
             }
             pipes.append(pipe)
         }
@@ -35,7 +37,9 @@ extension WorkerGroup {
             lifeline: pipes[3].write)
         switch SystemCalls.spawn(argv, fds: childEnds) {
         case .failure(let failure):
-            for fd in [hostEnds.stdin, hostEnds.stdout, hostEnds.stderr, hostEnds.status, hostEnds.lifeline] { close(fd) }
+            for fd in [hostEnds.stdin, hostEnds.stdout, hostEnds.stderr, hostEnds.status, hostEnds.lifeline] {
+                close(fd)
+            }
             return .failure(FaultReason(code: FaultReason.startFailed, detail: "spawn helper: \(failure.message)"))
         case .success(let pid):
             for fd in [hostEnds.stdin, hostEnds.stdout, hostEnds.stderr, hostEnds.status] {

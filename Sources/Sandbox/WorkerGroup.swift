@@ -3,7 +3,7 @@ import Glibc
 import Logging
 
 /// The workers of one heat: spawns them, exchanges one observation/reply per tick with all of
-/// them in parallel (one poll loop, blocking only in `ppoll`), faults misbehaving ones and
+/// them in parallel (one poll loop, blocking only in `poll`), faults misbehaving ones and
 /// tears everything down at the end.
 ///
 /// Blocking API: run it on one dedicated thread (not the Swift cooperative pool). All methods
@@ -21,6 +21,9 @@ public final class WorkerGroup: @unchecked Sendable {
     var currentTick: Int64 = 0
     var finished = false
     let buffer: UnsafeMutableRawBufferPointer
+    /// Poll set, reused across iterations to avoid allocating per tick.
+    var pollDescriptors: [pollfd] = []
+    var pollOwners: [(Worker, Stream)] = []
     /// Unique id of this group; its cgroups are named `arena-<groupID>-<slot>`.
     public let groupID: String
 
@@ -71,7 +74,9 @@ public final class WorkerGroup: @unchecked Sendable {
         defer { closedir(directory) }
         var pids: [Int32] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard let pid = Int32(name) else { continue }
             var info = stat()
             if stat("/proc/\(name)", &info) == 0, info.st_uid == uid { pids.append(pid) }
@@ -121,7 +126,7 @@ public final class WorkerGroup: @unchecked Sendable {
     public func exchange(encoded observations: [Int: EncodedObservation]) -> [Int: WorkerTickResult] {
         let deadlineBudget = exchanges == 0 ? configuration.firstTickDeadline : configuration.tickDeadline
         exchanges += 1
-        currentTick = observations.values.map(\.tick).max() ?? currentTick
+        for observation in observations.values where observation.tick > currentTick { currentTick = observation.tick }
         let deadline = MonotonicClock.now() + MonotonicClock.nanoseconds(deadlineBudget)
         var active: [Worker] = []
         for slot in slots {
@@ -174,7 +179,9 @@ public final class WorkerGroup: @unchecked Sendable {
         worker.kill()
         logger.warning(
             "worker faulted",
-            metadata: ["slot": "\(worker.launch.slot)", "team": "\(worker.launch.label)", "tick": "\(currentTick)",
-                       "code": "\(reason.code)", "detail": "\(reason.detail)"])
+            metadata: [
+                "slot": "\(worker.launch.slot)", "team": "\(worker.launch.label)", "tick": "\(currentTick)",
+                "code": "\(reason.code)", "detail": "\(reason.detail)",
+            ])
     }
 }

@@ -1,7 +1,7 @@
 import MarketModel
 
 /// The strategy's own account for one tick.
-public struct AccountView: Hashable, Sendable {
+public struct AccountView: Hashable, Sendable, Codable {
     /// Wallet balance plus unrealised PnL at mark.
     public var equity: Money
     /// Wallet balance.

@@ -1,4 +1,5 @@
 import MarketModel
+
 /// What one action under `do:` does.
 enum ActionKind: Hashable, Sendable {
     case order(Side, OrderOptions)

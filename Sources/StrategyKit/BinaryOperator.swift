@@ -1,8 +1,17 @@
 /// An infix operator, with its typing rule.
 enum BinaryOperator: String, Hashable, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
-    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
-    case and = "and", or = "or"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case and = "and"
+    case or = "or"
 
     /// Operands are numbers (arithmetic and ordering) rather than booleans (logic).
     var takesNumbers: Bool { self != .and && self != .or }

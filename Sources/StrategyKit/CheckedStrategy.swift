@@ -16,15 +16,4 @@ public struct CheckedStrategy: Sendable {
     public let instrumentSpecs: [InstrumentSpec]
 
     let program: Program
-
-    init(name: String, markets: [String], costBound: Int, stepBudget: Int, warmupTicks: Int,
-         instrumentSpecs: [InstrumentSpec], program: Program) {
-        self.name = name
-        self.markets = markets
-        self.costBound = costBound
-        self.stepBudget = stepBudget
-        self.warmupTicks = warmupTicks
-        self.instrumentSpecs = instrumentSpecs
-        self.program = program
-    }
 }

@@ -16,10 +16,11 @@ enum CompiledAction: Sendable {
         case .setLeverage(let market, let code): code.cost + 4 * (market == nil ? markets : 1)
         case .assign(let pairs): pairs.reduce(0) { $0 + $1.code.cost + 1 }
         case .log(let pieces):
-            8 + pieces.reduce(0) { total, piece in
-                if case .value(let code) = piece { return total + code.cost + 2 }
-                return total + 1
-            }
+            8
+                + pieces.reduce(0) { total, piece in
+                    if case .value(let code) = piece { return total + code.cost + 2 }
+                    return total + 1
+                }
         }
     }
 }

@@ -18,7 +18,9 @@ struct DiagnosticSink: Sendable {
     ) {
         guard entries.count < Self.maxDiagnostics else { return }
         if lines == nil { lines = source.allLines() }
-        let lineText: String? = lines.flatMap { location.line >= 1 && location.line <= $0.count ? $0[location.line - 1] : nil }
+        let lineText: String? = lines.flatMap {
+            location.line >= 1 && location.line <= $0.count ? $0[location.line - 1] : nil
+        }
         let diagnostic = source.diagnostic(
             at: location, text: text, message: message, expected: expected, suggestion: suggestion,
             sourceLine: .some(lineText))

@@ -26,13 +26,15 @@ extension DocumentReader {
                 case "ioc": options.timeInForce = .ioc
                 case "fok": options.timeInForce = .fok
                 default:
-                    sink.unknownName(.invalidValue, kind: "time in force", name: text,
-                                     at: YAMLNodeAccess.location(value), candidates: ["gtc", "ioc", "fok"],
-                                     expected: "gtc, ioc or fok (use post_only: true for post-only)")
+                    sink.unknownName(
+                        .invalidValue, kind: "time in force", name: text,
+                        at: YAMLNodeAccess.location(value), candidates: ["gtc", "ioc", "fok"],
+                        expected: "gtc, ioc or fok (use post_only: true for post-only)")
                 }
             default:
-                sink.unknownName(.schema, kind: "\(keyword) option", name: key, at: YAMLNodeAccess.location(keyNode),
-                                 candidates: allowed, expected: allowed.joined(separator: ", "))
+                sink.unknownName(
+                    .schema, kind: "\(keyword) option", name: key, at: YAMLNodeAccess.location(keyNode),
+                    candidates: allowed, expected: allowed.joined(separator: ", "))
             }
         }
         guard let size else {
@@ -41,21 +43,25 @@ extension DocumentReader {
         }
         options.size = size
         if options.price != nil, let offset = options.offset {
-            sink.error(.schema, at: offset.location, text: "offset", "give either 'price' or 'offset', not both",
-                       expected: "one limit price")
+            sink.error(
+                .schema, at: offset.location, text: "offset", "give either 'price' or 'offset', not both",
+                expected: "one limit price")
         }
         let isLimit = options.price != nil || options.offset != nil
         if options.postOnly && !isLimit {
-            sink.error(.schema, at: location, text: "post_only", "post_only needs a limit 'price' or 'offset'",
-                       expected: "price: or offset: next to post_only: true")
+            sink.error(
+                .schema, at: location, text: "post_only", "post_only needs a limit 'price' or 'offset'",
+                expected: "price: or offset: next to post_only: true")
         }
         if options.postOnly, let tif = options.timeInForce, tif != .gtc {
-            sink.error(.schema, at: location, text: "tif", "post_only orders rest; tif \(tif.rawValue) contradicts it",
-                       expected: "post_only without tif")
+            sink.error(
+                .schema, at: location, text: "tif", "post_only orders rest; tif \(tif.rawValue) contradicts it",
+                expected: "post_only without tif")
         }
         if !isLimit, let tif = options.timeInForce, tif == .gtc {
-            sink.error(.schema, at: location, text: "tif", "a market order cannot rest (tif gtc)",
-                       expected: "price: or offset: for a limit order, or tif ioc/fok")
+            sink.error(
+                .schema, at: location, text: "tif", "a market order cannot rest (tif gtc)",
+                expected: "price: or offset: for a limit order, or tif ioc/fok")
         }
         return options
     }
@@ -65,8 +71,9 @@ extension DocumentReader {
         case "true": return true
         case "false": return false
         default:
-            sink.error(.invalidValue, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "'\(name)' must be true or false", expected: "true or false")
+            sink.error(
+                .invalidValue, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "'\(name)' must be true or false", expected: "true or false")
             return false
         }
     }
@@ -85,8 +92,9 @@ extension DocumentReader {
             let scalar = scalars[index]
             guard scalar == "{" else {
                 if scalar == "}" {
-                    sink.error(.expressionSyntax, at: origin.location(atOffset: index), text: "}",
-                               "unmatched '}' in log message", expected: "{expression}")
+                    sink.error(
+                        .expressionSyntax, at: origin.location(atOffset: index), text: "}",
+                        "unmatched '}' in log message", expected: "{expression}")
                     return nil
                 }
                 literal.append(scalar)
@@ -94,8 +102,9 @@ extension DocumentReader {
                 continue
             }
             guard let close = scalars[index...].firstIndex(of: "}") else {
-                sink.error(.expressionSyntax, at: origin.location(atOffset: index), text: "{",
-                           "'{' in log message is never closed", expected: "'}' after the expression")
+                sink.error(
+                    .expressionSyntax, at: origin.location(atOffset: index), text: "{",
+                    "'{' in log message is never closed", expected: "'}' after the expression")
                 return nil
             }
             if !literal.isEmpty { pieces.append(.text(String(literal))) }

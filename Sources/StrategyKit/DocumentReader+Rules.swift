@@ -8,13 +8,15 @@ extension DocumentReader {
 
     mutating func readRules(_ node: Node) -> [RuleDefinition] {
         guard case .sequence(let sequence) = node else {
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "'rules' must be a list", expected: "- when: <condition>\n    do: [<actions>]")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "'rules' must be a list", expected: "- when: <condition>\n    do: [<actions>]")
             return []
         }
         if sequence.count > Self.maxEntries {
-            sink.error(.inputTooLarge, at: YAMLNodeAccess.location(node), text: "rules",
-                       "there are \(sequence.count) rules; the limit is \(Self.maxEntries)")
+            sink.error(
+                .inputTooLarge, at: YAMLNodeAccess.location(node), text: "rules",
+                "there are \(sequence.count) rules; the limit is \(Self.maxEntries)")
             return []
         }
         var rules: [RuleDefinition] = []
@@ -27,8 +29,9 @@ extension DocumentReader {
     private mutating func readRule(_ node: Node, index: Int) -> RuleDefinition? {
         let location = YAMLNodeAccess.location(node)
         guard case .mapping = node, let fields = entries(node, section: "rules", expected: "when:, do:") else {
-            sink.error(.schema, at: location, text: YAMLNodeAccess.describe(node), "a rule must be a mapping",
-                       expected: "when: <condition> and do: <actions>")
+            sink.error(
+                .schema, at: location, text: YAMLNodeAccess.describe(node), "a rule must be a mapping",
+                expected: "when: <condition> and do: <actions>")
             return nil
         }
         var rule = RuleDefinition(name: "rule \(index + 1)", location: location, condition: nil, actions: [])
@@ -43,8 +46,9 @@ extension DocumentReader {
                 sawDo = true
                 rule.actions = readActions(value)
             default:
-                sink.unknownName(.schema, kind: "rule key", name: key, at: YAMLNodeAccess.location(keyNode),
-                                 candidates: Self.ruleKeys, expected: Self.ruleKeys.joined(separator: ", "))
+                sink.unknownName(
+                    .schema, kind: "rule key", name: key, at: YAMLNodeAccess.location(keyNode),
+                    candidates: Self.ruleKeys, expected: Self.ruleKeys.joined(separator: ", "))
             }
         }
         if !sawDo {
@@ -57,8 +61,9 @@ extension DocumentReader {
         let items: [Node]
         if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
         if items.count > Self.maxActions {
-            sink.error(.inputTooLarge, at: YAMLNodeAccess.location(node), text: "do",
-                       "a rule has \(items.count) actions; the limit is \(Self.maxActions)")
+            sink.error(
+                .inputTooLarge, at: YAMLNodeAccess.location(node), text: "do",
+                "a rule has \(items.count) actions; the limit is \(Self.maxActions)")
             return []
         }
         return items.compactMap { readAction($0) }
@@ -77,9 +82,10 @@ extension DocumentReader {
             keyword = key
             value = mapping[mapping.startIndex].value
         default:
-            sink.error(.schema, at: location, text: YAMLNodeAccess.describe(node),
-                       "an action must be a single key such as 'buy:' or a bare 'close'",
-                       expected: Self.actionKeys.joined(separator: ", "))
+            sink.error(
+                .schema, at: location, text: YAMLNodeAccess.describe(node),
+                "an action must be a single key such as 'buy:' or a bare 'close'",
+                expected: Self.actionKeys.joined(separator: ", "))
             return nil
         }
         guard let kind = readActionKind(keyword, value: value, at: location) else { return nil }
@@ -114,9 +120,10 @@ extension DocumentReader {
                     case "leverage": leverage = expression(value, what: "'leverage'")
                     case "market": market = marketReference(value)
                     default:
-                        sink.unknownName(.schema, kind: "set_leverage option", name: key,
-                                         at: YAMLNodeAccess.location(keyNode), candidates: ["leverage", "market"],
-                                         expected: "leverage, market")
+                        sink.unknownName(
+                            .schema, kind: "set_leverage option", name: key,
+                            at: YAMLNodeAccess.location(keyNode), candidates: ["leverage", "market"],
+                            expected: "leverage, market")
                     }
                 }
                 guard let leverage else { return missingValue("leverage", at: location, expected: "leverage: 5") }
@@ -135,21 +142,24 @@ extension DocumentReader {
             }
             return readLog(text, origin: YAMLNodeAccess.origin(present)).map { .log($0) }
         default:
-            sink.unknownName(.schema, kind: "action", name: keyword, at: location, candidates: Self.actionKeys,
-                             expected: Self.actionKeys.joined(separator: ", "))
+            sink.unknownName(
+                .schema, kind: "action", name: keyword, at: location, candidates: Self.actionKeys,
+                expected: Self.actionKeys.joined(separator: ", "))
             return nil
         }
     }
 
-    private mutating func missingValue(_ keyword: String, at location: SourceLocation, expected: String) -> ActionKind? {
+    private mutating func missingValue(_ keyword: String, at location: SourceLocation, expected: String) -> ActionKind?
+    {
         sink.error(.schema, at: location, text: keyword, "'\(keyword)' needs a value", expected: expected)
         return nil
     }
 
     mutating func marketReference(_ node: Node) -> NameReference? {
         guard let text = YAMLNodeAccess.scalarText(node), !text.isEmpty else {
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "'market' must be a market alias", expected: "an alias from 'markets', e.g. btc")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "'market' must be a market alias", expected: "an alias from 'markets', e.g. btc")
             return nil
         }
         return NameReference(name: text, location: YAMLNodeAccess.location(node))

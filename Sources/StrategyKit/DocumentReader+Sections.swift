@@ -4,8 +4,9 @@ extension DocumentReader {
     /// Parses the expression in a scalar node, recording a located problem on failure.
     mutating func expression(_ node: Node, what: String) -> Expression? {
         guard let text = YAMLNodeAccess.scalarText(node), !YAMLNodeAccess.isNull(node) else {
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "\(what) must be an expression", expected: "an expression such as `sma(mark, 20) > mark`")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "\(what) must be an expression", expected: "an expression such as `sma(mark, 20) > mark`")
             return nil
         }
         return expression(text, origin: YAMLNodeAccess.origin(node))
@@ -17,10 +18,12 @@ extension DocumentReader {
         } catch {
             let opens = text.filter { $0 == "(" }.count
             let closes = text.filter { $0 == ")" }.count
-            let cut = opens > closes
+            let cut =
+                opens > closes
                 ? "inside a {...} mapping a comma ends the value: quote the expression or use block style" : nil
-            sink.error(error.code, at: origin.location(atOffset: error.offset), text: error.text, error.message,
-                       expected: error.expected, suggestion: error.suggestion ?? cut)
+            sink.error(
+                error.code, at: origin.location(atOffset: error.offset), text: error.text, error.message,
+                expected: error.expected, suggestion: error.suggestion ?? cut)
             return nil
         }
     }
@@ -29,8 +32,9 @@ extension DocumentReader {
     mutating func entries(_ node: Node, section: String, expected: String) -> [(String, Node, Node)]? {
         if YAMLNodeAccess.isNull(node) { return [] }
         guard case .mapping(let mapping) = node else {
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "'\(section)' must be a mapping", expected: expected)
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "'\(section)' must be a mapping", expected: expected)
             return nil
         }
         var result: [(String, Node, Node)] = []
@@ -42,8 +46,9 @@ extension DocumentReader {
             result.append((name, key, value))
         }
         if result.count > Self.maxEntries {
-            sink.error(.inputTooLarge, at: YAMLNodeAccess.location(node), text: section,
-                       "'\(section)' has \(result.count) entries; the limit is \(Self.maxEntries)")
+            sink.error(
+                .inputTooLarge, at: YAMLNodeAccess.location(node), text: section,
+                "'\(section)' has \(result.count) entries; the limit is \(Self.maxEntries)")
             return nil
         }
         return result
@@ -52,11 +57,13 @@ extension DocumentReader {
     mutating func checkIdentifier(_ name: String, at location: SourceLocation, section: String) -> Bool {
         var scalars = name.unicodeScalars.makeIterator()
         let isStart: (Unicode.Scalar) -> Bool = { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || $0 == "_" }
-        let valid = name.unicodeScalars.count <= 48 && scalars.next().map(isStart) == true
+        let valid =
+            name.unicodeScalars.count <= 48 && scalars.next().map(isStart) == true
             && name.unicodeScalars.allSatisfy { isStart($0) || ($0 >= "0" && $0 <= "9") }
         if !valid {
-            sink.error(.schema, at: location, text: name, "'\(name)' is not a valid name in '\(section)'",
-                       expected: "letters, digits and _, starting with a letter (at most 48)")
+            sink.error(
+                .schema, at: location, text: name, "'\(name)' is not a valid name in '\(section)'",
+                expected: "letters, digits and _, starting with a letter (at most 48)")
         }
         return valid
     }
@@ -67,35 +74,42 @@ extension DocumentReader {
         case .sequence(let sequence):
             for item in sequence {
                 guard let symbol = YAMLNodeAccess.scalarText(item), !symbol.isEmpty else {
-                    sink.error(.schema, at: YAMLNodeAccess.location(item), text: YAMLNodeAccess.describe(item),
-                               "each market must be an instrument symbol", expected: "a symbol such as BTC-PERP")
+                    sink.error(
+                        .schema, at: YAMLNodeAccess.location(item), text: YAMLNodeAccess.describe(item),
+                        "each market must be an instrument symbol", expected: "a symbol such as BTC-PERP")
                     continue
                 }
-                bindings.append(MarketBinding(alias: Self.alias(for: symbol), symbol: symbol,
-                                              location: YAMLNodeAccess.location(item)))
+                bindings.append(
+                    MarketBinding(
+                        alias: Self.alias(for: symbol), symbol: symbol,
+                        location: YAMLNodeAccess.location(item)))
             }
         case .mapping:
             for (alias, key, value) in entries(node, section: "markets", expected: "alias: SYMBOL") ?? [] {
                 guard checkIdentifier(alias, at: YAMLNodeAccess.location(key), section: "markets") else { continue }
                 guard let symbol = YAMLNodeAccess.scalarText(value), !symbol.isEmpty else {
-                    sink.error(.schema, at: YAMLNodeAccess.location(value), text: YAMLNodeAccess.describe(value),
-                               "market '\(alias)' needs an instrument symbol", expected: "a symbol such as ETH-PERP")
+                    sink.error(
+                        .schema, at: YAMLNodeAccess.location(value), text: YAMLNodeAccess.describe(value),
+                        "market '\(alias)' needs an instrument symbol", expected: "a symbol such as ETH-PERP")
                     continue
                 }
                 bindings.append(MarketBinding(alias: alias, symbol: symbol, location: YAMLNodeAccess.location(value)))
             }
         default:
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
-                       "'markets' must be a list of symbols or a mapping of alias to symbol",
-                       expected: "markets: [BTC-PERP, ETH-PERP]")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: YAMLNodeAccess.describe(node),
+                "'markets' must be a list of symbols or a mapping of alias to symbol",
+                expected: "markets: [BTC-PERP, ETH-PERP]")
         }
         if bindings.isEmpty, YAMLNodeAccess.scalarText(node) == nil {
-            sink.error(.schema, at: YAMLNodeAccess.location(node), text: "markets", "'markets' is empty",
-                       expected: "at least one instrument symbol")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(node), text: "markets", "'markets' is empty",
+                expected: "at least one instrument symbol")
         }
         if bindings.count > 16 {
-            sink.error(.inputTooLarge, at: YAMLNodeAccess.location(node), text: "markets",
-                       "at most 16 markets are allowed")
+            sink.error(
+                .inputTooLarge, at: YAMLNodeAccess.location(node), text: "markets",
+                "at most 16 markets are allowed")
         }
         return bindings
     }
@@ -103,10 +117,11 @@ extension DocumentReader {
     /// `BTC-PERP` → `btc`: the lowercased part before the first `-`, made a valid name.
     static func alias(for symbol: String) -> String {
         let base = symbol.split(separator: "-").first.map(String.init) ?? symbol
-        var alias = String(base.lowercased().unicodeScalars.map { scalar -> Character in
-            let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-            return ok ? Character(scalar) : "_"
-        })
+        var alias = String(
+            base.lowercased().unicodeScalars.map { scalar -> Character in
+                let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+                return ok ? Character(scalar) : "_"
+            })
         if alias.first.map({ $0 >= "0" && $0 <= "9" }) ?? true { alias = "m_" + alias }
         return alias
     }
@@ -118,17 +133,21 @@ extension DocumentReader {
             guard checkIdentifier(name, at: location, section: "params") else { continue }
             let text = YAMLNodeAccess.scalarText(value) ?? ""
             if text == "true" || text == "false" {
-                result.append(ParameterDefinition(name: name, location: location, value: text == "true" ? 1 : 0,
-                                                  isBool: true))
+                result.append(
+                    ParameterDefinition(
+                        name: name, location: location, value: text == "true" ? 1 : 0,
+                        isBool: true))
             } else if let number = Double(text.replacing("_", with: "")), number.isFinite,
                 text.unicodeScalars.allSatisfy({ "0123456789.eE+-_".unicodeScalars.contains($0) })
             {
                 result.append(ParameterDefinition(name: name, location: location, value: number, isBool: false))
             } else {
-                sink.error(.invalidValue, at: YAMLNodeAccess.location(value), text: text.isEmpty
-                           ? YAMLNodeAccess.describe(value) : text,
-                           "parameter '\(name)' must be a number or true/false",
-                           expected: "a literal such as 20, 0.5 or true (use `let` for expressions)")
+                sink.error(
+                    .invalidValue, at: YAMLNodeAccess.location(value),
+                    text: text.isEmpty
+                        ? YAMLNodeAccess.describe(value) : text,
+                    "parameter '\(name)' must be a number or true/false",
+                    expected: "a literal such as 20, 0.5 or true (use `let` for expressions)")
             }
         }
         return result
@@ -147,15 +166,18 @@ extension DocumentReader {
 
     mutating func readRisk(_ node: Node) -> RiskDefinition {
         var risk = RiskDefinition()
-        for (name, key, value) in entries(node, section: "risk", expected: Self.riskKeys.joined(separator: ", ")) ?? [] {
+        for (name, key, value) in entries(node, section: "risk", expected: Self.riskKeys.joined(separator: ", ")) ?? []
+        {
             let text = YAMLNodeAccess.scalarText(value) ?? ""
             guard let number = Double(text.replacing("_", with: "")), number.isFinite else {
                 if Self.riskKeys.contains(name) {
-                    sink.error(.invalidValue, at: YAMLNodeAccess.location(value), text: text,
-                               "risk.\(name) must be a number", expected: "a positive number")
+                    sink.error(
+                        .invalidValue, at: YAMLNodeAccess.location(value), text: text,
+                        "risk.\(name) must be a number", expected: "a positive number")
                 } else {
-                    sink.unknownName(.schema, kind: "risk setting", name: name, at: YAMLNodeAccess.location(key),
-                                     candidates: Self.riskKeys, expected: Self.riskKeys.joined(separator: ", "))
+                    sink.unknownName(
+                        .schema, kind: "risk setting", name: name, at: YAMLNodeAccess.location(key),
+                        candidates: Self.riskKeys, expected: Self.riskKeys.joined(separator: ", "))
                 }
                 continue
             }
@@ -167,8 +189,9 @@ extension DocumentReader {
             case "take_profit": risk.takeProfit = setting
             case "max_orders_per_tick": risk.maxOrdersPerTick = setting
             default:
-                sink.unknownName(.schema, kind: "risk setting", name: name, at: YAMLNodeAccess.location(key),
-                                 candidates: Self.riskKeys, expected: Self.riskKeys.joined(separator: ", "))
+                sink.unknownName(
+                    .schema, kind: "risk setting", name: name, at: YAMLNodeAccess.location(key),
+                    candidates: Self.riskKeys, expected: Self.riskKeys.joined(separator: ", "))
             }
         }
         return risk

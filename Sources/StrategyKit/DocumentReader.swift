@@ -6,10 +6,14 @@ struct DocumentReader {
     let source: SourceText
 
     /// Top-level keys of a rules document.
-    static let topLevelKeys = ["name", "runtime", "entry", "description", "markets", "params", "let", "state",
-                               "rules", "risk"]
-    static let riskKeys = ["max_leverage", "max_position_notional", "stop_loss", "take_profit",
-                           "max_orders_per_tick"]
+    static let topLevelKeys = [
+        "name", "runtime", "entry", "description", "markets", "params", "let", "state",
+        "rules", "risk",
+    ]
+    static let riskKeys = [
+        "max_leverage", "max_position_notional", "stop_loss", "take_profit",
+        "max_orders_per_tick",
+    ]
     /// Most rules, lets, state variables or params accepted (each).
     static let maxEntries = 200
     /// Most actions in one rule.
@@ -27,15 +31,23 @@ struct DocumentReader {
         } catch let error as YamlError {
             throw yamlError(error)
         } catch {
-            throw StrategyError(code: .yamlSyntax, diagnostics: [source.diagnostic(
-                at: .start, text: "", message: "YAML could not be read: \(error)")])
+            throw StrategyError(
+                code: .yamlSyntax,
+                diagnostics: [
+                    source.diagnostic(
+                        at: .start, text: "", message: "YAML could not be read: \(error)")
+                ])
         }
         guard let root, case .mapping(let mapping) = root else {
             let location = root.map(YAMLNodeAccess.location) ?? .start
-            throw StrategyError(code: .schema, diagnostics: [source.diagnostic(
-                at: location, text: root.map(YAMLNodeAccess.describe) ?? "",
-                message: "a strategy document must be a mapping of keys",
-                expected: "keys such as name:, runtime:, markets:, rules:")])
+            throw StrategyError(
+                code: .schema,
+                diagnostics: [
+                    source.diagnostic(
+                        at: location, text: root.map(YAMLNodeAccess.describe) ?? "",
+                        message: "a strategy document must be a mapping of keys",
+                        expected: "keys such as name:, runtime:, markets:, rules:")
+                ])
         }
         var document = StrategyDocument(name: "", runtime: .rules, source: source)
         var seen: [String: Node] = [:]
@@ -45,8 +57,9 @@ struct DocumentReader {
                 continue
             }
             guard Self.topLevelKeys.contains(keyText) else {
-                sink.unknownName(.schema, kind: "top-level key", name: keyText, at: YAMLNodeAccess.location(key),
-                                 candidates: Self.topLevelKeys, expected: Self.topLevelKeys.joined(separator: ", "))
+                sink.unknownName(
+                    .schema, kind: "top-level key", name: keyText, at: YAMLNodeAccess.location(key),
+                    candidates: Self.topLevelKeys, expected: Self.topLevelKeys.joined(separator: ", "))
                 continue
             }
             seen[keyText] = value
@@ -57,8 +70,9 @@ struct DocumentReader {
         } else {
             for key in ["markets", "params", "let", "state", "rules", "risk"] {
                 guard let node = seen[key] else { continue }
-                sink.error(.schema, at: YAMLNodeAccess.location(node), text: key,
-                           "'\(key)' belongs to rules documents; this one has runtime \(document.runtime.rawValue)")
+                sink.error(
+                    .schema, at: YAMLNodeAccess.location(node), text: key,
+                    "'\(key)' belongs to rules documents; this one has runtime \(document.runtime.rawValue)")
             }
         }
         if let error = sink.makeError() { throw error }
@@ -70,34 +84,40 @@ struct DocumentReader {
             document.name = text
             document.nameLocation = YAMLNodeAccess.location(node)
             if text.count > 64 || text.contains("\n") {
-                sink.error(.invalidValue, at: document.nameLocation, text: text, "name is too long or spans lines",
-                           expected: "a single-line name of at most 64 characters")
+                sink.error(
+                    .invalidValue, at: document.nameLocation, text: text, "name is too long or spans lines",
+                    expected: "a single-line name of at most 64 characters")
             }
         } else {
-            sink.error(.schema, at: seen["name"].map(YAMLNodeAccess.location) ?? YAMLNodeAccess.location(root),
-                       text: "", "missing 'name'", expected: "name: my-strategy")
+            sink.error(
+                .schema, at: seen["name"].map(YAMLNodeAccess.location) ?? YAMLNodeAccess.location(root),
+                text: "", "missing 'name'", expected: "name: my-strategy")
         }
         if let node = seen["runtime"] {
             let text = YAMLNodeAccess.scalarText(node) ?? ""
             if let runtime = StrategyRuntime(rawValue: text) {
                 document.runtime = runtime
             } else {
-                sink.unknownName(.schema, kind: "runtime", name: text, at: YAMLNodeAccess.location(node),
-                                 candidates: StrategyRuntime.allCases.map(\.rawValue), expected: "rules, python or exec")
+                sink.unknownName(
+                    .schema, kind: "runtime", name: text, at: YAMLNodeAccess.location(node),
+                    candidates: StrategyRuntime.allCases.map(\.rawValue), expected: "rules, python or exec")
             }
         } else {
-            sink.error(.schema, at: YAMLNodeAccess.location(root), text: "", "missing 'runtime'",
-                       expected: "runtime: rules")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(root), text: "", "missing 'runtime'",
+                expected: "runtime: rules")
         }
         if let node = seen["entry"] {
             document.entry = YAMLNodeAccess.scalarText(node)
             if document.runtime == .rules {
-                sink.error(.schema, at: YAMLNodeAccess.location(node), text: "entry",
-                           "'entry' is only used by python and exec bundles", expected: "no 'entry' for runtime rules")
+                sink.error(
+                    .schema, at: YAMLNodeAccess.location(node), text: "entry",
+                    "'entry' is only used by python and exec bundles", expected: "no 'entry' for runtime rules")
             }
         } else if document.runtime != .rules {
-            sink.error(.schema, at: YAMLNodeAccess.location(root), text: "",
-                       "runtime \(document.runtime.rawValue) needs 'entry'", expected: "entry: bot.py")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(root), text: "",
+                "runtime \(document.runtime.rawValue) needs 'entry'", expected: "entry: bot.py")
         }
     }
 
@@ -105,8 +125,9 @@ struct DocumentReader {
         if let node = seen["markets"] {
             document.markets = readMarkets(node)
         } else {
-            sink.error(.schema, at: YAMLNodeAccess.location(root), text: "", "missing 'markets'",
-                       expected: "markets: [BTC-PERP]")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(root), text: "", "missing 'markets'",
+                expected: "markets: [BTC-PERP]")
         }
         if let node = seen["params"] { document.parameters = readParameters(node) }
         if let node = seen["let"] { document.lets = readNamedExpressions(node, section: "let") }
@@ -115,8 +136,9 @@ struct DocumentReader {
             document.rulesLocation = YAMLNodeAccess.location(node)
             document.rules = readRules(node)
         } else {
-            sink.error(.schema, at: YAMLNodeAccess.location(root), text: "", "missing 'rules'",
-                       expected: "rules: a list of {when:, do:} entries")
+            sink.error(
+                .schema, at: YAMLNodeAccess.location(root), text: "", "missing 'rules'",
+                expected: "rules: a list of {when:, do:} entries")
         }
         if let node = seen["risk"] { document.risk = readRisk(node) }
     }
@@ -141,8 +163,13 @@ struct DocumentReader {
         let lineText = lines[location.line - 1]
         let offending = String(lineText.unicodeScalars.dropFirst(location.column - 1).prefix(1))
         let message = context.map { "\(problem) (\($0))" } ?? problem
-        return StrategyError(code: .yamlSyntax, diagnostics: [source.diagnostic(
-            at: location, text: offending, message: "invalid YAML: \(message)",
-            expected: "well-formed YAML; quote expressions that start with [ { * & ! | > ' \" % @ or contain ': '")])
+        return StrategyError(
+            code: .yamlSyntax,
+            diagnostics: [
+                source.diagnostic(
+                    at: location, text: offending, message: "invalid YAML: \(message)",
+                    expected:
+                        "well-formed YAML; quote expressions that start with [ { * & ! | > ' \" % @ or contain ': '")
+            ])
     }
 }

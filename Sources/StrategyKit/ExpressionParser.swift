@@ -62,8 +62,9 @@ struct ExpressionParser {
 
     private func make(_ node: ExpressionNode, from start: Int) -> Expression {
         let end = index > 0 ? tokens[index - 1].end : start
-        return Expression(node: node, location: origin.location(atOffset: start), source: source,
-                          range: start..<max(start, end))
+        return Expression(
+            node: node, location: origin.location(atOffset: start), source: source,
+            range: start..<max(start, end))
     }
 
     private mutating func parseOr() throws(ParseFailure) -> Expression {
@@ -168,8 +169,9 @@ struct ExpressionParser {
             index += 1
             return make(.bool(token.text == "true"), from: start)
         case .identifier(let word) where ["and", "or", "not"].contains(word):
-            throw ParseFailure(offset: start, text: word, message: "'\(word)' needs an operand before it",
-                               expected: "a value")
+            throw ParseFailure(
+                offset: start, text: word, message: "'\(word)' needs an operand before it",
+                expected: "a value")
         case .identifier(let name):
             index += 1
             if isSymbol(".") {
@@ -197,8 +199,9 @@ struct ExpressionParser {
             defer { depth -= 1 }
             let inner = try parseOr()
             try expect(")", opening: start)
-            return Expression(node: inner.node, location: inner.location, source: source,
-                              range: start..<tokens[index - 1].end)
+            return Expression(
+                node: inner.node, location: inner.location, source: source,
+                range: start..<tokens[index - 1].end)
         case .end:
             throw ParseFailure(offset: start, text: "", message: "expression ends too early", expected: "a value")
         case .symbol(let symbol):
@@ -234,7 +237,8 @@ struct ExpressionParser {
             let found = current.kind == .end ? "end of expression" : "'\(current.text)'"
             throw ParseFailure(
                 offset: current.offset, text: current.text,
-                message: "expected '\(symbol)' to close the '(' at column \(origin.location(atOffset: opening).column), found \(found)",
+                message:
+                    "expected '\(symbol)' to close the '(' at column \(origin.location(atOffset: opening).column), found \(found)",
                 expected: "'\(symbol)'" + (symbol == ")" ? " or ','" : ""))
         }
         index += 1

@@ -9,7 +9,8 @@ import MarketModel
 /// Onto the grid: a value is first divided by the grid step (tick or lot). A value within
 /// `snapTolerance` grid steps of a grid point *is* that grid point — this absorbs the binary
 /// representation error of decimals such as 0.1 — and otherwise it is rounded in the requested
-/// direction. Non-finite values and values outside ±2^53 grid steps are refused (`nil`).
+/// direction (for `.nearest`, a value within `snapTolerance` of a half step counts as the half and
+/// goes away from zero). Non-finite values and values outside ±2^53 grid steps are refused (`nil`).
 public enum GridRounding {
     /// Distance, in grid steps, under which a value counts as exactly on a grid point.
     public static let snapTolerance = 1e-6
@@ -51,7 +52,10 @@ public enum GridRounding {
             case .down: scaled.rounded(.down)
             case .up: scaled.rounded(.up)
             case .towardZero: scaled.rounded(.towardZero)
-            case .nearest: nearest
+            case .nearest:
+                // A decimal half (x.5 steps) is rarely exact in binary: treat near-halves as halves.
+                (scaled - scaled.rounded(.towardZero)).magnitude >= 0.5 - snapTolerance
+                    ? scaled.rounded(.awayFromZero) : nearest
             }
         return Int64(rounded)
     }

@@ -1,10 +1,16 @@
 /// A stateful function over the history of a series; updated once every tick.
 enum IndicatorKind: String, CaseIterable, Sendable {
     case sma, ema, wma, rsi, stdev, zscore, highest, lowest, atr, vwap
-    case bollinger, bollingerUpper = "bollinger_upper", bollingerLower = "bollinger_lower"
-    case macd, macdSignal = "macd_signal"
-    case crossesAbove = "crosses_above", crossesBelow = "crosses_below"
-    case change, pctChange = "pct_change", prev
+    case bollinger
+    case bollingerUpper = "bollinger_upper"
+    case bollingerLower = "bollinger_lower"
+    case macd
+    case macdSignal = "macd_signal"
+    case crossesAbove = "crosses_above"
+    case crossesBelow = "crosses_below"
+    case change
+    case pctChange = "pct_change"
+    case prev
 
     /// Number of series (evaluated every tick) among the leading arguments.
     var seriesCount: Int {

@@ -105,7 +105,7 @@ struct IndicatorState: Sendable {
         var total = 0.0
         var weight = 0.0
         var w = 1.0
-        window.forEach { value in
+        window.forEachOldestFirst { value in
             total += w * value
             weight += w
             w += 1

@@ -12,9 +12,12 @@ enum InputGuard {
     static func check(_ text: String, source: SourceText) -> (StrategyErrorCode, Diagnostic)? {
         let bytes = text.utf8.count
         if bytes > maxBytes {
-            return (.inputTooLarge, source.diagnostic(
-                at: .start, text: "", message: "document is \(bytes) bytes; the limit is \(maxBytes)",
-                expected: "a strategy.yaml of at most \(maxBytes / 1024) KiB"))
+            return (
+                .inputTooLarge,
+                source.diagnostic(
+                    at: .start, text: "", message: "document is \(bytes) bytes; the limit is \(maxBytes)",
+                    expected: "a strategy.yaml of at most \(maxBytes / 1024) KiB")
+            )
         }
         var line = 1
         var lineStartByte = 0
@@ -35,9 +38,12 @@ enum InputGuard {
             if byte == 10 || byte == 13 {
                 if !(byte == 10 && previous == 13) { line += 1 }
                 if line > maxLines {
-                    return (.inputTooLarge, source.diagnostic(
-                        at: SourceLocation(line: line, column: 1), text: "",
-                        message: "document has more than \(maxLines) lines", expected: "at most \(maxLines) lines"))
+                    return (
+                        .inputTooLarge,
+                        source.diagnostic(
+                            at: SourceLocation(line: line, column: 1), text: "",
+                            message: "document has more than \(maxLines) lines", expected: "at most \(maxLines) lines")
+                    )
                 }
                 (indent, markers, atLineStart, inSingle, inDouble, inComment) = (0, 0, true, false, false, false)
                 lineStartByte = offset + 1
@@ -66,10 +72,13 @@ enum InputGuard {
             }
             if indent / 2 + markers + flowDepth > maxNesting {
                 let column = columnOf(text, lineStartByte: lineStartByte, byteOffset: offset)
-                return (.nestingTooDeep, source.diagnostic(
-                    at: SourceLocation(line: line, column: column), text: String(UnicodeScalar(byte)),
-                    message: "YAML nests deeper than \(maxNesting) levels",
-                    expected: "a flatter document (strategies need at most a few levels)"))
+                return (
+                    .nestingTooDeep,
+                    source.diagnostic(
+                        at: SourceLocation(line: line, column: column), text: String(UnicodeScalar(byte)),
+                        message: "YAML nests deeper than \(maxNesting) levels",
+                        expected: "a flatter document (strategies need at most a few levels)")
+                )
             }
         }
         return nil

@@ -20,7 +20,9 @@ struct Lexer {
         let start = position
         guard position < scalars.count else { return Token(kind: .end, offset: start, text: "", end: start) }
         let scalar = scalars[position]
-        if Self.isDigit(scalar) || (scalar == "." && position + 1 < scalars.count && Self.isDigit(scalars[position + 1])) {
+        if Self.isDigit(scalar)
+            || (scalar == "." && position + 1 < scalars.count && Self.isDigit(scalars[position + 1]))
+        {
             return try number(start: start)
         }
         if Self.isIdentifierStart(scalar) {
@@ -78,8 +80,9 @@ struct Lexer {
     }
 
     private mutating func number(start: Int) throws(ParseFailure) -> Token {
-        while position < scalars.count, Self.isDigit(scalars[position]) || scalars[position] == "_"
-            || scalars[position] == "."
+        while position < scalars.count,
+            Self.isDigit(scalars[position]) || scalars[position] == "_"
+                || scalars[position] == "."
         {
             position += 1
         }

@@ -1,12 +1,16 @@
 import MarketModel
 
 /// One instrument's market data for one tick, as the strategy sees it.
-public struct MarketView: Hashable, Sendable {
+public struct MarketView: Hashable, Sendable, Codable {
+    /// Mark price (used for margin and PnL).
     public var mark: Price
+    /// Index (spot reference) price.
     public var index: Price
     /// Last trade price; `nil` before the first trade.
     public var last: Price?
+    /// Best bid; `nil` when the bid side is empty.
     public var bestBid: Price?
+    /// Best ask; `nil` when the ask side is empty.
     public var bestAsk: Price?
     /// Size resting at the best bid (0 when there is none).
     public var bidSize: Quantity
@@ -18,6 +22,7 @@ public struct MarketView: Hashable, Sendable {
     public var fundingRate: Rate
     /// Ticks until the next funding settlement.
     public var ticksToFunding: Int64
+    /// Total open interest (one side).
     public var openInterest: Quantity
     /// Book imbalance in [-1, 1]: (bid depth − ask depth) / (bid depth + ask depth). When `nil` the
     /// evaluator computes it from `bidSize` and `askSize`.

@@ -8,11 +8,13 @@ enum Operation: Sendable {
     case and, or, not
     case abs, sign, sqrt, floor, ceil, round, nz, clamp
     /// Replaces the top `count` values by their minimum / maximum.
-    case min(Int), max(Int)
+    case min(Int)
+    case max(Int)
     /// Pops a condition; when false, skips `offset` further instructions.
     case jumpIfFalse(Int)
     /// Skips `offset` further instructions.
     case jump(Int)
     /// Rounds to the nearest tick / lot of the market at this strategy market index.
-    case roundTick(Int), roundLot(Int)
+    case roundTick(Int)
+    case roundLot(Int)
 }

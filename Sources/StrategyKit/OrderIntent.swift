@@ -2,8 +2,11 @@ import MarketModel
 
 /// An order the strategy wants placed, on the instrument's grid.
 public struct OrderIntent: Hashable, Sendable, Codable {
+    /// The instrument, as its index in the host's instrument list.
     public var instrument: InstrumentID
+    /// Buy or sell.
     public var side: Side
+    /// Market or limit.
     public var kind: OrderKind
     /// Limit price; `nil` for market orders.
     public var price: Price?
@@ -11,6 +14,7 @@ public struct OrderIntent: Hashable, Sendable, Codable {
     public var quantity: Quantity
     /// `.ioc` for market orders; `.postOnly` for post-only limits.
     public var timeInForce: TimeInForce
+    /// The order may only reduce the position.
     public var reduceOnly: Bool
 
     /// Creates an intent.

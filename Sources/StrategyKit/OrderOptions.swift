@@ -1,4 +1,5 @@
 import MarketModel
+
 /// The options of `buy`, `sell` and `target_position`.
 struct OrderOptions: Hashable, Sendable {
     /// Quantity in coins (`buy`/`sell`, positive) or the signed target position.

@@ -1,11 +1,12 @@
 import MarketModel
 
 /// The account's position and orders on one instrument.
-public struct PositionView: Hashable, Sendable {
+public struct PositionView: Hashable, Sendable, Codable {
     /// Signed size: positive long, negative short.
     public var size: Quantity
     /// Average entry price; `nil` when flat.
     public var entryPrice: Price?
+    /// Unrealised PnL at mark.
     public var unrealizedPnL: Money
     /// `nil` when flat or when the position cannot be liquidated.
     public var liquidationPrice: Price?

@@ -2,7 +2,8 @@
 enum PureFunction: String, CaseIterable, Sendable {
     case abs, sign, sqrt, floor, ceil, round, min, max, clamp, nz
     case ifThenElse = "if"
-    case roundTick = "round_tick", roundLot = "round_lot"
+    case roundTick = "round_tick"
+    case roundLot = "round_lot"
 
     /// Allowed argument counts.
     var arity: ClosedRange<Int> {

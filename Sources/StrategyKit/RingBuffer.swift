@@ -41,7 +41,7 @@ struct RingBuffer: Sendable {
     }
 
     /// Applies `body` to every value in the window, oldest first.
-    func forEach(_ body: (Double) -> Void) {
+    func forEachOldestFirst(_ body: (Double) -> Void) {
         for age in stride(from: count - 1, through: 0, by: -1) { body(back(age)) }
     }
 }

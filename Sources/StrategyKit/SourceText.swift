@@ -5,6 +5,8 @@
 struct SourceText: Sendable {
     let fileName: String
     let text: String
+    /// Longest line quoted under a diagnostic, in Unicode scalars.
+    static let maxLineLength = 400
 
     init(fileName: String, text: String) {
         self.fileName = fileName
@@ -31,6 +33,7 @@ struct SourceText: Sendable {
         guard number >= 1 else { return nil }
         var current = 1
         var view = String.UnicodeScalarView()
+        var length = 0
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
@@ -41,8 +44,9 @@ struct SourceText: Sendable {
                 continue
             }
             if current == number {
-                if view.count >= 400 { return String(view) }
+                if length >= Self.maxLineLength { return String(view) }
                 view.append(scalar)
+                length += 1
             }
         }
         return current == number ? String(view) : nil
@@ -52,6 +56,7 @@ struct SourceText: Sendable {
     func allLines() -> [String] {
         var lines: [String] = []
         var view = String.UnicodeScalarView()
+        var length = 0
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
@@ -59,8 +64,10 @@ struct SourceText: Sendable {
                 if scalar == "\n" && previous == "\r" { continue }
                 lines.append(String(view))
                 view = String.UnicodeScalarView()
-            } else if view.count < 400 {
+                length = 0
+            } else if length < Self.maxLineLength {
                 view.append(scalar)
+                length += 1
             }
         }
         lines.append(String(view))

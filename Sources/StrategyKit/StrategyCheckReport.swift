@@ -3,8 +3,11 @@
 public struct StrategyCheckReport: Hashable, Sendable, Codable {
     /// The document parsed and, for `rules`, checked without problems.
     public var ok: Bool
+    /// The document's `name`, when it parsed.
     public var name: String?
+    /// The document's runtime, when it parsed.
     public var runtime: StrategyRuntime?
+    /// Instrument symbols traded.
     public var markets: [String]
     /// Steps per tick, for `rules` strategies that checked.
     public var costBound: Int?
@@ -14,6 +17,7 @@ public struct StrategyCheckReport: Hashable, Sendable, Codable {
     public var warmupTicks: Int?
     /// The error category when `ok` is false.
     public var errorCode: StrategyErrorCode?
+    /// Every problem found; empty when `ok`.
     public var diagnostics: [Diagnostic]
 
     /// Parses and checks the bundle or file at `path` against `limits`.

@@ -7,7 +7,8 @@ public enum StrategyChecker {
     /// - Throws: `StrategyError` listing every located problem (unknown names with the closest
     ///   valid one, type errors, lookbacks above `limits.maxLookback`, non-constant lookbacks,
     ///   a cost bound above `limits.maxStepsPerTick`, unknown instruments, ...).
-    public static func check(_ document: StrategyDocument, limits: CheckLimits) throws(StrategyError) -> CheckedStrategy {
+    public static func check(_ document: StrategyDocument, limits: CheckLimits) throws(StrategyError) -> CheckedStrategy
+    {
         var compiler = StrategyCompiler(document: document, limits: limits)
         return try compiler.compile()
     }

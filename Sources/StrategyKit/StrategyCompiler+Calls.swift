@@ -9,23 +9,27 @@ extension StrategyCompiler {
         if let function = PureFunction(rawValue: name) {
             return emitPure(function, qualifier: qualifier, arguments: arguments, expression, into: &buffer)
         }
-        let nameLocation = qualifier.map { expression.location.advanced(by: $0.unicodeScalars.count + 1) }
+        let nameLocation =
+            qualifier.map { expression.location.advanced(by: $0.unicodeScalars.count + 1) }
             ?? expression.location
         if MarketField.byName[name] != nil || AccountField.byName[name] != nil || letIndex[name] != nil
             || parameters[name] != nil || stateIndex[name] != nil
         {
-            sink.error(.typeMismatch, at: nameLocation, text: name, "'\(name)' is a value, not a function",
-                       expected: "'\(name)' without parentheses; for past values use prev(\(name), n)")
+            sink.error(
+                .typeMismatch, at: nameLocation, text: name, "'\(name)' is a value, not a function",
+                expected: "'\(name)' without parentheses; for past values use prev(\(name), n)")
             return nil
         }
-        sink.unknownName(kind: "function", name: name, at: nameLocation, candidates: Self.functionNames,
-                         expected: "a function such as sma, ema, rsi, highest, crosses_above, min, clamp")
+        sink.unknownName(
+            kind: "function", name: name, at: nameLocation, candidates: Self.functionNames,
+            expected: "a function such as sma, ema, rsi, highest, crosses_above, min, clamp")
         return nil
     }
 
     private mutating func arityError(_ expression: Expression, signature: String, count: Int) -> ValueType? {
-        sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                   "wrong number of arguments (\(count))", expected: signature)
+        sink.error(
+            .typeMismatch, at: expression.location, text: expression.text,
+            "wrong number of arguments (\(count))", expected: signature)
         return nil
     }
 
@@ -40,8 +44,10 @@ extension StrategyCompiler {
         into buffer: inout [Operation]
     ) -> ValueType? {
         if qualifier != nil && kind != .vwap {
-            sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                       "\(kind.rawValue) is not a market function", expected: "\(kind.signature), e.g. \(kind.rawValue)(eth.mark, 20)")
+            sink.error(
+                .typeMismatch, at: expression.location, text: expression.text,
+                "\(kind.rawValue) is not a market function",
+                expected: "\(kind.signature), e.g. \(kind.rawValue)(eth.mark, 20)")
             return nil
         }
         guard let market = marketArgument(qualifier, expression) else { return nil }
@@ -75,8 +81,9 @@ extension StrategyCompiler {
             if let value = constant(argument), value.isFinite {
                 multiplier = value
             } else {
-                sink.error(.unboundedCost, at: argument.location, text: argument.text,
-                           "the width of \(kind.rawValue) must be a constant", expected: "a number or a parameter, e.g. 2")
+                sink.error(
+                    .unboundedCost, at: argument.location, text: argument.text,
+                    "the width of \(kind.rawValue) must be a constant", expected: "a number or a parameter, e.g. 2")
                 failed = true
             }
         }
@@ -88,8 +95,10 @@ extension StrategyCompiler {
         } else {
             index = program.indicators.count
             let slot = program.layout.indicatorBase + index
-            program.indicators.append(IndicatorSite(
-                kind: kind, inputs: inputs, lookbacks: lookbacks, multiplier: multiplier, market: market, slot: slot))
+            program.indicators.append(
+                IndicatorSite(
+                    kind: kind, inputs: inputs, lookbacks: lookbacks, multiplier: multiplier, market: market, slot: slot
+                ))
             indicatorOrigins.append((expression.location, expression.text))
             program.prelude.append(.update(index))
             indicatorKeys[key] = index
@@ -101,21 +110,26 @@ extension StrategyCompiler {
 
     private mutating func lookback(_ argument: Expression, kind: IndicatorKind) -> Int? {
         guard let value = constant(argument) else {
-            sink.error(.unboundedCost, at: argument.location, text: argument.text,
-                       "the lookback of \(kind.rawValue) must be a constant so the cost per tick is bounded",
-                       expected: "a whole number or a parameter, e.g. \(kind.rawValue == "vwap" ? "vwap(50)" : "\(kind.rawValue)(mark, 20)")")
+            sink.error(
+                .unboundedCost, at: argument.location, text: argument.text,
+                "the lookback of \(kind.rawValue) must be a constant so the cost per tick is bounded",
+                expected:
+                    "a whole number or a parameter, e.g. \(kind.rawValue == "vwap" ? "vwap(50)" : "\(kind.rawValue)(mark, 20)")"
+            )
             return nil
         }
         guard value == value.rounded(), value >= 1 else {
-            sink.error(.invalidValue, at: argument.location, text: argument.text,
-                       "the lookback of \(kind.rawValue) must be a whole number of ticks, at least 1",
-                       expected: "a whole number from 1 to \(limits.maxLookback)")
+            sink.error(
+                .invalidValue, at: argument.location, text: argument.text,
+                "the lookback of \(kind.rawValue) must be a whole number of ticks, at least 1",
+                expected: "a whole number from 1 to \(limits.maxLookback)")
             return nil
         }
         guard value <= Double(limits.maxLookback) else {
-            sink.error(.lookbackTooLong, at: argument.location, text: argument.text,
-                       "lookback \(argument.text)\(Double(argument.text) == nil ? " (\(value.magnitude < 1e15 ? String(Int64(value)) : String(value)))" : "") ticks exceeds this contest's limit of \(limits.maxLookback)",
-                       expected: "a lookback of at most \(limits.maxLookback) ticks")
+            sink.error(
+                .lookbackTooLong, at: argument.location, text: argument.text,
+                "lookback \(argument.text)\(Double(argument.text) == nil ? " (\(value.magnitude < 1e15 ? String(Int64(value)) : String(value)))" : "") ticks exceeds this contest's limit of \(limits.maxLookback)",
+                expected: "a lookback of at most \(limits.maxLookback) ticks")
             return nil
         }
         return Int(value)
@@ -127,8 +141,9 @@ extension StrategyCompiler {
     ) -> ValueType? {
         let isMarketFunction = function == .roundTick || function == .roundLot
         if qualifier != nil && !isMarketFunction {
-            sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                       "\(function.rawValue) is not a market function", expected: function.signature)
+            sink.error(
+                .typeMismatch, at: expression.location, text: expression.text,
+                "\(function.rawValue) is not a market function", expected: function.signature)
             return nil
         }
         guard let market = marketArgument(qualifier, expression) else { return nil }

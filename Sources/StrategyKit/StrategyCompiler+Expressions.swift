@@ -69,10 +69,11 @@ extension StrategyCompiler {
         case .member(let qualifier, let name):
             guard let market = qualifiedMarket(qualifier, expression) else { return nil }
             guard let field = MarketField.byName[name] else {
-                sink.unknownName(kind: "market field", name: name,
-                                 at: expression.location.advanced(by: qualifier.unicodeScalars.count + 1),
-                                 candidates: MarketField.allCases.map(\.name),
-                                 expected: "a market field such as \(qualifier).mark or \(qualifier).funding_rate")
+                sink.unknownName(
+                    kind: "market field", name: name,
+                    at: expression.location.advanced(by: qualifier.unicodeScalars.count + 1),
+                    candidates: MarketField.allCases.map(\.name),
+                    expected: "a market field such as \(qualifier).mark or \(qualifier).funding_rate")
                 return nil
             }
             buffer.append(.load(program.layout.market(market, field)))
@@ -124,20 +125,24 @@ extension StrategyCompiler {
 
     mutating func mismatch(_ expression: Expression, want: ValueType, got: ValueType, context: String) -> ValueType? {
         let hint = want == .bool ? "a comparison such as `x > 0`" : "a number (booleans are not numbers)"
-        sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                   "\(context) needs a \(want.rawValue), but `\(expression.text)` is a \(got.rawValue)", expected: hint)
+        sink.error(
+            .typeMismatch, at: expression.location, text: expression.text,
+            "\(context) needs a \(want.rawValue), but `\(expression.text)` is a \(got.rawValue)", expected: hint)
         return nil
     }
 
     mutating func qualifiedMarket(_ qualifier: String, _ expression: Expression) -> Int? {
         if let index = marketIndex[qualifier] { return index }
         let aliases = document.markets.map(\.alias)
-        sink.unknownName(kind: "market", name: qualifier, at: expression.location, candidates: aliases,
-                         expected: "a market alias from 'markets': " + aliases.joined(separator: ", "))
+        sink.unknownName(
+            kind: "market", name: qualifier, at: expression.location, candidates: aliases,
+            expected: "a market alias from 'markets': " + aliases.joined(separator: ", "))
         return nil
     }
 
-    private mutating func emitName(_ name: String, _ expression: Expression, into buffer: inout [Operation]) -> ValueType? {
+    private mutating func emitName(_ name: String, _ expression: Expression, into buffer: inout [Operation])
+        -> ValueType?
+    {
         if let parameter = parameters[name] {
             buffer.append(.constant(parameter.value))
             return parameter.isBool ? .bool : .number
@@ -160,17 +165,20 @@ extension StrategyCompiler {
             return .number
         }
         if marketIndex[name] != nil {
-            sink.error(.typeMismatch, at: expression.location, text: name,
-                       "'\(name)' is a market, not a value", expected: "a market field such as \(name).mark")
+            sink.error(
+                .typeMismatch, at: expression.location, text: name,
+                "'\(name)' is a market, not a value", expected: "a market field such as \(name).mark")
             return nil
         }
         if Self.functionNames.contains(name) {
-            sink.error(.typeMismatch, at: expression.location, text: name, "'\(name)' is a function and needs arguments",
-                       expected: "a call such as \(name)(...)")
+            sink.error(
+                .typeMismatch, at: expression.location, text: name, "'\(name)' is a function and needs arguments",
+                expected: "a call such as \(name)(...)")
             return nil
         }
-        sink.unknownName(kind: "name", name: name, at: expression.location, candidates: visibleNames + Self.functionNames,
-                         expected: "a parameter, let, state variable, market series or account field")
+        sink.unknownName(
+            kind: "name", name: name, at: expression.location, candidates: visibleNames + Self.functionNames,
+            expected: "a parameter, let, state variable, market series or account field")
         return nil
     }
 }

@@ -3,17 +3,19 @@ import MarketModel
 extension StrategyCompiler {
     mutating func compileRules() {
         if document.rules.isEmpty {
-            sink.error(.schema, at: document.rulesLocation, text: "rules", "'rules' is empty",
-                       expected: "at least one rule")
+            sink.error(
+                .schema, at: document.rulesLocation, text: "rules", "'rules' is empty",
+                expected: "at least one rule")
         }
         for rule in document.rules {
             var condition: CodeRange?
             if let expression = rule.condition, let code = compileExpression(expression) {
                 condition = code
                 if code.type != .bool {
-                    sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                               "'when' must be a condition, but this is a \(code.type.rawValue)",
-                               expected: "a comparison such as `\(expression.text) > 0`")
+                    sink.error(
+                        .typeMismatch, at: expression.location, text: expression.text,
+                        "'when' must be a condition, but this is a \(code.type.rawValue)",
+                        expected: "a comparison such as `\(expression.text) > 0`")
                 }
             }
             let actions = rule.actions.compactMap { compileAction($0) }
@@ -25,17 +27,19 @@ extension StrategyCompiler {
         guard let reference else { return nil }
         if let index = marketIndex[reference.name] { return index }
         if let index = document.markets.firstIndex(where: { $0.symbol == reference.name }) { return index }
-        sink.unknownName(.unknownName, kind: "market", name: reference.name, at: reference.location,
-                         candidates: document.markets.map(\.alias),
-                         expected: "a market alias: " + document.markets.map(\.alias).joined(separator: ", "))
+        sink.unknownName(
+            .unknownName, kind: "market", name: reference.name, at: reference.location,
+            candidates: document.markets.map(\.alias),
+            expected: "a market alias: " + document.markets.map(\.alias).joined(separator: ", "))
         return nil
     }
 
     private mutating func number(_ expression: Expression, what: String) -> CodeRange? {
         guard let code = compileExpression(expression) else { return nil }
         if code.type != .number {
-            sink.error(.typeMismatch, at: expression.location, text: expression.text,
-                       "\(what) must be a number, but this is a \(code.type.rawValue)", expected: "a number")
+            sink.error(
+                .typeMismatch, at: expression.location, text: expression.text,
+                "\(what) must be a number, but this is a \(code.type.rawValue)", expected: "a number")
             return nil
         }
         return code
@@ -61,9 +65,10 @@ extension StrategyCompiler {
             if let value = constant(expression) {
                 let cap = (index.map { [specs[$0]] } ?? specs).map(\.maxLeverage).min() ?? 1
                 if value < 1 || value > Double(cap) || value != value.rounded() {
-                    sink.error(.invalidValue, at: expression.location, text: expression.text,
-                               "leverage \(expression.text) is outside 1...\(cap)",
-                               expected: "a whole number from 1 to \(cap)")
+                    sink.error(
+                        .invalidValue, at: expression.location, text: expression.text,
+                        "leverage \(expression.text) is outside 1...\(cap)",
+                        expected: "a whole number from 1 to \(cap)")
                 }
             }
             return .setLeverage(index, code)
@@ -73,20 +78,23 @@ extension StrategyCompiler {
                 guard let index = stateIndex[assignment.name] else {
                     let isOther = letIndex[assignment.name] != nil || parameters[assignment.name] != nil
                     if isOther {
-                        sink.error(.schema, at: assignment.location, text: assignment.name,
-                                   "'\(assignment.name)' is not a state variable and cannot be set",
-                                   expected: "a name declared under 'state:'")
+                        sink.error(
+                            .schema, at: assignment.location, text: assignment.name,
+                            "'\(assignment.name)' is not a state variable and cannot be set",
+                            expected: "a name declared under 'state:'")
                     } else {
-                        sink.unknownName(kind: "state variable", name: assignment.name, at: assignment.location,
-                                         candidates: stateIndex.keys.sorted(), expected: "a name declared under 'state:'")
+                        sink.unknownName(
+                            kind: "state variable", name: assignment.name, at: assignment.location,
+                            candidates: stateIndex.keys.sorted(), expected: "a name declared under 'state:'")
                     }
                     continue
                 }
                 guard let code = compileExpression(assignment.expression) else { continue }
                 if code.type != stateTypes[index] {
-                    sink.error(.typeMismatch, at: assignment.expression.location, text: assignment.expression.text,
-                               "state '\(assignment.name)' holds a \(stateTypes[index].rawValue), not a \(code.type.rawValue)",
-                               expected: "a \(stateTypes[index].rawValue)")
+                    sink.error(
+                        .typeMismatch, at: assignment.expression.location, text: assignment.expression.text,
+                        "state '\(assignment.name)' holds a \(stateTypes[index].rawValue), not a \(code.type.rawValue)",
+                        expected: "a \(stateTypes[index].rawValue)")
                     continue
                 }
                 pairs.append((program.layout.stateBase + index, code))
@@ -113,8 +121,9 @@ extension StrategyCompiler {
         let price = options.price.flatMap { number($0, what: "the limit price") }
         let offset = options.offset.flatMap { number($0, what: "the price offset") }
         if let side, let value = constant(options.size), value <= 0 {
-            sink.error(.invalidValue, at: options.size.location, text: options.size.text,
-                       "a \(side.rawValue) size must be positive", expected: "a size in coins above 0")
+            sink.error(
+                .invalidValue, at: options.size.location, text: options.size.text,
+                "a \(side.rawValue) size must be positive", expected: "a size in coins above 0")
         }
         guard let size else { return nil }
         return CompiledOrder(
@@ -133,17 +142,23 @@ extension StrategyCompiler {
             }
         }
         if let setting = risk.maxPositionNotional {
-            if setting.value > 0 { settings.maxPositionNotional = setting.value } else {
+            if setting.value > 0 {
+                settings.maxPositionNotional = setting.value
+            } else {
                 invalid(setting, "risk.max_position_notional must be positive (USDT)")
             }
         }
         if let setting = risk.stopLoss {
-            if setting.value > 0, setting.value < 1 { settings.stopLoss = setting.value } else {
+            if setting.value > 0, setting.value < 1 {
+                settings.stopLoss = setting.value
+            } else {
                 invalid(setting, "risk.stop_loss is a fraction of the entry notional, above 0 and below 1")
             }
         }
         if let setting = risk.takeProfit {
-            if setting.value > 0 { settings.takeProfit = setting.value } else {
+            if setting.value > 0 {
+                settings.takeProfit = setting.value
+            } else {
                 invalid(setting, "risk.take_profit is a positive fraction of the entry notional")
             }
         }
@@ -175,18 +190,23 @@ extension StrategyCompiler {
     }
 
     mutating func reportCost(_ bound: Int) {
-        var worst: (cost: Int, location: SourceLocation, text: String, what: String) = (0, document.rulesLocation, "rules", "")
+        var worst: (cost: Int, location: SourceLocation, text: String, what: String) = (
+            0, document.rulesLocation, "rules", ""
+        )
         for (index, site) in program.indicators.enumerated() where site.cost > worst.cost {
             let origin = indicatorOrigins[index]
             worst = (site.cost, origin.location, origin.text, "indicator \(origin.text)")
         }
         for (index, rule) in program.rules.enumerated() where rule.cost(markets: document.markets.count) > worst.cost {
-            worst = (rule.cost(markets: document.markets.count), document.rules[index].location,
-                     document.rules[index].name, "rule '\(document.rules[index].name)'")
+            worst = (
+                rule.cost(markets: document.markets.count), document.rules[index].location,
+                document.rules[index].name, "rule '\(document.rules[index].name)'"
+            )
         }
-        sink.error(.costTooHigh, at: worst.location, text: worst.text,
-                   "the strategy may take \(bound) steps per tick; the contest allows \(limits.maxStepsPerTick)"
-                    + " (the largest part is \(worst.what) at \(worst.cost) steps)",
-                   expected: "shorter windows for highest/lowest/wma, fewer rules or simpler expressions")
+        sink.error(
+            .costTooHigh, at: worst.location, text: worst.text,
+            "the strategy may take \(bound) steps per tick; the contest allows \(limits.maxStepsPerTick)"
+                + " (the largest part is \(worst.what) at \(worst.cost) steps)",
+            expected: "shorter windows for highest/lowest/wma, fewer rules or simpler expressions")
     }
 }

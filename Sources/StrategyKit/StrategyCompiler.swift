@@ -2,7 +2,11 @@ import MarketModel
 
 /// Resolves names, checks types and emits the program; one instance per check.
 struct StrategyCompiler {
-    enum DefinitionState { case pending, visiting, done(ValueType), failed }
+    enum DefinitionState {
+        case pending, visiting
+        case done(ValueType)
+        case failed
+    }
 
     let document: StrategyDocument
     let limits: CheckLimits
@@ -27,16 +31,22 @@ struct StrategyCompiler {
         self.document = document
         self.limits = limits
         self.sink = DiagnosticSink(source: document.source)
-        let layout = SlotLayout(marketCount: document.markets.count, stateCount: document.states.count,
-                                letCount: document.lets.count)
+        let layout = SlotLayout(
+            marketCount: document.markets.count, stateCount: document.states.count,
+            letCount: document.lets.count)
         self.program = Program(layout: layout, risk: RiskSettings(maxOrdersPerTick: limits.maxOrdersPerTick))
     }
 
     mutating func compile() throws(StrategyError) -> CheckedStrategy {
         guard document.runtime == .rules else {
-            throw StrategyError(code: .unsupportedRuntime, diagnostics: [document.source.diagnostic(
-                at: .start, text: document.runtime.rawValue,
-                message: "runtime \(document.runtime.rawValue) has no rules to check", expected: "runtime: rules")])
+            throw StrategyError(
+                code: .unsupportedRuntime,
+                diagnostics: [
+                    document.source.diagnostic(
+                        at: .start, text: document.runtime.rawValue,
+                        message: "runtime \(document.runtime.rawValue) has no rules to check",
+                        expected: "runtime: rules")
+                ])
         }
         declareMarkets()
         declareNames()
@@ -61,14 +71,17 @@ struct StrategyCompiler {
                 specs.append(spec)
             } else {
                 specs.append(limits.instruments.first ?? .btcPerp)
-                sink.unknownName(.unknownInstrument, kind: "instrument", name: binding.symbol, at: binding.location,
-                                 candidates: symbols, expected: "one of this contest's instruments: "
-                                    + symbols.joined(separator: ", "))
+                sink.unknownName(
+                    .unknownInstrument, kind: "instrument", name: binding.symbol, at: binding.location,
+                    candidates: symbols,
+                    expected: "one of this contest's instruments: "
+                        + symbols.joined(separator: ", "))
             }
             if marketIndex[binding.alias] != nil {
-                sink.error(.schema, at: binding.location, text: binding.symbol,
-                           "market alias '\(binding.alias)' is used twice",
-                           expected: "distinct markets (use the mapping form `alias: SYMBOL` to rename)")
+                sink.error(
+                    .schema, at: binding.location, text: binding.symbol,
+                    "market alias '\(binding.alias)' is used twice",
+                    expected: "distinct markets (use the mapping form `alias: SYMBOL` to rename)")
             }
             marketIndex[binding.alias] = index
         }
@@ -81,13 +94,15 @@ struct StrategyCompiler {
 
     private mutating func declare(_ name: String, at location: SourceLocation, taken: inout Set<String>) -> Bool {
         if isBuiltin(name) {
-            sink.error(.schema, at: location, text: name, "'\(name)' is a built-in name and cannot be redefined",
-                       expected: "another name, e.g. my_\(name)")
+            sink.error(
+                .schema, at: location, text: name, "'\(name)' is a built-in name and cannot be redefined",
+                expected: "another name, e.g. my_\(name)")
             return false
         }
         if !taken.insert(name).inserted {
-            sink.error(.schema, at: location, text: name, "'\(name)' is defined more than once",
-                       expected: "one definition per name across params, let, state and markets")
+            sink.error(
+                .schema, at: location, text: name, "'\(name)' is defined more than once",
+                expected: "one definition per name across params, let, state and markets")
             return false
         }
         return true
@@ -112,9 +127,10 @@ struct StrategyCompiler {
             } else {
                 stateTypes.append(.number)
                 program.stateInitial.append(0)
-                sink.error(.invalidValue, at: expression.location, text: expression.text,
-                           "the initial value of state '\(state.name)' must be a constant",
-                           expected: "a number, true/false, or arithmetic on params")
+                sink.error(
+                    .invalidValue, at: expression.location, text: expression.text,
+                    "the initial value of state '\(state.name)' must be a constant",
+                    expected: "a number, true/false, or arithmetic on params")
             }
         }
         for (index, definition) in document.lets.enumerated() {
@@ -132,9 +148,10 @@ struct StrategyCompiler {
         case .failed: return nil
         case .visiting:
             let cycle = (letChain.drop(while: { $0 != definition.name }) + [definition.name]).joined(separator: " → ")
-            sink.error(.cyclicDefinition, at: definition.location, text: definition.name,
-                       "'\(definition.name)' depends on itself: \(cycle)",
-                       expected: "definitions that refer only to earlier values (use prev(x, 1) or state for history)")
+            sink.error(
+                .cyclicDefinition, at: definition.location, text: definition.name,
+                "'\(definition.name)' depends on itself: \(cycle)",
+                expected: "definitions that refer only to earlier values (use prev(x, 1) or state for history)")
             letStates[index] = .failed
             return nil
         case .pending: break

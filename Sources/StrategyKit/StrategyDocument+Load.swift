@@ -12,7 +12,8 @@ extension StrategyDocument {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         if let size = attributes?[.size] as? NSNumber, size.intValue > InputGuard.maxBytes {
-            throw unreadable(file, "file is \(size.intValue) bytes; the limit is \(InputGuard.maxBytes)", .inputTooLarge)
+            throw unreadable(
+                file, "file is \(size.intValue) bytes; the limit is \(InputGuard.maxBytes)", .inputTooLarge)
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw unreadable(file, "cannot read '\(file)'", .unreadable)
@@ -26,8 +27,10 @@ extension StrategyDocument {
     private static func unreadable(_ file: String, _ message: String, _ code: StrategyErrorCode) -> StrategyError {
         StrategyError(
             code: code,
-            diagnostics: [Diagnostic(
-                file: file, line: 1, column: 1, offendingText: "", message: message,
-                expected: "a readable strategy.yaml (or a bundle directory containing one)")])
+            diagnostics: [
+                Diagnostic(
+                    file: file, line: 1, column: 1, offendingText: "", message: message,
+                    expected: "a readable strategy.yaml (or a bundle directory containing one)")
+            ])
     }
 }

@@ -39,10 +39,12 @@ extension StrategyEvaluator {
     mutating func close(_ market: Int) {
         let lots = positions[market]
         guard lots != 0, context.ordersPlaced < program.risk.maxOrdersPerTick else { return }
-        emit(.place(OrderIntent(
-            instrument: instrument(market), side: lots > 0 ? .sell : .buy, kind: .market, price: nil,
-            quantity: Quantity(lots: lots.magnitude > UInt64(Int64.max) ? Int64.max : Int64(lots.magnitude)),
-            timeInForce: .ioc, reduceOnly: true)))
+        emit(
+            .place(
+                OrderIntent(
+                    instrument: instrument(market), side: lots > 0 ? .sell : .buy, kind: .market, price: nil,
+                    quantity: Quantity(lots: lots.magnitude > UInt64(Int64.max) ? Int64.max : Int64(lots.magnitude)),
+                    timeInForce: .ioc, reduceOnly: true)))
         context.ordersPlaced += 1
         context.pending[market] = 0
     }
@@ -51,7 +53,11 @@ extension StrategyEvaluator {
         steps += action.cost(markets: specs.count) - Self.expressionCost(action)
         switch action {
         case .order(let order):
-            if order.side == nil { target(order, rule: rule, steps: &steps) } else { place(order, rule: rule, steps: &steps) }
+            if order.side == nil {
+                target(order, rule: rule, steps: &steps)
+            } else {
+                place(order, rule: rule, steps: &steps)
+            }
         case .close(let market):
             for index in market.map({ [$0] }) ?? Array(specs.indices) { close(index) }
         case .cancelAll(let market):

@@ -41,7 +41,9 @@ extension StrategyEvaluator {
         guard context.ordersPlaced < program.risk.maxOrdersPerTick else {
             if !context.notedOrderCap {
                 context.notedOrderCap = true
-                log("risk: max_orders_per_tick (\(program.risk.maxOrdersPerTick)) reached; \(rule) dropped further orders")
+                log(
+                    "risk: max_orders_per_tick (\(program.risk.maxOrdersPerTick)) reached; \(rule) dropped further orders"
+                )
             }
             return false
         }
@@ -78,10 +80,12 @@ extension StrategyEvaluator {
             }
         }
         guard admit(lots, rule: rule) else { return }
-        emit(.place(OrderIntent(
-            instrument: instrument(market), side: side, kind: price == nil ? .market : .limit, price: price,
-            quantity: Quantity(lots: lots), timeInForce: timeInForce(order, limit: price != nil),
-            reduceOnly: order.reduceOnly)))
+        emit(
+            .place(
+                OrderIntent(
+                    instrument: instrument(market), side: side, kind: price == nil ? .market : .limit, price: price,
+                    quantity: Quantity(lots: lots), timeInForce: timeInForce(order, limit: price != nil),
+                    reduceOnly: order.reduceOnly)))
         context.ordersPlaced += 1
         context.pending[market] = context.pending[market] &+ side.sign &* lots
     }
@@ -113,15 +117,17 @@ extension StrategyEvaluator {
             log("\(rule): target_position skipped: limit price is not a positive number")
             return
         }
-        let lots = Int64(difference.magnitude)
+        let lots = Int64(clamping: difference.magnitude)
         guard admit(lots, rule: rule) else { return }
         let reducing = current != 0 && (goal == 0 || (goal > 0) == (current > 0)) && goal.magnitude < current.magnitude
         context.targetAction[market] = context.actions.count
         context.targetLots[market] = difference
-        emit(.place(OrderIntent(
-            instrument: instrument(market), side: side, kind: price == nil ? .market : .limit, price: price,
-            quantity: Quantity(lots: lots), timeInForce: timeInForce(order, limit: price != nil),
-            reduceOnly: reducing)))
+        emit(
+            .place(
+                OrderIntent(
+                    instrument: instrument(market), side: side, kind: price == nil ? .market : .limit, price: price,
+                    quantity: Quantity(lots: lots), timeInForce: timeInForce(order, limit: price != nil),
+                    reduceOnly: reducing)))
         context.ordersPlaced += 1
         context.pending[market] = context.pending[market] &+ difference
     }

@@ -17,9 +17,11 @@ public struct StrategyEvaluator: Sendable {
     let instrumentIndex: [Int]
     var storage: EvaluatorStorage
     var indicators: [IndicatorState]
+    let plans: [IndicatorPlan]
     var stateBackup: [Double]
     var context: TickContext
     var positions: [Int64]
+    /// A tick has completed (risk.max_leverage is applied on the first completed tick).
     var started = false
 
     /// Prepares to evaluate `strategy` on a market whose instruments are `instruments`
@@ -34,10 +36,15 @@ public struct StrategyEvaluator: Sendable {
         for (symbol, checked) in zip(strategy.markets, strategy.instrumentSpecs) {
             guard let index = instruments.firstIndex(where: { $0.symbol == symbol }), instruments[index] == checked
             else {
-                throw StrategyError(code: .instrumentMismatch, diagnostics: [Diagnostic(
-                    file: strategy.name, line: 1, column: 1, offendingText: symbol,
-                    message: "instrument \(symbol) is not traded here with the spec the strategy was checked against",
-                    expected: "instruments: " + instruments.map(\.symbol).joined(separator: ", "))])
+                throw StrategyError(
+                    code: .instrumentMismatch,
+                    diagnostics: [
+                        Diagnostic(
+                            file: strategy.name, line: 1, column: 1, offendingText: symbol,
+                            message:
+                                "instrument \(symbol) is not traded here with the spec the strategy was checked against",
+                            expected: "instruments: " + instruments.map(\.symbol).joined(separator: ", "))
+                    ])
             }
             indexes.append(index)
         }
@@ -55,6 +62,7 @@ public struct StrategyEvaluator: Sendable {
             storage.slots[program.layout.stateBase + offset] = value
         }
         indicators = program.indicators.map(IndicatorState.init(site:))
+        plans = program.indicators.map(IndicatorPlan.init(site:))
         stateBackup = program.stateInitial
         context = TickContext(markets: indexes.count)
         positions = [Int64](repeating: 0, count: indexes.count)
@@ -74,26 +82,29 @@ public struct StrategyEvaluator: Sendable {
         runPrelude(&steps)
         guard steps <= stepBudget else { return abort(steps) }
         if !started {
-            started = true
             if let leverage = program.risk.maxLeverage {
                 for market in specs.indices {
-                    emit(.setLeverage(InstrumentID(UInt16(instrumentIndex[market])),
-                                      min(leverage, specs[market].maxLeverage)))
+                    emit(
+                        .setLeverage(
+                            InstrumentID(UInt16(instrumentIndex[market])),
+                            min(leverage, specs[market].maxLeverage)))
                 }
             }
         }
         applyStops()
-        for rule in program.rules {
-            if let condition = rule.condition {
+        let rules = program.rules
+        for index in rules.indices {
+            if let condition = rules[index].condition {
                 let value = evaluate(condition, &steps)
                 guard steps <= stepBudget else { return abort(steps) }
                 if value == 0 || value.isNaN { continue }
             }
-            for action in rule.actions {
-                perform(action, rule: rule.name, steps: &steps)
+            for action in rules[index].actions {
+                perform(action, rule: rules[index].name, steps: &steps)
                 guard steps <= stepBudget else { return abort(steps) }
             }
         }
+        started = true
         let actions = context.actions.compactMap { $0 }
         var logs = context.logs
         if context.droppedLogs > 0 { logs.append("(\(context.droppedLogs) more log lines dropped this tick)") }
@@ -121,19 +132,19 @@ public struct StrategyEvaluator: Sendable {
                 slots[slot] = value
                 steps += 1
             case .update(let index):
-                let site = program.indicators[index]
+                let plan = plans[index]
                 var x = Double.nan
                 var y = Double.nan
-                if site.kind == .vwap {
-                    let last = slots[program.layout.market(site.market, .last)]
-                    x = last.isNaN ? slots[program.layout.market(site.market, .mark)] : last
-                    y = slots[program.layout.market(site.market, .volume)]
+                if plan.isVolumeWeighted {
+                    let last = slots[program.layout.market(plan.market, .last)]
+                    x = last.isNaN ? slots[program.layout.market(plan.market, .mark)] : last
+                    y = slots[program.layout.market(plan.market, .volume)]
                 } else {
-                    x = evaluate(site.inputs[0], &steps)
-                    if site.inputs.count > 1 { y = evaluate(site.inputs[1], &steps) }
+                    x = evaluate(plan.input, &steps)
+                    if let second = plan.secondInput { y = evaluate(second, &steps) }
                 }
-                slots[site.slot] = indicators[index].update(x, y)
-                steps += site.kind.cost(lookbacks: site.lookbacks)
+                slots[plan.slot] = indicators[index].update(x, y)
+                steps += plan.updateCost
             }
         }
     }

@@ -1,5 +1,5 @@
 /// What one evaluation step produced.
-public struct StrategyOutput: Hashable, Sendable {
+public struct StrategyOutput: Hashable, Sendable, Codable {
     /// Actions in the order the rules produced them; empty when the budget was exceeded.
     public var actions: [StrategyAction]
     /// Messages from `log` actions and from risk controls (capped per tick).

@@ -14,7 +14,8 @@ extension SyntheticMarket {
                 let index = Int(intent.instrument.rawValue)
                 guard index < mids.count else { continue }
                 let (bid, ask) = touch(index)
-                var quantity = intent.quantity.lots
+                // The synthetic book is finite: no single fill above a million lots.
+                var quantity = min(intent.quantity.lots, 1_000_000)
                 if intent.reduceOnly {
                     let reducible = intent.side == .buy ? max(0, -positions[index]) : max(0, positions[index])
                     quantity = min(quantity, reducible)
@@ -26,10 +27,14 @@ extension SyntheticMarket {
                 }
                 let crosses = intent.side == .buy ? price.ticks >= ask : price.ticks <= bid
                 if crosses {
-                    if !intent.postOnly { fill(index, side: intent.side, price: intent.side == .buy ? ask : bid, lots: quantity) }
+                    if !intent.postOnly {
+                        fill(index, side: intent.side, price: intent.side == .buy ? ask : bid, lots: quantity)
+                    }
                 } else if intent.timeInForce != .ioc && intent.timeInForce != .fok && resting.count < 256 {
-                    resting.append(Resting(instrument: index, side: intent.side, price: price, quantity: quantity,
-                                           reduceOnly: intent.reduceOnly))
+                    resting.append(
+                        Resting(
+                            instrument: index, side: intent.side, price: price, quantity: quantity,
+                            reduceOnly: intent.reduceOnly))
                 }
             }
         }
@@ -61,12 +66,14 @@ extension SyntheticMarket {
         let current = positions[index]
         if current == 0 || (current > 0) == (signed > 0) {
             let total = current + signed
-            entries[index] = (entries[index] * current.magnitude.toInt + price * lots) / total.magnitude.toInt
+            let weighted = Int128(entries[index]) * Int128(current.magnitude) + Int128(price) * Int128(lots)
+            entries[index] = Int64(clamping: weighted / Int128(max(1, total.magnitude)))
             positions[index] = total
             return
         }
         let closing = min(lots, current.magnitude.toInt)
-        balance += (price - entries[index]) * (current > 0 ? closing : -closing) * value
+        let realized = Int128(price - entries[index]) * Int128(current > 0 ? closing : -closing) * Int128(value)
+        balance = Int64(clamping: Int128(balance) + realized)
         let remaining = current + signed
         positions[index] = remaining
         if remaining == 0 {

@@ -14,6 +14,7 @@ public struct SyntheticMarket: Sendable {
         var reduceOnly: Bool
     }
 
+    /// The settings this market was created with.
     public let configuration: SyntheticMarketConfiguration
     /// The current tick.
     public private(set) var tick: Int64 = 0
@@ -53,23 +54,28 @@ public struct SyntheticMarket: Sendable {
             let phase = Double((tick + Int64(index) * 150) % 900) / 900
             let funding = Int64(30_000 * (phase < 0.5 ? 1 - 4 * phase : 4 * phase - 3))
             let interval = spec.fundingIntervalTicks
-            markets.append(MarketView(
-                mark: Price(ticks: mid), index: Price(ticks: mid - 1), last: Price(ticks: mid),
-                bestBid: Price(ticks: bid), bestAsk: Price(ticks: ask),
-                bidSize: Quantity(lots: 200 + (mid % 7) * 50), askSize: Quantity(lots: 200 + (mid % 5) * 60),
-                volume: Quantity(lots: volumes[index]), fundingRate: Rate(units: funding),
-                ticksToFunding: interval - tick % interval, openInterest: Quantity(lots: 50_000)))
-            let pnl = (mid - entries[index]) * positions[index] * spec.tickLotValue
-            if positions[index] != 0 { unrealized += pnl }
-            views.append(PositionView(
-                size: Quantity(lots: positions[index]),
-                entryPrice: positions[index] == 0 ? nil : Price(ticks: entries[index]),
-                unrealizedPnL: Money(units: positions[index] == 0 ? 0 : pnl),
-                openOrders: resting.lazy.filter { $0.instrument == index }.count))
+            markets.append(
+                MarketView(
+                    mark: Price(ticks: mid), index: Price(ticks: mid - 1), last: Price(ticks: mid),
+                    bestBid: Price(ticks: bid), bestAsk: Price(ticks: ask),
+                    bidSize: Quantity(lots: 200 + (mid % 7) * 50), askSize: Quantity(lots: 200 + (mid % 5) * 60),
+                    volume: Quantity(lots: volumes[index]), fundingRate: Rate(units: funding),
+                    ticksToFunding: interval - tick % interval, openInterest: Quantity(lots: 50_000)))
+            let wide = Int128(mid - entries[index]) * Int128(positions[index]) * Int128(spec.tickLotValue)
+            let pnl = Int64(clamping: wide)
+            if positions[index] != 0 { unrealized = unrealized.addingReportingOverflow(pnl).partialValue }
+            views.append(
+                PositionView(
+                    size: Quantity(lots: positions[index]),
+                    entryPrice: positions[index] == 0 ? nil : Price(ticks: entries[index]),
+                    unrealizedPnL: Money(units: positions[index] == 0 ? 0 : pnl),
+                    openOrders: resting.lazy.filter { $0.instrument == index }.count))
         }
-        let equity = balance + unrealized
-        return StrategyInput(tick: tick, markets: markets, account: AccountView(
-            equity: Money(units: equity), balance: Money(units: balance), marginRatio: .zero, positions: views))
+        let equity = balance.addingReportingOverflow(unrealized).partialValue
+        return StrategyInput(
+            tick: tick, markets: markets,
+            account: AccountView(
+                equity: Money(units: equity), balance: Money(units: balance), marginRatio: .zero, positions: views))
     }
 
     /// Moves to the next tick: prices move, crossed resting orders fill.

@@ -2,10 +2,13 @@ import MarketModel
 
 /// Settings of a `SyntheticMarket`.
 public struct SyntheticMarketConfiguration: Hashable, Sendable {
+    /// Instruments, in `InstrumentID` order.
     public var instruments: [InstrumentSpec]
     /// Starting mid price per instrument.
     public var startPrices: [Price]
+    /// Seed of the price path (same seed, same path).
     public var seed: UInt64
+    /// Starting wallet balance.
     public var deposit: Money
     /// Largest random move per tick, in ticks.
     public var noiseTicks: Int64

@@ -14,7 +14,8 @@ enum YAMLNodeAccess {
         }
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         let block = scalar.style == .literal || scalar.style == .folded
-        let singleLine = !block && !scalar.string.contains("\n")
+        let singleLine =
+            !block && !scalar.string.contains("\n")
             && (!quoted || !scalar.string.contains("\\") && !scalar.string.contains("'"))
         return ScalarOrigin(start: location(node), prefix: quoted ? 1 : 0, isSingleLine: singleLine)
     }

@@ -111,6 +111,7 @@ enum AuditBench {
             "  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s"
         )
         print("  decompression:               \(fmt(inflate)) s  \(fmt(Double(body.count) / inflate / 1e6)) MB/s")
+        print("  raw bytes by kind: \(breakdown(records))")
         print(
             "  ratios: full verify / engine replay = \(fmt(full / engine)); integrity verify / SHA-256 = \(fmt(integrity / sha)); full verify / SHA-256 = \(fmt(full / sha))"
         )
@@ -172,6 +173,28 @@ enum AuditBench {
             recorder.advance()
         }
         return recorder.finish()
+    }
+
+    /// Share of the raw body per input and event kind, largest first.
+    private static func breakdown(_ records: [TickRecord]) -> String {
+        var bytes: [String: Int] = [:]
+        var writer = CanonicalWriter()
+        for record in records {
+            for input in record.inputs {
+                writer.removeAll()
+                writer.write(input)
+                let name = input.command.map { "cmd." + String(describing: $0).prefix { $0 != "(" } } ?? "input"
+                bytes[name, default: 0] += writer.bytes.count
+            }
+            for event in record.events {
+                writer.removeAll()
+                writer.write(event)
+                bytes[String(String(describing: event).prefix { $0 != "(" }), default: 0] += writer.bytes.count
+            }
+        }
+        let total = Double(bytes.values.reduce(0, +))
+        return bytes.sorted { $0.value > $1.value }.prefix(8)
+            .map { "\($0.key) \(Int((Double($0.value) / total * 100).rounded()))%" }.joined(separator: ", ")
     }
 
     private static func best(_ reps: Int, _ body: () -> Void) -> Double {

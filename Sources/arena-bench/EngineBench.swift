@@ -74,16 +74,19 @@ enum EngineBench {
                 let pick = Int(generator.upTo(Int64(live[who].count - 1)))
                 command = .cancelOrder(account: accounts[who], instrument: instrument, order: OrderID(live[who][pick]))
             } else if roll < 45 {
-                command = .placeOrder(OrderRequest(
-                    account: accounts[who], instrument: instrument, side: side, kind: .market, price: nil,
-                    quantity: Quantity(lots: 1 + generator.upTo(20)), timeInForce: .ioc))
+                command = .placeOrder(
+                    OrderRequest(
+                        account: accounts[who], instrument: instrument, side: side, kind: .market, price: nil,
+                        quantity: Quantity(lots: 1 + generator.upTo(20)), timeInForce: .ioc))
             } else {
                 // Passive around the touch: buys at or below mid + 2, sells at or above mid − 2.
                 let depth = generator.upTo(60) - 2
                 let price = side == .buy ? mid - depth : mid + depth
-                command = .placeOrder(OrderRequest(
-                    account: accounts[who], instrument: instrument, side: side, kind: .limit, price: Price(ticks: price),
-                    quantity: Quantity(lots: 1 + generator.upTo(50)), timeInForce: roll < 50 ? .postOnly : .gtc))
+                command = .placeOrder(
+                    OrderRequest(
+                        account: accounts[who], instrument: instrument, side: side, kind: .limit,
+                        price: Price(ticks: price),
+                        quantity: Quantity(lots: 1 + generator.upTo(50)), timeInForce: roll < 50 ? .postOnly : .gtc))
             }
             events.removeAll(keepingCapacity: true)
             exchange.apply(command, into: &events)
@@ -91,7 +94,9 @@ enum EngineBench {
             for event in events {
                 switch event {
                 case .orderAccepted(let order, let request):
-                    guard request.kind == .limit, request.timeInForce == .gtc || request.timeInForce == .postOnly else { break }
+                    guard request.kind == .limit, request.timeInForce == .gtc || request.timeInForce == .postOnly else {
+                        break
+                    }
                     let slot = Int(request.account.rawValue - accounts[0].rawValue)
                     live[slot].append(order.rawValue)
                     remaining[order.rawValue] = (slot, request.quantity.lots)
@@ -113,8 +118,11 @@ enum EngineBench {
         return commands
     }
 
-    static func remove(_ order: UInt64, _ live: inout [[UInt64]], _ remaining: inout [UInt64: (slot: Int, lots: Int64)]) {
-        guard let slot = remaining.removeValue(forKey: order)?.slot, let index = live[slot].firstIndex(of: order) else { return }
+    static func remove(_ order: UInt64, _ live: inout [[UInt64]], _ remaining: inout [UInt64: (slot: Int, lots: Int64)])
+    {
+        guard let slot = remaining.removeValue(forKey: order)?.slot, let index = live[slot].firstIndex(of: order) else {
+            return
+        }
         live[slot].swapAt(index, live[slot].count - 1)
         live[slot].removeLast()
     }
@@ -132,9 +140,13 @@ enum EngineBench {
     }
 
     static func measure(_ options: Options) {
-        print("engine bench: generating \(options.commands) commands (\(options.accounts) accounts, seed \(options.seed))")
+        print(
+            "engine bench: generating \(options.commands) commands (\(options.accounts) accounts, seed \(options.seed))"
+        )
         let commands = generate(options)
-        var adds = 0, cancels = 0, markets = 0
+        var adds = 0
+        var cancels = 0
+        var markets = 0
         for command in commands {
             switch command {
             case .placeOrder(let request): if request.kind == .market { markets += 1 } else { adds += 1 }
@@ -179,19 +191,25 @@ enum EngineBench {
             let baselineElapsed = seconds(clock.now - baselineStart)
             bestBaselineCPU = min(bestBaselineCPU, threadCPUSeconds() - baselineCPUStart)
             bestBaseline = min(bestBaseline, baselineElapsed)
-            print("rep \(rep): engine \(format(Double(commands.count) / elapsed)) cmd/s, "
-                  + "baseline \(format(Double(commands.count) / baselineElapsed)) ops/s (dictionary size \(dictionary.count))")
+            print(
+                "rep \(rep): engine \(format(Double(commands.count) / elapsed)) cmd/s, "
+                    + "baseline \(format(Double(commands.count) / baselineElapsed)) ops/s (dictionary size \(dictionary.count))"
+            )
         }
         let rate = Double(commands.count) / best
         let baselineRate = Double(commands.count) / bestBaseline
-        print("engine: \(commands.count) commands, \(eventCount) events, best \(format(best * 1_000)) ms "
-              + "= \(format(rate)) commands/s on one core (state hash \(String(hash, radix: 16)))")
-        print("baseline: raw Dictionary<UInt64, Int64> insert/remove loop of the same count = \(format(baselineRate)) ops/s")
+        print(
+            "engine: \(commands.count) commands, \(eventCount) events, best \(format(best * 1_000)) ms "
+                + "= \(format(rate)) commands/s on one core (state hash \(String(hash, radix: 16)))")
+        print(
+            "baseline: raw Dictionary<UInt64, Int64> insert/remove loop of the same count = \(format(baselineRate)) ops/s"
+        )
         print("ratio engine/baseline (wall): \(format(rate / baselineRate))")
         let cpuRate = Double(commands.count) / bestCPU
         let baselineCPURate = Double(commands.count) / bestBaselineCPU
-        print("thread CPU time: engine \(format(cpuRate)) commands/s, baseline \(format(baselineCPURate)) ops/s, "
-              + "ratio \(format(cpuRate / baselineCPURate))")
+        print(
+            "thread CPU time: engine \(format(cpuRate)) commands/s, baseline \(format(baselineCPURate)) ops/s, "
+                + "ratio \(format(cpuRate / baselineCPURate))")
     }
 
     static func format(_ value: Double) -> String {

@@ -28,12 +28,18 @@ enum SandboxBench {
         let bundles = Bundles(root: scratch, helper: helper, rulesBundle: options.rulesBundle)
         let observation = sampleObservation(tick: 1)
         let line = (try? BotProtocolCodec().encode(.observation(observation))) ?? []
-        print("## Sandbox and workers — \(options.iterations) ticks per row, observation \(line.count) B, isolation \(isolation.rawValue)")
+        print(
+            "## Sandbox and workers — \(options.iterations) ticks per row, observation \(line.count) B, isolation \(isolation.rawValue)"
+        )
         print("")
         print("| row | p50 µs | p99 µs | mean µs | vs raw p50 |")
         print("|---|---|---|---|---|")
         let raw = rawPingPong(bot: bundles.echoBot, line: line, iterations: options.iterations)
         row("raw pipe ping-pong (echo bot, no WorkerGroup)", raw, raw)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
+            let session = rawPingPong(bot: bundles.echoBot, line: line, iterations: options.iterations, setsid: true)
+            row("raw pipe ping-pong, echo bot in its own session (setsid)", session, raw)
+        }
         var base = SandboxConfiguration(
             helperPath: helper, workerPath: options.worker ?? "", pythonSDKDirectory: options.sdk,
             isolation: .plainProcess, tickDeadline: .seconds(2), firstTickDeadline: .seconds(10), uidBase: 61_900,
@@ -87,14 +93,18 @@ enum SandboxBench {
             return
         }
         let ratio = percentile(samples, 0.5) / max(percentile(raw, 0.5), 0.001)
-        print("| \(name) | \(format(percentile(samples, 0.5))) | \(format(percentile(samples, 0.99))) | "
-            + "\(format(samples.reduce(0, +) / Double(samples.count))) | \(String(format: "%.2f×", ratio)) |")
+        print(
+            "| \(name) | \(format(percentile(samples, 0.5))) | \(format(percentile(samples, 0.99))) | "
+                + "\(format(samples.reduce(0, +) / Double(samples.count))) | \(String(format: "%.2f×", ratio)) |")
     }
 
     /// Blocking write of the observation line, blocking read of one reply line, repeated.
-    static func rawPingPong(bot: String, line: [UInt8], iterations: Int) -> [Double] {
+    static func rawPingPong(bot: String, line: [UInt8], iterations: Int, setsid: Bool = false) -> [Double] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: bot)
+        process.executableURL = URL(fileURLWithPath: setsid ? "/usr/bin/setsid" : bot)
+        // setsid(1) execs the bot in a new session, hence a new scheduler autogroup, as the
+        // helper does for every worker.
+        if setsid { process.arguments = [bot] }
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -127,7 +137,9 @@ enum SandboxBench {
     ) -> Measurement {
         onThread {
             var measurement = Measurement(ticks: [])
-            guard let group = try? WorkerGroup(configuration: configuration, launches: [launch]) else { return measurement }
+            guard let group = try? WorkerGroup(configuration: configuration, launches: [launch]) else {
+                return measurement
+            }
             _ = group.start(hello: [0: sampleHello()])
             measurement.ticks.reserveCapacity(iterations)
             for tick in 1...(iterations + 200) {
@@ -166,12 +178,16 @@ enum SandboxBench {
             print("| \(name) | failed | |")
             return
         }
-        print("| \(name) | \(String(format: "%.1f", percentile(times, 0.5))) | \(String(format: "%.1f", times.min() ?? 0)) |")
+        print(
+            "| \(name) | \(String(format: "%.1f", percentile(times, 0.5))) | \(String(format: "%.1f", times.min() ?? 0)) |"
+        )
     }
 
     static func codecCosts(_ observation: Observation) {
         let codec = BotProtocolCodec()
-        let reply = Array(#"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"BTC-PERP","side":"buy","type":"limit","price":"67250.1","quantity":"0.015","tif":"post_only"}]}"#.utf8)
+        let reply = Array(
+            #"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"BTC-PERP","side":"buy","type":"limit","price":"67250.1","quantity":"0.015","tif":"post_only"}]}"#
+                .utf8)
         var encode: [Double] = []
         var decode: [Double] = []
         for _ in 0..<5000 {
@@ -213,7 +229,8 @@ enum SandboxBench {
                 default: break
                 }
             }
-            let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent()
             let fileManager = FileManager.default
             if helper == nil {
                 let candidate = binDirectory.appendingPathComponent("arena-sandbox").path
@@ -226,11 +243,14 @@ enum SandboxBench {
             var directory = binDirectory
             while directory.path != "/" {
                 let sdkCandidate = directory.appendingPathComponent("Sources/PythonSDK")
-                if sdk == nil, fileManager.fileExists(atPath: sdkCandidate.appendingPathComponent("perparena.py").path) {
+                if sdk == nil, fileManager.fileExists(atPath: sdkCandidate.appendingPathComponent("perparena.py").path)
+                {
                     sdk = sdkCandidate.path
                 }
                 let rules = directory.appendingPathComponent("Seeds/strategies/market-making")
-                if rulesBundle == nil, fileManager.fileExists(atPath: rules.appendingPathComponent("strategy.yaml").path) {
+                if rulesBundle == nil,
+                    fileManager.fileExists(atPath: rules.appendingPathComponent("strategy.yaml").path)
+                {
                     rulesBundle = rules.path
                 }
                 directory.deleteLastPathComponent()
@@ -254,11 +274,14 @@ enum SandboxBench {
             try? fileManager.createDirectory(at: pythonDirectory, withIntermediateDirectories: true)
             echoBot = echoDirectory.appendingPathComponent("arena-echo-bot").path
             try? fileManager.copyItem(atPath: helper, toPath: echoBot)
-            let bot = "import perparena as pa\n\nclass Idle(pa.Bot):\n    def on_tick(self, obs):\n        return []\n\npa.run(Idle())\n"
+            let bot =
+                "import perparena as pa\n\nclass Idle(pa.Bot):\n    def on_tick(self, obs):\n        return []\n\npa.run(Idle())\n"
             try? bot.write(to: pythonDirectory.appendingPathComponent("bot.py"), atomically: true, encoding: .utf8)
             for directory in [root, echoDirectory, pythonDirectory] { chmod(directory.path, 0o755) }
-            echo = WorkerLaunch(slot: 0, label: "echo", runtime: .exec, bundleDirectory: echoDirectory.path, entry: "arena-echo-bot")
-            python = WorkerLaunch(slot: 0, label: "python", runtime: .python, bundleDirectory: pythonDirectory.path, entry: "bot.py")
+            echo = WorkerLaunch(
+                slot: 0, label: "echo", runtime: .exec, bundleDirectory: echoDirectory.path, entry: "arena-echo-bot")
+            python = WorkerLaunch(
+                slot: 0, label: "python", runtime: .python, bundleDirectory: pythonDirectory.path, entry: "bot.py")
             rules = rulesBundle.map { WorkerLaunch(slot: 0, label: "rules", runtime: .rules, bundleDirectory: $0) }
         }
     }
@@ -277,7 +300,9 @@ enum SandboxBench {
                 nextFundingTick: 600, openInterest: "1234.567", volume: "98765.432",
                 bids: (0..<10).map { BookLevel(price: "\(mid - $0).0", quantity: "1.\($0)5") },
                 asks: (0..<10).map { BookLevel(price: "\(mid + 1 + $0).0", quantity: "0.\($0)7") },
-                trades: (0..<5).map { TradeView(price: "\(mid).\($0)", quantity: "0.01\($0)", side: $0 % 2 == 0 ? .buy : .sell) })
+                trades: (0..<5).map {
+                    TradeView(price: "\(mid).\($0)", quantity: "0.01\($0)", side: $0 % 2 == 0 ? .buy : .sell)
+                })
         }
         let account = AccountView(
             balance: "10000", equity: "10012.5", available: "9000.25", marginRatio: "0.0123",
@@ -287,8 +312,10 @@ enum SandboxBench {
                     liquidationPrice: "60000.1", leverage: 10, marginMode: .cross)
             ],
             openOrders: [
-                OpenOrderView(orderID: 17, clientID: 3, symbol: "BTC-PERP", side: .buy, price: "67240.0", remaining: "0.01"),
-                OpenOrderView(orderID: 18, clientID: 4, symbol: "BTC-PERP", side: .sell, price: "67260.0", remaining: "0.01"),
+                OpenOrderView(
+                    orderID: 17, clientID: 3, symbol: "BTC-PERP", side: .buy, price: "67240.0", remaining: "0.01"),
+                OpenOrderView(
+                    orderID: 18, clientID: 4, symbol: "BTC-PERP", side: .sell, price: "67260.0", remaining: "0.01"),
             ])
         return Observation(tick: tick, timeMs: 1_700_000_000_000 + tick * 1000, markets: markets, account: account)
     }

@@ -36,8 +36,9 @@ enum StrategyBench {
                     StrategyDocument.parse(yaml: text, fileName: name), limits: .standard)
                 let perTick = try best(of: repeats) { try evaluate(strategy, inputs) }
                 let rules = text.components(separatedBy: "\n  - ").count - 1
-                print(pad(name, 22) + pad("\(rules)", 6) + pad("\(strategy.costBound)", 7) + pad(format(perTick), 10)
-                      + format(perTick / baseline, digits: 1))
+                print(
+                    pad(name, 22) + pad("\(rules)", 6) + pad("\(strategy.costBound)", 7) + pad(format(perTick), 10)
+                        + format(perTick / baseline, digits: 1))
                 if name == "twenty-rules" {
                     let verdict = perTick <= targetNanoseconds ? "meets" : "misses"
                     print("20-rule strategy \(verdict) the \(Int(targetNanoseconds)) ns/tick target")
@@ -57,9 +58,14 @@ enum StrategyBench {
             inputs.append(market.input())
             if tick % 97 == 0 {
                 let side: Side = tick % 194 == 0 ? .buy : .sell
-                market.apply(StrategyOutput(actions: [.place(OrderIntent(
-                    instrument: InstrumentID(0), side: side, kind: .market, price: nil, quantity: Quantity(lots: 10),
-                    timeInForce: .ioc, reduceOnly: false))]))
+                market.apply(
+                    StrategyOutput(actions: [
+                        .place(
+                            OrderIntent(
+                                instrument: InstrumentID(0), side: side, kind: .market, price: nil,
+                                quantity: Quantity(lots: 10),
+                                timeInForce: .ioc, reduceOnly: false))
+                    ]))
             }
             market.advance()
         }
@@ -106,9 +112,10 @@ enum StrategyBench {
                 let goal: Int64 = up ? 50 : -50
                 let difference = goal - input.account.positions[0].size.lots
                 if difference != 0 {
-                    orders.append(OrderIntent(
-                        instrument: InstrumentID(0), side: difference > 0 ? .buy : .sell, kind: .market, price: nil,
-                        quantity: Quantity(lots: abs(difference)), timeInForce: .ioc, reduceOnly: false))
+                    orders.append(
+                        OrderIntent(
+                            instrument: InstrumentID(0), side: difference > 0 ? .buy : .sell, kind: .market, price: nil,
+                            quantity: Quantity(lots: abs(difference)), timeInForce: .ioc, reduceOnly: false))
                 }
             }
         }

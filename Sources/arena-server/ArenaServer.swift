@@ -18,5 +18,5 @@ struct ArenaServer: AsyncParsableCommand {
               arena-server bootstrap-organizer alice # print a one-time organizer token
             """,
         subcommands: [DemoCommand.self, ServeCommand.self, RunnerCommand.self, MigrateCommand.self,
-                      BootstrapOrganizerCommand.self])
+                      BootstrapOrganizerCommand.self, RotateKeyCommand.self])
 }

@@ -50,7 +50,8 @@ struct CheckCommand: AsyncParsableCommand {
     /// For `python`/`exec` bundles, the `entry` program must exist next to strategy.yaml.
     private static func checkEntry(_ report: StrategyCheckReport, bundle: String) -> StrategyCheckReport {
         var isDirectory: ObjCBool = false
-        let directory = FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory) && isDirectory.boolValue
+        let directory =
+            FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory) && isDirectory.boolValue
             ? bundle : (bundle as NSString).deletingLastPathComponent
         guard let document = try? StrategyDocument.load(path: bundle), let entry = document.entry else { return report }
         let entryPath = (directory as NSString).appendingPathComponent(entry)
@@ -58,9 +59,11 @@ struct CheckCommand: AsyncParsableCommand {
         var failed = report
         failed.ok = false
         failed.errorCode = .schema
-        failed.diagnostics = [Diagnostic(
-            file: document.fileName, line: 1, column: 1, offendingText: entry,
-            message: "entry '\(entry)' does not exist in the bundle", expected: "a file at \(entryPath)")]
+        failed.diagnostics = [
+            Diagnostic(
+                file: document.fileName, line: 1, column: 1, offendingText: entry,
+                message: "entry '\(entry)' does not exist in the bundle", expected: "a file at \(entryPath)")
+        ]
         return failed
     }
 }

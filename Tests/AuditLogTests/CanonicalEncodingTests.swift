@@ -75,6 +75,28 @@ struct CanonicalEncodingTests {
         #expect(reader.isAtEnd)
     }
 
+    @Test("every reject and cancel reason round-trips; listed reasons take one byte")
+    func reasons() throws {
+        for reason in RejectReason.allCases {
+            var writer = CanonicalWriter()
+            ReasonCodes.reject.write(reason, into: &writer)
+            var reader = CanonicalReader(writer.bytes)
+            #expect(try ReasonCodes.reject.read(from: &reader) == reason)
+        }
+        for reason in CancelReason.allCases {
+            var writer = CanonicalWriter()
+            ReasonCodes.cancel.write(reason, into: &writer)
+            #expect(writer.bytes.count == 1)
+            var reader = CanonicalReader(writer.bytes)
+            #expect(try ReasonCodes.cancel.read(from: &reader) == reason)
+        }
+        var longForm = CanonicalWriter()
+        longForm.write(unsigned: 0)
+        longForm.write(string: "requested")
+        var reader = CanonicalReader(longForm.bytes)
+        #expect(throws: TranscriptError.self) { try ReasonCodes.cancel.read(from: &reader) }
+    }
+
     @Test("a fill has one fixed byte form, independent of the process")
     func goldenTradeBytes() {
         var writer = CanonicalWriter()

@@ -1,7 +1,8 @@
-@testable import BotProtocol
 import Foundation
 import MarketModel
 import Testing
+
+@testable import BotProtocol
 
 @Suite("Bot protocol codec")
 struct CodecTests {
@@ -21,7 +22,8 @@ struct CodecTests {
     }
 
     @Test func decodesActionsOfEveryKind() throws {
-        let line = #"{"type":"actions","tick":7,"actions":[{"action":"place","symbol":"BTC-PERP","side":"buy","type":"limit","price":"67250.1","quantity":"0.015","tif":"post_only","reduce_only":false,"client_id":42},{"action":"cancel","symbol":"BTC-PERP","order_id":9},{"action":"cancel_all"}]}"#
+        let line =
+            #"{"type":"actions","tick":7,"actions":[{"action":"place","symbol":"BTC-PERP","side":"buy","type":"limit","price":"67250.1","quantity":"0.015","tif":"post_only","reduce_only":false,"client_id":42},{"action":"cancel","symbol":"BTC-PERP","order_id":9},{"action":"cancel_all"}]}"#
         let message = try decode(line)
         let expected = BotMessage.actions(
             Actions(
@@ -35,7 +37,8 @@ struct CodecTests {
                     .cancelAll(symbol: nil),
                 ]))
         #expect(message == expected)
-        let leverage = try decode(#"{"type":"actions","tick":1,"actions":[{"action":"set_leverage","symbol":"ETH-PERP","leverage":5}]}"#)
+        let leverage = try decode(
+            #"{"type":"actions","tick":1,"actions":[{"action":"set_leverage","symbol":"ETH-PERP","leverage":5}]}"#)
         #expect(leverage == .actions(Actions(tick: 1, actions: [.setLeverage(symbol: "ETH-PERP", leverage: 5)])))
     }
 
@@ -59,11 +62,23 @@ struct CodecTests {
         (#"{"type":"actions","actions":[]}"#, .invalidMessage),
         (#"{"type":"actions","tick":"1","actions":[]}"#, .invalidMessage),
         (#"{"type":"actions","tick":1,"actions":[{"action":"explode"}]}"#, .invalidMessage),
-        (#"{"type":"actions","tick":1,"actions":[{"action":"cancel_all"},{"action":"cancel_all"},{"action":"cancel_all"},{"action":"cancel_all"}]}"#, .tooManyActions),
+        (
+            #"{"type":"actions","tick":1,"actions":[{"action":"cancel_all"},{"action":"cancel_all"},{"action":"cancel_all"},{"action":"cancel_all"}]}"#,
+            .tooManyActions
+        ),
         (#"{"type":"log","message":[[[[[[["deep"]]]]]]]}"#, .tooDeep),
-        (#"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"limit","price":"NaN","quantity":"1"}]}"#, .invalidDecimal),
-        (#"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"limit","price":"1e5","quantity":"1"}]}"#, .invalidDecimal),
-        (#"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"market","quantity":1}]}"#, .invalidMessage),
+        (
+            #"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"limit","price":"NaN","quantity":"1"}]}"#,
+            .invalidDecimal
+        ),
+        (
+            #"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"limit","price":"1e5","quantity":"1"}]}"#,
+            .invalidDecimal
+        ),
+        (
+            #"{"type":"actions","tick":1,"actions":[{"action":"place","symbol":"X","side":"buy","type":"market","quantity":1}]}"#,
+            .invalidMessage
+        ),
     ])
     func rejects(line: String, expected: ProtocolError.Code) {
         #expect(code(line) == expected)
@@ -75,7 +90,9 @@ struct CodecTests {
     }
 
     @Test func bracketsInsideStringsDoNotCountAsDepth() throws {
-        #expect(try decode(#"{"type":"log","message":"[[[[[[[[[[{{{{{{{{\"]]]"}"#) == .log(LogMessage(message: "[[[[[[[[[[{{{{{{{{\"]]]")))
+        #expect(
+            try decode(#"{"type":"log","message":"[[[[[[[[[[{{{{{{{{\"]]]"}"#)
+                == .log(LogMessage(message: "[[[[[[[[[[{{{{{{{{\"]]]")))
     }
 
     @Test func hostMessagesRoundTripAsOneLine() throws {
@@ -170,7 +187,8 @@ struct FastEncodingTests {
             ],
             rejections: [RejectionView(clientID: nil, reason: "off_grid", detail: "price 1.05")],
             events: [
-                AccountEventView(kind: "funding", symbol: "X", amount: "-0.3"), AccountEventView(kind: "liquidation", orderID: 9),
+                AccountEventView(kind: "funding", symbol: "X", amount: "-0.3"),
+                AccountEventView(kind: "liquidation", orderID: 9),
             ]))
 
     @Test func matchesTheCodableForm() throws {
@@ -210,7 +228,8 @@ struct EmptyReplyFastPathTests {
     func recognises(line: String, tick: Int64?) throws {
         #expect(BotProtocolCodec.emptyActionsTick(Array(line.utf8)) == tick)
         if let tick {
-            #expect(try BotProtocolCodec().decodeBotLine(Array(line.utf8)) == .actions(Actions(tick: tick, actions: [])))
+            #expect(
+                try BotProtocolCodec().decodeBotLine(Array(line.utf8)) == .actions(Actions(tick: tick, actions: [])))
         }
     }
 }

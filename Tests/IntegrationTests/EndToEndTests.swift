@@ -3,6 +3,7 @@ import APIServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MarketModel
 import PostgresNIO
 import Storage
 import Testing

@@ -13,8 +13,9 @@ struct BookDifferentialTests {
             case .orderRejected(_, _, let reason): return .rejected(reason.rawValue)
             case .commandRejected(_, let reason): return .rejected(reason.rawValue)
             case .trade(let trade):
-                return .trade(maker: trade.makerOrder.rawValue, taker: trade.takerOrder.rawValue, price: trade.price.ticks,
-                              lots: trade.quantity.lots)
+                return .trade(
+                    maker: trade.makerOrder.rawValue, taker: trade.takerOrder.rawValue, price: trade.price.ticks,
+                    lots: trade.quantity.lots)
             case .orderCancelled(_, _, let order, _, let remaining, let reason):
                 return .cancelled(order: order.rawValue, remaining: remaining.lots, reason: reason.rawValue)
             default: return nil
@@ -25,10 +26,14 @@ struct BookDifferentialTests {
     @Test(arguments: [UInt64(1), 2])
     func engineMatchesNaiveBook(seed: UInt64) {
         var spec = InstrumentSpec.btcPerp
-        spec.marginTiers = [MarginTier(notionalCap: .usdt(90_000_000_000), maxLeverage: 50,
-                                       maintenanceRate: Rate(units: 400_000), maintenanceAmount: .zero)]
+        spec.marginTiers = [
+            MarginTier(
+                notionalCap: .usdt(90_000_000_000), maxLeverage: 50,
+                maintenanceRate: Rate(units: 400_000), maintenanceAmount: .zero)
+        ]
         let mark: Int64 = 500_000
-        var configuration = MarketConfiguration(instruments: [spec], background: .quiet(startPrices: [Price(ticks: mark)]))
+        var configuration = MarketConfiguration(
+            instruments: [spec], background: .quiet(startPrices: [Price(ticks: mark)]))
         configuration.maxOpenOrdersPerAccount = 10_000
         var exchange = Exchange(configuration: configuration, seed: seed)
         var naive = NaiveBook()
@@ -57,17 +62,22 @@ struct BookDifferentialTests {
             switch roll {
             case 0..<45, 45..<55, 55..<65, 65..<70:
                 let tif: TimeInForce = roll < 45 ? .gtc : roll < 55 ? .postOnly : roll < 65 ? .ioc : .fok
-                command = .placeOrder(OrderRequest(account: account, instrument: instrument, side: side, kind: .limit,
-                                                   price: Price(ticks: price), quantity: Quantity(lots: lots), timeInForce: tif))
+                command = .placeOrder(
+                    OrderRequest(
+                        account: account, instrument: instrument, side: side, kind: .limit,
+                        price: Price(ticks: price), quantity: Quantity(lots: lots), timeInForce: tif))
                 expected = naive.place(account: account.rawValue, side: side, limit: price, lots: lots, tif: tif)
             case 70..<80:
-                command = .placeOrder(OrderRequest(account: account, instrument: instrument, side: side, kind: .market,
-                                                   price: nil, quantity: Quantity(lots: lots), timeInForce: .ioc))
+                command = .placeOrder(
+                    OrderRequest(
+                        account: account, instrument: instrument, side: side, kind: .market,
+                        price: nil, quantity: Quantity(lots: lots), timeInForce: .ioc))
                 let limit = side == .buy ? mark + mark / 20 : mark - mark / 20
                 expected = naive.place(account: account.rawValue, side: side, limit: limit, lots: lots, tif: .ioc)
             case 80..<98:
                 let mine = naive.orders.filter { $0.account == account.rawValue }
-                let id = mine.isEmpty || generator.chance(5_000_000)
+                let id =
+                    mine.isEmpty || generator.chance(5_000_000)
                     ? naive.nextID + 5 : mine[Int(generator.upTo(Int64(mine.count - 1)))].id
                 command = .cancelOrder(account: account, instrument: instrument, order: OrderID(id))
                 expected = naive.cancel(account: account.rawValue, id: id)

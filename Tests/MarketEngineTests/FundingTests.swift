@@ -12,7 +12,7 @@ struct FundingTests {
         var market = TestMarket(price: 500_001, zeroFees: true) { configuration in
             configuration.instruments[0].fundingIntervalTicks = 1
             configuration.background.instruments[0].priceModel = .path([
-                PricePoint(index: Price(ticks: 500_001), mark: Price(ticks: 500_001), fundingRate: Rate(units: 12_345)),
+                PricePoint(index: Price(ticks: 500_001), mark: Price(ticks: 500_001), fundingRate: Rate(units: 12_345))
             ])
         }
         let longs = (0..<3).map { _ in market.open(1_000) }
@@ -29,8 +29,8 @@ struct FundingTests {
             if case .fundingResidue(_, let amount) = event { residue = amount.units }
         }
         for long in longs { #expect(amounts[long.rawValue] == -617_251) }
-        #expect(amounts[shortA.rawValue] == 617_251)      // 0.006172512345 → 0.00617251
-        #expect(amounts[shortB.rawValue] == 1_234_502)    // 0.01234502469 → 0.01234502
+        #expect(amounts[shortA.rawValue] == 617_251)  // 0.006172512345 → 0.00617251
+        #expect(amounts[shortB.rawValue] == 1_234_502)  // 0.01234502469 → 0.01234502
         // Longs pay 3 × 617,251 = 1,851,753; shorts get 1,851,753: zero-sum, residue 0.
         #expect(residue == 0)
         #expect(amounts.values.reduce(0, +) + residue == 0)
@@ -44,7 +44,7 @@ struct FundingTests {
         var market = TestMarket(price: 500_001, zeroFees: true) { configuration in
             configuration.instruments[0].fundingIntervalTicks = 1
             configuration.background.instruments[0].priceModel = .path([
-                PricePoint(index: Price(ticks: 500_001), mark: Price(ticks: 500_001), fundingRate: Rate(units: 15_000)),
+                PricePoint(index: Price(ticks: 500_001), mark: Price(ticks: 500_001), fundingRate: Rate(units: 15_000))
             ])
         }
         let fundBefore = market.exchange.insuranceFundBalance

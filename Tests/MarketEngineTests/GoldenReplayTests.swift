@@ -16,9 +16,12 @@ struct GoldenReplayTests {
         for tick in 0..<2_000 {
             if tick % 100 == 50 {
                 let side: Side = (tick / 100) % 2 == 0 ? .buy : .sell
-                exchange.apply(.placeOrder(OrderRequest(
-                    account: bot, instrument: InstrumentID(UInt16(tick / 100 % 2)), side: side, kind: .market, price: nil,
-                    quantity: Quantity(lots: 100), timeInForce: .ioc)), into: &events)
+                exchange.apply(
+                    .placeOrder(
+                        OrderRequest(
+                            account: bot, instrument: InstrumentID(UInt16(tick / 100 % 2)), side: side, kind: .market,
+                            price: nil,
+                            quantity: Quantity(lots: 100), timeInForce: .ioc)), into: &events)
             }
             exchange.advance(into: &events)
         }

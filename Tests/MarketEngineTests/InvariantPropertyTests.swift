@@ -32,7 +32,9 @@ struct InvariantPropertyTests {
             bots.append(id)
             for i in 0..<2 {
                 let instrument = InstrumentID(UInt16(i))
-                if n % 3 == 0 { _ = exchange.apply(.setMarginMode(account: id, instrument: instrument, mode: .isolated)) }
+                if n % 3 == 0 {
+                    _ = exchange.apply(.setMarginMode(account: id, instrument: instrument, mode: .isolated))
+                }
                 _ = exchange.apply(.setLeverage(account: id, instrument: instrument, leverage: 20 + Int64(n) * 2))
             }
         }
@@ -50,9 +52,12 @@ struct InvariantPropertyTests {
             if tick == 20 {
                 // Near-maximum leverage positions, two each way, held: one side will be liquidated.
                 for (n, whale) in whales.enumerated() {
-                    events = exchange.apply(.placeOrder(OrderRequest(
-                        account: whale, instrument: InstrumentID(0), side: n % 2 == 0 ? .buy : .sell, kind: .market,
-                        price: nil, quantity: Quantity(lots: 700), timeInForce: .ioc)))
+                    events = exchange.apply(
+                        .placeOrder(
+                            OrderRequest(
+                                account: whale, instrument: InstrumentID(0), side: n % 2 == 0 ? .buy : .sell,
+                                kind: .market,
+                                price: nil, quantity: Quantity(lots: 700), timeInForce: .ioc)))
                     #expect(exchange.invariantViolations().isEmpty)
                 }
             }
@@ -67,21 +72,27 @@ struct InvariantPropertyTests {
                 let command: MarketCommand
                 switch generator.upTo(19) {
                 case 0...9:
-                    command = .placeOrder(OrderRequest(account: bot, instrument: instrument, side: side, kind: .market,
-                                                       price: nil, quantity: Quantity(lots: lots), timeInForce: .ioc,
-                                                       reduceOnly: generator.chance(20_000_000)))
+                    command = .placeOrder(
+                        OrderRequest(
+                            account: bot, instrument: instrument, side: side, kind: .market,
+                            price: nil, quantity: Quantity(lots: lots), timeInForce: .ioc,
+                            reduceOnly: generator.chance(20_000_000)))
                 case 10...16:
                     let price = Price(ticks: market.mark.ticks + offset * 5)
                     let tif: TimeInForce = [.gtc, .ioc, .fok, .postOnly][Int(generator.upTo(3))]
-                    command = .placeOrder(OrderRequest(account: bot, instrument: instrument, side: side, kind: .limit,
-                                                       price: price, quantity: Quantity(lots: lots), timeInForce: tif,
-                                                       reduceOnly: generator.chance(10_000_000)))
+                    command = .placeOrder(
+                        OrderRequest(
+                            account: bot, instrument: instrument, side: side, kind: .limit,
+                            price: price, quantity: Quantity(lots: lots), timeInForce: tif,
+                            reduceOnly: generator.chance(10_000_000)))
                 case 17: command = .cancelAll(account: bot, instrument: generator.chance(50_000_000) ? instrument : nil)
                 case 18: command = .deposit(account: bot, amount: .usdt(generator.chance(50_000_000) ? 100 : -100))
                 default: command = .closeOut(account: bot)
                 }
                 events = exchange.apply(command)
-                for event in events { if case .orderRejected(_, _, let reason) = event { counts[reason.rawValue, default: 0] += 1 } }
+                for event in events {
+                    if case .orderRejected(_, _, let reason) = event { counts[reason.rawValue, default: 0] += 1 }
+                }
                 let problems = exchange.invariantViolations()
                 #expect(problems.isEmpty, "tick \(tick) after \(command): \(problems)")
                 if !problems.isEmpty { return }
@@ -92,8 +103,10 @@ struct InvariantPropertyTests {
             for event in events {
                 switch event {
                 case .liquidation: liquidations += 1
-                case .funding(_, let instrument, _, let amount): fundingNet[instrument.rawValue, default: 0] += amount.units
-                case .fundingResidue(let instrument, let amount): residue[instrument.rawValue, default: 0] += amount.units
+                case .funding(_, let instrument, _, let amount):
+                    fundingNet[instrument.rawValue, default: 0] += amount.units
+                case .fundingResidue(let instrument, let amount):
+                    residue[instrument.rawValue, default: 0] += amount.units
                 default: break
                 }
             }
@@ -106,7 +119,10 @@ struct InvariantPropertyTests {
             if !problems.isEmpty { return }
         }
         let btc = exchange.market(InstrumentID(0))
-        #expect(liquidations > 0, "no liquidation exercised: \(counts.sorted { $0.key < $1.key }) mark \(btc.mark) positions \(bots.compactMap { exchange.account($0) }.map { a in "\(a.equity) mm \(a.maintenanceMargin) " + a.positions.map { "\($0.size) e\($0.entryPrice) lp\($0.liquidationPrice.map { "\($0)" } ?? "-") m\($0.markPrice)" }.joined(separator: ";") })")
+        #expect(
+            liquidations > 0,
+            "no liquidation exercised: \(counts.sorted { $0.key < $1.key }) mark \(btc.mark) positions \(bots.compactMap { exchange.account($0) }.map { a in "\(a.equity) mm \(a.maintenanceMargin) " + a.positions.map { "\($0.size) e\($0.entryPrice) lp\($0.liquidationPrice.map { "\($0)" } ?? "-") m\($0.markPrice)" }.joined(separator: ";") })"
+        )
         #expect(fundingSettlements > 0)
         #expect(exchange.insuranceFundBalance.units > 0)
     }

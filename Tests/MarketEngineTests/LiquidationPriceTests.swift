@@ -44,6 +44,36 @@ struct LiquidationProcessTests {
         #expect(fired == liquidated)
     }
 
+    /// Clearance fee 0.5 % on the book-filled part (0.005 BTC at 25,050 = 125.25 → 0.62625) goes
+    /// to the fund; alice ends at 500 − 124.75 − 375 − 0.62625 = −0.37625 with nothing open, which
+    /// the fund covers: alice 0, fund +0.62625 − 0.37625 = +0.25.
+    @Test func clearanceFeeAndNegativeBalanceCover() {
+        var market = TestMarket(zeroFees: true) { configuration in
+            configuration.liquidationClearanceFee = Rate(units: 500_000)
+            configuration.background.instruments[0].priceModel = .path([
+                PricePoint(index: Price(ticks: 500_000), mark: Price(ticks: 500_000)),
+                PricePoint(index: Price(ticks: 260_000), mark: Price(ticks: 260_000)),
+                PricePoint(index: Price(ticks: 251_000), mark: Price(ticks: 251_000)),
+            ])
+        }
+        let fundBefore = market.exchange.insuranceFundBalance
+        let alice = market.open(500, leverage: 20)
+        let mm = market.open(1_000_000)
+        market.limit(mm, .sell, "50000", "0.02")
+        market.limit(alice, .buy, "50000", "0.02")
+        _ = market.advance()
+        market.limit(mm, .buy, "25050", "0.005")
+        let events = market.advance()
+        let fees = events.compactMap { event -> Money? in
+            if case .trade(let trade) = event, trade.takerAccount == alice { return trade.takerFee }
+            return nil
+        }
+        #expect(fees == [usdt("0.62625")])
+        #expect(market.exchange.account(alice)?.balance == .zero)
+        #expect(market.exchange.insuranceFundBalance == fundBefore + usdt("0.25"))
+        #expect(market.exchange.account(Exchange.insuranceFundAccount)?.positions.first?.size == Quantity(lots: 15))
+    }
+
     /// Isolated: the loss is capped at the position's margin; the cross wallet is untouched.
     @Test func isolatedLiquidationKeepsTheCrossWallet() {
         var market = TestMarket(zeroFees: true) { configuration in
@@ -60,8 +90,11 @@ struct LiquidationProcessTests {
         let events = market.advance()
         // No bids: the fund takes 0.1 at BP 45,000; alice loses exactly her 500 isolated margin.
         let liquidation = events.first { if case .liquidation = $0 { return true } else { return false } }
-        #expect(liquidation == .liquidation(account: alice, instrument: market.btc, quantity: Quantity(lots: 100),
-                                            bankruptcyPrice: btcPrice("45000"), bookFilled: .zero, fundTakeover: Quantity(lots: 100)))
+        #expect(
+            liquidation
+                == .liquidation(
+                    account: alice, instrument: market.btc, quantity: Quantity(lots: 100),
+                    bankruptcyPrice: btcPrice("45000"), bookFilled: .zero, fundTakeover: Quantity(lots: 100)))
         #expect(market.exchange.account(alice)?.balance == usdt("9500"))
         #expect(market.exchange.account(Exchange.insuranceFundAccount)?.positions.first?.size == Quantity(lots: 100))
     }
@@ -72,7 +105,13 @@ struct LiquidationProcessTests {
         var btc = InstrumentSpec.btcPerp
         var eth = InstrumentSpec.ethPerp
         for index in [0, 1] {
-            if index == 0 { btc.makerFee = .zero; btc.takerFee = .zero } else { eth.makerFee = .zero; eth.takerFee = .zero }
+            if index == 0 {
+                btc.makerFee = .zero
+                btc.takerFee = .zero
+            } else {
+                eth.makerFee = .zero
+                eth.takerFee = .zero
+            }
         }
         var exchange = Exchange(
             configuration: MarketConfiguration(
@@ -80,19 +119,24 @@ struct LiquidationProcessTests {
                 background: .quiet(startPrices: [Price(ticks: 500_000), Price(ticks: 300_000)])),
             seed: 1)
         func open(_ usdt: Int64) -> AccountID {
-            guard case .accountOpened(let id, _)? = exchange.apply(.openAccount(deposit: .usdt(usdt))).first else { return AccountID(0) }
+            guard case .accountOpened(let id, _)? = exchange.apply(.openAccount(deposit: .usdt(usdt))).first else {
+                return AccountID(0)
+            }
             return id
         }
         let alice = open(2_000)
         let mm = open(1_000_000)
         func order(_ account: AccountID, _ instrument: UInt16, _ side: Side, _ ticks: Int64, _ lots: Int64) {
-            _ = exchange.apply(.placeOrder(OrderRequest(account: account, instrument: InstrumentID(instrument), side: side,
-                                                        kind: .limit, price: Price(ticks: ticks), quantity: Quantity(lots: lots),
-                                                        timeInForce: .gtc)))
+            _ = exchange.apply(
+                .placeOrder(
+                    OrderRequest(
+                        account: account, instrument: InstrumentID(instrument), side: side,
+                        kind: .limit, price: Price(ticks: ticks), quantity: Quantity(lots: lots),
+                        timeInForce: .gtc)))
         }
-        order(mm, 0, .sell, 500_000, 100)   // 0.1 BTC @ 50,000
+        order(mm, 0, .sell, 500_000, 100)  // 0.1 BTC @ 50,000
         order(alice, 0, .buy, 500_000, 100)
-        order(mm, 1, .buy, 300_000, 100)    // 1 ETH @ 3,000
+        order(mm, 1, .buy, 300_000, 100)  // 1 ETH @ 3,000
         order(alice, 1, .sell, 300_000, 100)
         #expect(exchange.invariantViolations().isEmpty)
         // WB 2000, ETH short 1 @ 3000 at mark 3000: UPNL1 = 0, TMM1 = 3000 × 0.004 = 12.

@@ -80,7 +80,9 @@ struct NaiveBook {
             if (tif == .gtc || tif == .postOnly) && !selfTrade {
                 orders.append(Order(id: id, account: account, side: side, price: limit, remaining: remaining))
             } else {
-                events.append(.cancelled(order: id, remaining: remaining, reason: selfTrade ? "self_trade_prevention" : "ioc_remainder"))
+                events.append(
+                    .cancelled(
+                        order: id, remaining: remaining, reason: selfTrade ? "self_trade_prevention" : "ioc_remainder"))
             }
         }
         return events

@@ -58,18 +58,26 @@ struct TestMarket {
             Issue.record("off-grid test input")
             return []
         }
-        return run(.placeOrder(OrderRequest(
-            account: account, instrument: btc, side: side, kind: .limit, price: p, quantity: q, timeInForce: tif,
-            reduceOnly: reduceOnly, clientTag: tag)))
+        return run(
+            .placeOrder(
+                OrderRequest(
+                    account: account, instrument: btc, side: side, kind: .limit, price: p, quantity: q,
+                    timeInForce: tif,
+                    reduceOnly: reduceOnly, clientTag: tag)))
     }
 
     @discardableResult
-    mutating func market(_ account: AccountID, _ side: Side, _ quantity: String, reduceOnly: Bool = false) -> [MarketEvent] {
+    mutating func market(_ account: AccountID, _ side: Side, _ quantity: String, reduceOnly: Bool = false)
+        -> [MarketEvent]
+    {
         let spec = exchange.configuration.instruments[0]
         guard let q = spec.quantity(decimal: quantity) else { return [] }
-        return run(.placeOrder(OrderRequest(
-            account: account, instrument: btc, side: side, kind: .market, price: nil, quantity: q, timeInForce: .ioc,
-            reduceOnly: reduceOnly)))
+        return run(
+            .placeOrder(
+                OrderRequest(
+                    account: account, instrument: btc, side: side, kind: .market, price: nil, quantity: q,
+                    timeInForce: .ioc,
+                    reduceOnly: reduceOnly)))
     }
 
     func position(_ account: AccountID) -> PositionSnapshot? { exchange.account(account)?.positions.first }

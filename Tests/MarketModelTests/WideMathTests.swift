@@ -17,7 +17,8 @@ struct WideMathTests {
 
     @Test func productsDoNotOverflowIntermediates() {
         // 9e18 × 1e8 / 1e8 would overflow Int64 in the middle.
-        #expect(WideMath.mulDiv(9_000_000_000_000_000_000, 100_000_000, 100_000_000, .down) == 9_000_000_000_000_000_000)
+        #expect(
+            WideMath.mulDiv(9_000_000_000_000_000_000, 100_000_000, 100_000_000, .down) == 9_000_000_000_000_000_000)
         #expect(WideMath.mulDiv(Int64.max, 2, 1, .down) == Int64.max)
     }
 

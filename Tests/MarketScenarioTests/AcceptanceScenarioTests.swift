@@ -11,14 +11,16 @@ struct AcceptanceScenarioTests {
         .appendingPathComponent("Seeds/scenarios")
 
     static let acceptance = [
-        "cross-liquidation-price", "isolated-liquidation-price", "tiered-maintenance-margin", "order-admission-leverage",
+        "cross-liquidation-price", "isolated-liquidation-price", "tiered-maintenance-margin",
+        "order-admission-leverage",
         "funding-payment", "mark-price-median", "round-trip-pnl-fees", "avg-entry-partial-close-flip",
         "price-time-priority", "ioc-fok-post-only", "reduce-only", "liquidation-insurance-fund", "adl-order",
+        "funding-rate-from-impact-prices", "cross-two-positions-trigger",
     ]
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name + ".json").path }
 
-    @Test(arguments: acceptance + ["background-market"])
+    @Test(arguments: acceptance + ["background-market", "csv-replay-isolated-liquidation"])
     func expectationsHold(_ name: String) throws {
         let output = try ScenarioRunner.run(path: Self.path(name))
         #expect(!output.expectations.isEmpty)
@@ -27,7 +29,7 @@ struct AcceptanceScenarioTests {
         #expect(summary?["invariantViolations"]?.text == "0")
     }
 
-    @Test(arguments: acceptance + ["background-market"])
+    @Test(arguments: acceptance + ["background-market", "csv-replay-isolated-liquidation"])
     func byteIdenticalWhenRunTwice(_ name: String) throws {
         let first = try ScenarioRunner.run(path: Self.path(name)).text
         let second = try ScenarioRunner.run(path: Self.path(name)).text

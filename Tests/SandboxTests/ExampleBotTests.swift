@@ -10,9 +10,13 @@ struct ExampleBotTests {
     static func run(_ name: String, isolation: Isolation) throws -> [WorkerTickResult] {
         let helper = try #require(SandboxTestEnvironment.helperPath)
         let bundle = SandboxTestEnvironment.packageRoot.appendingPathComponent("Seeds/python-bots/\(name)").path
-        let seeds = FileManager.default.fileExists(atPath: bundle) ? bundle
+        let seeds =
+            FileManager.default.fileExists(atPath: bundle)
+            ? bundle
             : SandboxTestEnvironment.fixtures.resolvingSymlinksInPath().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Seeds/python-bots/\(name)").path
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                    "Seeds/python-bots/\(name)"
+                ).path
         let configuration = SandboxConfiguration(
             helperPath: helper, pythonSDKDirectory: SandboxTestEnvironment.sdkDirectory, isolation: isolation,
             tickDeadline: .milliseconds(500), firstTickDeadline: .seconds(5), uidBase: 61_150)
@@ -40,16 +44,17 @@ struct ExampleBotTests {
         }
     }
 
-    static var isolation: Isolation {
-        SandboxTestEnvironment.sandboxUnavailableReason == nil ? .sandboxed : .plainProcess
-    }
+    static var isolation: Isolation { SandboxTestEnvironment.preferredIsolation }
 
     @Test func marketMakerQuotesBothSidesPostOnly() throws {
         let results = try Self.run("market-maker", isolation: Self.isolation)
         #expect(results.count == 120)
         let orders = Self.placed(results)
         #expect(orders.count >= 200)
-        #expect(orders.allSatisfy { $0.timeInForce == .postOnly && $0.kind == .limit && DecimalText.isValid($0.price ?? "") })
+        #expect(
+            orders.allSatisfy {
+                $0.timeInForce == .postOnly && $0.kind == .limit && DecimalText.isValid($0.price ?? "")
+            })
         #expect(Set(orders.map(\.side)) == [.buy, .sell])
     }
 

@@ -9,7 +9,9 @@ enum HostInspection {
             guard let pid = Int32(entry),
                 let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),
                 let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Uid:") }),
-                let uid = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).dropFirst().first.flatMap({ UInt32($0) })
+                let uid = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).dropFirst().first.flatMap({
+                    UInt32($0)
+                })
             else { return nil }
             return uids.contains(uid) ? pid : nil
         }

@@ -35,12 +35,16 @@ struct PlainProcessTests {
 }
 
 extension PlainProcessTests {
-    static func attack(_ fixture: String, ticks: Int = 4) throws -> TestContest.Outcome {
+    static func attack(
+        _ fixture: String, ticks: Int = 4, tickDeadline: Duration = .milliseconds(300)
+    ) throws -> TestContest.Outcome {
         let helper = try #require(SandboxTestEnvironment.helperPath, "arena-sandbox not built")
         let bundle = try SandboxTestEnvironment.bundle([fixture, "attacklib.py"])
         defer { SandboxTestEnvironment.removeBundle(bundle) }
         let launch = WorkerLaunch(slot: 0, label: "t0", runtime: .python, bundleDirectory: bundle, entry: fixture)
-        return try TestContest(configuration: configuration(helper), launches: [launch], ticks: ticks).runOnThread()
+        var configuration = configuration(helper)
+        configuration.tickDeadline = tickDeadline
+        return try TestContest(configuration: configuration, launches: [launch], ticks: ticks).runOnThread()
     }
 
     @Test func sleepingBotIsFaultedAfterStrikes() throws {
@@ -86,12 +90,23 @@ extension PlainProcessTests {
     }
 
     @Test func partialLineNeverGluesOntoTheNextTick() throws {
-        let outcome = try Self.attack("partial_line.py", ticks: 5)
+        // The bot sleeps 0.6 s at tick 2: past this deadline, well inside tick 3's.
+        let outcome = try Self.attack("partial_line.py", ticks: 5, tickDeadline: .milliseconds(500))
         #expect(outcome.faultCode(0) == nil)
         let results = outcome.results[0] ?? []
         #expect(results.count == 5)
         #expect(results[1] == .missed(strikes: 1))
         #expect(results[2] == .actions([], logs: []))
         #expect(results[4] == .actions([], logs: []))
+    }
+}
+
+extension PlainProcessTests {
+    @Test func helloAnnouncesTheEnforcedLimits() {
+        var configuration = SandboxConfiguration(helperPath: "/x", tickDeadline: .milliseconds(250))
+        configuration.maxActionsPerTick = 7
+        #expect(
+            configuration.protocolLimits
+                == ProtocolLimits(tickDeadlineMs: 250, maxActionsPerTick: 7, maxLineBytes: 65_536))
     }
 }

@@ -10,12 +10,13 @@ import Testing
 struct RulesRuntimeTests {
     @Test func workerStartsInsideTheSandbox() throws {
         guard let helper = SandboxTestEnvironment.helperPath else { return }
-        let worker = URL(fileURLWithPath: helper).deletingLastPathComponent().appendingPathComponent("arena-worker").path
+        let worker = URL(fileURLWithPath: helper).deletingLastPathComponent().appendingPathComponent("arena-worker")
+            .path
         guard FileManager.default.isExecutableFile(atPath: worker) else {
             print("⚠️  SKIPPING rules runtime test: no arena-worker next to \(helper)")
             return
         }
-        let isolation: Isolation = SandboxTestEnvironment.sandboxUnavailableReason == nil ? .sandboxed : .plainProcess
+        let isolation = SandboxTestEnvironment.preferredIsolation
         let strategy = "name: sandbox-test\nruntime: rules\n"
         let bundle = try SandboxTestEnvironment.bundle([], extra: ["strategy.yaml": strategy])
         defer { SandboxTestEnvironment.removeBundle(bundle) }

@@ -37,7 +37,8 @@ struct SandboxAttackTests {
     /// Runs `fixture` as slot 0 and an echo bot as slot 1 for `ticks` ticks; checks the
     /// invariants every attack must leave intact.
     static func attack(
-        _ fixture: String, ticks: Int = 4, victimTicks: Bool = true, edit: (inout SandboxConfiguration) -> Void = { _ in }
+        _ fixture: String, ticks: Int = 4, victimTicks: Bool = true,
+        edit: (inout SandboxConfiguration) -> Void = { _ in }
     ) throws -> Run {
         let helper = try #require(SandboxTestEnvironment.helperPath)
         setenv("ARENA_TEST_SECRET", secretEnvironmentValue, 1)
@@ -60,8 +61,9 @@ struct SandboxAttackTests {
 
         var configuration = SandboxConfiguration(
             helperPath: helper, pythonSDKDirectory: SandboxTestEnvironment.sdkDirectory, isolation: .sandboxed,
-            limits: ResourceLimits(memoryMiB: 256, pids: 48, cpuSeconds: 20, scratchMiB: 32, openFiles: 64, fileSizeMiB: 64),
-            tickDeadline: .milliseconds(300), firstTickDeadline: .seconds(5), maxStrikes: 2, uidBase: uidBase,
+            limits: ResourceLimits(
+                memoryMiB: 256, pids: 48, cpuSeconds: 20, scratchMiB: 32, openFiles: 64, fileSizeMiB: 64),
+            tickDeadline: .milliseconds(500), firstTickDeadline: .seconds(5), maxStrikes: 2, uidBase: uidBase,
             endGrace: .seconds(1))
         edit(&configuration)
         let launches = [
@@ -78,7 +80,9 @@ struct SandboxAttackTests {
         #expect(stray.isEmpty, "stray processes of the team uids: \(stray)")
         let cgroups = HostInspection.leftoverCgroups(groupID: outcome.groupID)
         #expect(cgroups.isEmpty, "leftover cgroups: \(cgroups)")
-        #expect(outcome.reports.values.allSatisfy { $0.sandboxErrors.isEmpty }, "sandbox errors: \(outcome.reports.values.map(\.sandboxErrors))")
+        #expect(
+            outcome.reports.values.allSatisfy { $0.sandboxErrors.isEmpty },
+            "sandbox errors: \(outcome.reports.values.map(\.sandboxErrors))")
         // Nothing was written outside scratch.
         #expect(HostInspection.listing(canary).isEmpty, "attacker wrote into the canary directory")
         #expect(HostInspection.listing(bundle) == bundleBefore, "attacker changed its bundle")
@@ -247,7 +251,9 @@ struct SandboxAttackTests {
         let run = try Self.attack("setuid_ptrace.py")
         #expect(run.results("setuid").first?.contains("DENIED") == true, "\(run.attackerLogs)")
         #expect(run.results("ptrace").allSatisfy { $0.contains("DENIED") })
-        #expect(run.results("caps").first?.contains("CapEff=0000000000000000 NoNewPrivs=1 Seccomp=2") == true, "\(run.attackerLogs)")
+        #expect(
+            run.results("caps").first?.contains("CapEff=0000000000000000 NoNewPrivs=1 Seccomp=2") == true,
+            "\(run.attackerLogs)")
     }
 
     @Test func environmentHoldsNoSecrets() throws {

@@ -23,7 +23,9 @@ enum SandboxTestEnvironment {
     /// `Sources/PythonSDK` of the real project (resolving the dev package's symlinks).
     static let sdkDirectory: String = {
         let direct = packageRoot.appendingPathComponent("Sources/PythonSDK")
-        if FileManager.default.fileExists(atPath: direct.appendingPathComponent("perparena.py").path) { return direct.path }
+        if FileManager.default.fileExists(atPath: direct.appendingPathComponent("perparena.py").path) {
+            return direct.path
+        }
         let real = fixtures.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/PythonSDK")
         return real.path
@@ -55,6 +57,12 @@ enum SandboxTestEnvironment {
             return "probe failed: \(error)"
         }
     }()
+
+    /// `.sandboxed` when it works here, and always in CI (where a missing capability must fail,
+    /// never fall back); `.plainProcess` on a developer machine without root.
+    static var preferredIsolation: Isolation {
+        isCI || sandboxUnavailableReason == nil ? .sandboxed : .plainProcess
+    }
 
     static var logger: Logger {
         var logger = Logger(label: "sandbox-tests")

@@ -42,7 +42,8 @@ struct TestContest {
         var end: [Int: End] = [:]
         for launch in launches { end[launch.slot] = End(reason: "completed", finalEquity: "10000") }
         outcome.reports = group.finish(end: end)
-        outcome.seconds = Double((clock.now - started).components.attoseconds) / 1e18
+        outcome.seconds =
+            Double((clock.now - started).components.attoseconds) / 1e18
             + Double((clock.now - started).components.seconds)
         return outcome
     }
@@ -54,25 +55,5 @@ struct TestContest {
         thread.stackSize = 1 << 22
         thread.start()
         return try box.wait().get()
-    }
-}
-
-/// Hands a value from a worker thread to the waiting test.
-final class ResultBox: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: Result<TestContest.Outcome, any Error>?
-
-    func set(_ result: Result<TestContest.Outcome, any Error>) {
-        condition.lock()
-        value = result
-        condition.signal()
-        condition.unlock()
-    }
-
-    func wait() -> Result<TestContest.Outcome, any Error> {
-        condition.lock()
-        defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
     }
 }

@@ -17,7 +17,8 @@ struct WorkerGroupBehaviourTests {
         for (slot, (entry, files)) in fixtures.enumerated() {
             let bundle = try SandboxTestEnvironment.bundle(files)
             bundles.append(bundle)
-            launches.append(WorkerLaunch(slot: slot, label: "t\(slot)", runtime: .python, bundleDirectory: bundle, entry: entry))
+            launches.append(
+                WorkerLaunch(slot: slot, label: "t\(slot)", runtime: .python, bundleDirectory: bundle, entry: entry))
         }
         return (try WorkerGroup(configuration: configuration, launches: launches), bundles)
     }
@@ -67,12 +68,15 @@ struct WorkerGroupBehaviourTests {
         let first = group.exchange([0: ProtocolFixtures.observation(tick: 1), 1: ProtocolFixtures.observation(tick: 1)])
         #expect(first.count == 2)
         group.fault(slot: 0, reason: FaultReason(code: FaultReason.hostDecision, detail: "too many invalid actions"))
-        let second = group.exchange([0: ProtocolFixtures.observation(tick: 2), 1: ProtocolFixtures.observation(tick: 2)])
+        let second = group.exchange([
+            0: ProtocolFixtures.observation(tick: 2), 1: ProtocolFixtures.observation(tick: 2),
+        ])
         #expect(second[0] == .faulted(FaultReason(code: FaultReason.hostDecision, detail: "too many invalid actions")))
         #expect(second[1] == .actions([], logs: []))
         let reports = group.finish(end: [1: End(reason: "completed", finalEquity: "1")])
         #expect(reports[0]?.fault?.tick == 2 || reports[0]?.fault?.tick == 1)
-        #expect(reports[0]?.exitStatus == .killed)
+        // Killed by the helper, or exited by itself on seeing its stdin close first.
+        #expect(reports[0]?.exitStatus == .killed || reports[0]?.exitStatus == .exited(0))
         #expect(reports[1]?.fault == nil)
         #expect(reports[1]?.exitStatus == .exited(0))
     }
@@ -95,11 +99,22 @@ struct WorkerGroupBehaviourTests {
         _ = group.start(hello: [0: ProtocolFixtures.hello(team: "probe")])
         let first = group.exchange([0: ProtocolFixtures.observation(tick: 1)])[0]
         let expected: [BotAction] = [
-            .place(PlaceOrder(symbol: "BTC-PERP", side: .buy, kind: .limit, price: "67250.0", quantity: "0.001", timeInForce: .postOnly, clientID: 1)),
+            .place(
+                PlaceOrder(
+                    symbol: "BTC-PERP", side: .buy, kind: .limit, price: "67250.0", quantity: "0.001",
+                    timeInForce: .postOnly, clientID: 1)),
             .place(PlaceOrder(symbol: "BTC-PERP", side: .sell, kind: .market, price: nil, quantity: "0.002")),
-            .cancel(symbol: "BTC-PERP", orderID: 5), .cancelAll(symbol: nil), .setLeverage(symbol: "BTC-PERP", leverage: 3),
+            .cancel(symbol: "BTC-PERP", orderID: 5), .cancelAll(symbol: nil),
+            .setLeverage(symbol: "BTC-PERP", leverage: 3),
         ]
-        #expect(first == .actions(expected, logs: ["hello probe 0.1", "bid=Decimal('67250.0') ask=Decimal('67250.1') mid=Decimal('67250.05') pos=Decimal('0')"]))
+        #expect(
+            first
+                == .actions(
+                    expected,
+                    logs: [
+                        "hello probe 0.1",
+                        "bid=Decimal('67250.0') ask=Decimal('67250.1') mid=Decimal('67250.05') pos=Decimal('0')",
+                    ]))
         for tick in 2...4 {
             #expect(group.exchange([0: ProtocolFixtures.observation(tick: Int64(tick))])[0] == .actions([], logs: []))
         }

@@ -57,11 +57,14 @@ struct DocsExamplesTests {
         #expect(languages.contains("text"))
         #expect(languages.contains("swift"))
         let files = Self.blocks.filter { $0.body.hasPrefix("# file: ") }.map { $0.body.split(separator: "\n")[0] }
-        #expect(Set(Fixtures.seedNames.map { "# file: Seeds/strategies/\($0)/strategy.yaml" }) == Set(files.map(String.init)))
+        #expect(
+            Set(Fixtures.seedNames.map { "# file: Seeds/strategies/\($0)/strategy.yaml" })
+                == Set(files.map(String.init)))
     }
 
-    @Test("every yaml example checks, runs, or fails exactly as documented",
-          arguments: blocks.filter { $0.language == "yaml" })
+    @Test(
+        "every yaml example checks, runs, or fails exactly as documented",
+        arguments: blocks.filter { $0.language == "yaml" })
     func yamlExample(block: Block) throws {
         let text = try Self.document(block)
         if block.body.hasPrefix("# error: ") {
@@ -102,9 +105,11 @@ struct DocsExamplesTests {
     @Test("swift examples are compiled and run by HostIntegrationExampleTests")
     func swiftExamples() throws {
         let source = try String(
-            contentsOf: Fixtures.root.appendingPathComponent("Tests/StrategyKitTests/HostIntegrationExampleTests.swift"),
+            contentsOf: Fixtures.root.appendingPathComponent(
+                "Tests/StrategyKitTests/HostIntegrationExampleTests.swift"),
             encoding: .utf8)
-        let normalized = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        let normalized = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: "\n")
         for block in Self.blocks where block.language == "swift" {
             let body = block.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .joined(separator: "\n")

@@ -8,8 +8,12 @@ struct EvaluatorOrderTests {
     func targetDifference() throws {
         var evaluator = try Fixtures.evaluator(Fixtures.document(rules: "  - do:\n      - target_position: 0.05"))
         let fromFlat = Fixtures.orders(evaluator.step(Fixtures.input(position: 0)))
-        #expect(fromFlat == [OrderIntent(instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
-                                         quantity: Quantity(lots: 50), timeInForce: .ioc, reduceOnly: false)])
+        #expect(
+            fromFlat == [
+                OrderIntent(
+                    instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
+                    quantity: Quantity(lots: 50), timeInForce: .ioc, reduceOnly: false)
+            ])
         let fromLong = Fixtures.orders(evaluator.step(Fixtures.input(tick: 1, position: 80, entry: 670_000)))
         #expect(fromLong.map(\.side) == [.sell])
         #expect(fromLong.map(\.quantity) == [Quantity(lots: 30)])
@@ -22,7 +26,8 @@ struct EvaluatorOrderTests {
 
     @Test("a later target_position on the same market replaces the earlier one")
     func targetReplaced() throws {
-        let rules = "  - do:\n      - target_position: 0.05\n  - when: mark > 1\n    do:\n      - target_position: -0.01"
+        let rules =
+            "  - do:\n      - target_position: 0.05\n  - when: mark > 1\n    do:\n      - target_position: -0.01"
         var evaluator = try Fixtures.evaluator(Fixtures.document(rules: rules))
         let orders = Fixtures.orders(evaluator.step(Fixtures.input()))
         #expect(orders.count == 1)
@@ -74,12 +79,15 @@ struct EvaluatorOrderTests {
         let rules = "  - do:\n      - close\n      - cancel_all: eth\n      - set_leverage: 7"
         var evaluator = try Fixtures.evaluator(Fixtures.document(rules: rules, markets: "[BTC-PERP, ETH-PERP]"))
         let output = evaluator.step(Fixtures.input(position: -40, entry: 670_000))
-        #expect(output.actions == [
-            .place(OrderIntent(instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
-                               quantity: Quantity(lots: 40), timeInForce: .ioc, reduceOnly: true)),
-            .cancelAll(InstrumentID(1)),
-            .setLeverage(InstrumentID(0), 7), .setLeverage(InstrumentID(1), 7),
-        ])
+        #expect(
+            output.actions == [
+                .place(
+                    OrderIntent(
+                        instrument: InstrumentID(0), side: .buy, kind: .market, price: nil,
+                        quantity: Quantity(lots: 40), timeInForce: .ioc, reduceOnly: true)),
+                .cancelAll(InstrumentID(1)),
+                .setLeverage(InstrumentID(0), 7), .setLeverage(InstrumentID(1), 7),
+            ])
     }
 
     @Test("instrument ids follow the host's instrument order, not the document's")
@@ -94,12 +102,13 @@ struct EvaluatorOrderTests {
 
     @Test("conditions gate rules and state persists across ticks")
     func stateAcrossTicks() throws {
-        let yaml = Fixtures.document(rules: """
-              - when: count < 2
-                do:
-                  - set: {count: count + 1}
-                  - buy: 0.001
-            """, header: "state: {count: 0}")
+        let yaml = Fixtures.document(
+            rules: """
+                  - when: count < 2
+                    do:
+                      - set: {count: count + 1}
+                      - buy: 0.001
+                """, header: "state: {count: 0}")
         var evaluator = try Fixtures.evaluator(yaml)
         let counts = (0..<4).map { tick in Fixtures.orders(evaluator.step(Fixtures.input(tick: Int64(tick)))).count }
         #expect(counts == [1, 1, 0, 0])

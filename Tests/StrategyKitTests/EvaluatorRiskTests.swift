@@ -6,12 +6,14 @@ import Testing
 struct EvaluatorRiskTests {
     @Test("max_position_notional caps orders that add exposure")
     func notionalCap() throws {
-        let yaml = Fixtures.document(rules: "  - do:\n      - buy: 1\n      - buy: 1", header: "risk: {max_position_notional: 6700}")
+        let yaml = Fixtures.document(
+            rules: "  - do:\n      - buy: 1\n      - buy: 1", header: "risk: {max_position_notional: 6700}")
         var evaluator = try Fixtures.evaluator(yaml)
         let output = evaluator.step(Fixtures.input(mark: 670_000))
         #expect(Fixtures.orders(output).map(\.quantity) == [Quantity(lots: 100)])
         #expect(output.logs.contains { $0.contains("position cap") })
-        let target = Fixtures.document(rules: "  - do:\n      - target_position: -5", header: "risk: {max_position_notional: 6700}")
+        let target = Fixtures.document(
+            rules: "  - do:\n      - target_position: -5", header: "risk: {max_position_notional: 6700}")
         var targetEvaluator = try Fixtures.evaluator(target)
         #expect(Fixtures.orders(targetEvaluator.step(Fixtures.input())).map(\.quantity) == [Quantity(lots: 100)])
     }
@@ -38,7 +40,8 @@ struct EvaluatorRiskTests {
         #expect(orders.first?.reduceOnly == true)
         #expect(orders.first?.quantity == Quantity(lots: 100))
         #expect(losing.logs.contains { $0.contains("stop_loss") })
-        let fine = evaluator.step(Fixtures.input(tick: 1, mark: 668_000, position: 100, entry: 670_000, upnl: .usdt(-20)))
+        let fine = evaluator.step(
+            Fixtures.input(tick: 1, mark: 668_000, position: 100, entry: 670_000, upnl: .usdt(-20)))
         #expect(Fixtures.orders(fine).map(\.side) == [.buy])
     }
 
@@ -55,20 +58,22 @@ struct EvaluatorRiskTests {
     @Test("exceeding the step budget emits no actions and undoes state changes")
     func budget() throws {
         let heavy = (0..<100).map { _ in "1" }.joined(separator: " + ")
-        let yaml = Fixtures.document(rules: """
-              - do:
-                  - set: {count: count + 1}
-                  - buy: 0.001
-              - when: tick == 0
-                do:
-                  - log: "{\(heavy)}"
-              - do:
-                  - log: "count={count}"
-            """, header: "state: {count: 0}")
+        let yaml = Fixtures.document(
+            rules: """
+                  - do:
+                      - set: {count: count + 1}
+                      - buy: 0.001
+                  - when: tick == 0
+                    do:
+                      - log: "{\(heavy)}"
+                  - do:
+                      - log: "count={count}"
+                """, header: "state: {count: 0}")
         let strategy = try Fixtures.check(yaml)
         let budget = strategy.costBound - 50
-        var evaluator = try StrategyEvaluator(strategy: strategy, instruments: [.btcPerp, .ethPerp],
-                                              configuration: EvaluatorConfiguration(stepBudget: budget))
+        var evaluator = try StrategyEvaluator(
+            strategy: strategy, instruments: [.btcPerp, .ethPerp],
+            configuration: EvaluatorConfiguration(stepBudget: budget))
         let heavyTick = evaluator.step(Fixtures.input(tick: 0))
         #expect(heavyTick.budgetExceeded)
         #expect(heavyTick.actions.isEmpty)
@@ -81,14 +86,15 @@ struct EvaluatorRiskTests {
 
     @Test("steps used never exceed the static cost bound")
     func stepsWithinBound() throws {
-        let yaml = Fixtures.document(rules: """
-              - when: if(mark > index, sma(mark, 5), ema(mark, 7)) > 0 and rsi(mark, 3) >= 0
-                do:
-                  - buy:
-                      size: max(0.001, abs(change(mark, 2)) / 1000)
-                      offset: stdev(mark, 4)
-                  - log: "{macd(mark, 3, 6)} {bollinger(mark, 5, 2)}"
-            """)
+        let yaml = Fixtures.document(
+            rules: """
+                  - when: if(mark > index, sma(mark, 5), ema(mark, 7)) > 0 and rsi(mark, 3) >= 0
+                    do:
+                      - buy:
+                          size: max(0.001, abs(change(mark, 2)) / 1000)
+                          offset: stdev(mark, 4)
+                      - log: "{macd(mark, 3, 6)} {bollinger(mark, 5, 2)}"
+                """)
         let strategy = try Fixtures.check(yaml)
         var evaluator = try StrategyEvaluator(strategy: strategy, instruments: [.btcPerp, .ethPerp])
         var market = SyntheticMarket()

@@ -17,13 +17,17 @@ struct FuzzGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
-    static let names = ["mark", "index", "mid", "bid", "ask", "spread", "last", "volume", "funding_rate", "next_funding",
-                        "open_interest", "imbalance", "position", "entry_price", "upnl", "liq_price", "open_orders",
-                        "equity", "balance", "margin_ratio", "tick", "n", "size", "x", "flag", "btc.mark", "btc.spread",
-                        "mark", "mid", "n", "mrak", "eth.mark", "zz"]
-    static let functions = ["sma", "ema", "wma", "rsi", "stdev", "zscore", "highest", "lowest", "atr", "change",
-                            "pct_change", "prev", "abs", "min", "max", "clamp", "nz", "if", "crosses_above",
-                            "bollinger", "macd", "vwap", "round_tick", "round_lot", "smaa", "sqrt", "sma", "ema", "max"]
+    static let names = [
+        "mark", "index", "mid", "bid", "ask", "spread", "last", "volume", "funding_rate", "next_funding",
+        "open_interest", "imbalance", "position", "entry_price", "upnl", "liq_price", "open_orders",
+        "equity", "balance", "margin_ratio", "tick", "n", "size", "x", "flag", "btc.mark", "btc.spread",
+        "mark", "mid", "n", "mrak", "eth.mark", "zz",
+    ]
+    static let functions = [
+        "sma", "ema", "wma", "rsi", "stdev", "zscore", "highest", "lowest", "atr", "change",
+        "pct_change", "prev", "abs", "min", "max", "clamp", "nz", "if", "crosses_above",
+        "bollinger", "macd", "vwap", "round_tick", "round_lot", "smaa", "sqrt", "sma", "ema", "max",
+    ]
     static let operators = [" + ", " - ", " * ", " / ", " > ", " < ", " >= ", " == ", " != ", " and ", " or "]
 
     mutating func expression(depth: Int = 0) -> String {
@@ -51,13 +55,16 @@ struct FuzzGenerator {
     mutating func action() -> String {
         switch below(9) {
         case 0: return "- buy: \(expression())"
-        case 1: return "- sell:\n          size: \(expression())\n          offset: \(expression())\n          post_only: \(pick(["true", "false", "maybe"]))"
+        case 1:
+            return
+                "- sell:\n          size: \(expression())\n          offset: \(expression())\n          post_only: \(pick(["true", "false", "maybe"]))"
         case 2: return "- target_position: \(expression())"
         case 3: return pick(["- close", "- cancel_all", "- close: eth", "- cancel_all: btc", "- close: doge"])
         case 4: return "- set_leverage: \(below(60))"
         case 5: return "- set: {x: \(expression())}"
         case 6: return "- log: \"v={\(expression())}\""
-        case 7: return "- buy: {size: \(expression()), price: \(expression()), tif: \(pick(["gtc", "ioc", "fok", "gtd"]))}"
+        case 7:
+            return "- buy: {size: \(expression()), price: \(expression()), tif: \(pick(["gtc", "ioc", "fok", "gtd"]))}"
         default: return "- \(pick(["byu", "target", "sel"])): 1"
         }
     }
@@ -65,7 +72,9 @@ struct FuzzGenerator {
     /// A document from the grammar: mostly well-formed YAML, often ill-typed.
     mutating func document() -> String {
         var lines = ["name: fuzz", "runtime: \(pick(["rules", "rules", "rules", "python", "rulez"]))"]
-        lines.append("markets: \(pick(["[BTC-PERP]", "[BTC-PERP, ETH-PERP]", "{btc: BTC-PERP, eth: ETH-PERP}", "[DOGE-PERP]", "[]"]))")
+        lines.append(
+            "markets: \(pick(["[BTC-PERP]", "[BTC-PERP, ETH-PERP]", "{btc: BTC-PERP, eth: ETH-PERP}", "[DOGE-PERP]", "[]"]))"
+        )
         lines.append("params: {n: \(below(3000)), size: 0.0\(below(9) + 1), flag: \(pick(["true", "false"]))}")
         if chance(70) { lines.append("state: {x: \(pick(["0", "1.5", "true", "n * 2", "mark"]))}") }
         if chance(60) {
@@ -79,13 +88,16 @@ struct FuzzGenerator {
             for _ in 0..<(1 + below(2)) { lines.append("      " + action()) }
         }
         if chance(40) {
-            lines.append("risk: {max_leverage: \(below(80)), stop_loss: 0.0\(below(9)), max_orders_per_tick: \(below(20))}")
+            lines.append(
+                "risk: {max_leverage: \(below(80)), stop_loss: 0.0\(below(9)), max_orders_per_tick: \(below(20))}")
         }
         return lines.joined(separator: "\n")
     }
 
-    static let noise: [String] = ["{", "}", "[", "]", ":", ": ", "- ", "#", "\"", "'", "&a ", "*a", "!", "|", ">",
-                                  "\t", "\n", "\n  ", "(", ")", ",", "é", "💥", "\u{0}", "\r", "%", "@", "`", "?"]
+    static let noise: [String] = [
+        "{", "}", "[", "]", ":", ": ", "- ", "#", "\"", "'", "&a ", "*a", "!", "|", ">",
+        "\t", "\n", "\n  ", "(", ")", ",", "é", "💥", "\u{0}", "\r", "%", "@", "`", "?",
+    ]
 
     /// `text` without comments and blank lines (smaller inputs, same structure).
     static func compact(_ text: String) -> String {
@@ -109,7 +121,8 @@ struct FuzzGenerator {
                 scalars.insert(contentsOf: scalars[at..<end], at: below(scalars.count))
             case 3: scalars.removeSubrange(at..<scalars.count)
             case 4:
-                var lines = String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
+                var lines = String(String.UnicodeScalarView(scalars)).split(
+                    separator: "\n", omittingEmptySubsequences: false)
                 if lines.count > 2 { lines.swapAt(below(lines.count), below(lines.count)) }
                 scalars = Array(lines.joined(separator: "\n").unicodeScalars)
             default: scalars[at] = pick(Self.noise).unicodeScalars.first!
@@ -124,7 +137,9 @@ struct FuzzGenerator {
         switch below(7) {
         case 0: return "markets: " + String(repeating: "[", count: depth)
         case 1: return "rules:\n" + String(repeating: "- ", count: depth) + "x"
-        case 2: return "rules:\n  - when: " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+        case 2:
+            return "rules:\n  - when: " + String(repeating: "(", count: depth) + "1"
+                + String(repeating: ")", count: depth)
         case 3: return "name: " + String(repeating: "x", count: depth * 20)
         case 4: return "a: &a [1, 2]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\nrules: [*b, *b]\n"
         case 5: return (0..<depth / 10).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")

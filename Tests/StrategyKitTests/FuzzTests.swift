@@ -20,8 +20,10 @@ struct FuzzTests {
     @Test("100 000 generated and mutated documents: no crash, no hang, every rejection located")
     func fuzz() async throws {
         let seeds = try Fixtures.seedNames.map { name in
-            FuzzGenerator.compact(try String(
-                contentsOf: Fixtures.root.appendingPathComponent("Seeds/strategies/\(name)/strategy.yaml"), encoding: .utf8))
+            FuzzGenerator.compact(
+                try String(
+                    contentsOf: Fixtures.root.appendingPathComponent("Seeds/strategies/\(name)/strategy.yaml"),
+                    encoding: .utf8))
         }
         let started = ContinuousClock.now
         let tallies = await withTaskGroup(of: Tally.self) { group in
@@ -76,10 +78,13 @@ struct FuzzTests {
     static func located(_ error: StrategyError, text: String, into tally: inout Tally) {
         if error.diagnostics.isEmpty { tally.problems.append("rejection without a diagnostic") }
         var breaks = 0
-        for scalar in text.unicodeScalars where "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar) { breaks += 1 }
+        for scalar in text.unicodeScalars where "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar) {
+            breaks += 1
+        }
         for diagnostic in error.diagnostics {
             if diagnostic.line < 1 || diagnostic.line > breaks + 1 || diagnostic.column < 1 {
-                tally.problems.append("\(diagnostic.line):\(diagnostic.column) outside the document: \(diagnostic.message)")
+                tally.problems.append(
+                    "\(diagnostic.line):\(diagnostic.column) outside the document: \(diagnostic.message)")
             }
             if diagnostic.message.isEmpty || diagnostic.file != "fuzz.yaml" {
                 tally.problems.append("diagnostic without message or file")

@@ -12,8 +12,10 @@ struct HostIntegrationExampleTests {
         var commands: [MarketCommand] = []
         // --- begin docs example ---
         let document = try StrategyDocument.load(path: bundlePath)
-        let strategy = try StrategyChecker.check(document, limits: CheckLimits(
-            maxLookback: 2_000, maxStepsPerTick: 20_000, instruments: [.btcPerp, .ethPerp]))
+        let strategy = try StrategyChecker.check(
+            document,
+            limits: CheckLimits(
+                maxLookback: 2_000, maxStepsPerTick: 20_000, instruments: [.btcPerp, .ethPerp]))
         var evaluator = try StrategyEvaluator(strategy: strategy, instruments: [.btcPerp, .ethPerp])
         var market = SyntheticMarket()
         for _ in 0..<1_000 {

@@ -5,18 +5,21 @@ import Testing
 struct ParserDiagnosticTests {
     @Test("a misspelt indicator names line:column and the closest valid name")
     func misspeltIndicator() throws {
-        let yaml = Fixtures.document(rules: """
-              - when: mark > smaa(mark, 20)
-                do: [close]
-            """)
+        let yaml = Fixtures.document(
+            rules: """
+                  - when: mark > smaa(mark, 20)
+                    do: [close]
+                """)
         let error = try #require(Fixtures.error(yaml))
         #expect(error.code == .unknownName)
         let diagnostic = try #require(error.diagnostics.first)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let lineIndex = try #require(lines.firstIndex { $0.contains("smaa(") })
         #expect(diagnostic.line == lineIndex + 1)
-        let column = lines[lineIndex].distance(from: lines[lineIndex].startIndex,
-                                               to: lines[lineIndex].range(of: "smaa")!.lowerBound) + 1
+        let column =
+            lines[lineIndex].distance(
+                from: lines[lineIndex].startIndex,
+                to: lines[lineIndex].range(of: "smaa")!.lowerBound) + 1
         #expect(diagnostic.column == column)
         #expect(diagnostic.offendingText == "smaa")
         #expect(diagnostic.suggestion?.contains("'sma'") == true)
@@ -25,10 +28,11 @@ struct ParserDiagnosticTests {
 
     @Test("the rendered diagnostic puts a caret under the offending text")
     func caretLine() throws {
-        let yaml = Fixtures.document(rules: """
-              - when: emaa(mark, 5) > 1
-                do: [close]
-            """)
+        let yaml = Fixtures.document(
+            rules: """
+                  - when: emaa(mark, 5) > 1
+                    do: [close]
+                """)
         let error = try #require(Fixtures.error(yaml))
         let rendered = error.diagnostics[0].description.split(separator: "\n")
         let source = try #require(rendered.first { $0.contains("emaa(mark") })
@@ -57,19 +61,22 @@ struct ParserDiagnosticTests {
               - do: [close]
             """
         let error = try #require(Fixtures.error(yaml))
-        #expect(error.diagnostics.contains { $0.line == 4 && $0.column == 1 && $0.suggestion?.contains("'rules'") == true })
+        #expect(
+            error.diagnostics.contains { $0.line == 4 && $0.column == 1 && $0.suggestion?.contains("'rules'") == true })
         let action = Fixtures.document(rules: "  - do:\n      - cancelall")
         let actionError = try #require(Fixtures.error(action))
         #expect(actionError.diagnostics[0].suggestion?.contains("'cancel_all'") == true)
     }
 
-    @Test("expression syntax errors point at the offending token", arguments: [
-        ("mark >", "", "expression ends too early"),
-        ("(mark > 1", "", "expected ')'"),
-        ("mark = 1", "=", "unexpected character"),
-        ("mark > 1 > 2", ">", "cannot be chained"),
-        ("mark 2", "2", "after a complete expression"),
-    ])
+    @Test(
+        "expression syntax errors point at the offending token",
+        arguments: [
+            ("mark >", "", "expression ends too early"),
+            ("(mark > 1", "", "expected ')'"),
+            ("mark = 1", "=", "unexpected character"),
+            ("mark > 1 > 2", ">", "cannot be chained"),
+            ("mark 2", "2", "after a complete expression"),
+        ])
     func expressionSyntax(text: String, offending: String, message: String) throws {
         let yaml = Fixtures.document(rules: "  - when: \(text)\n    do: [close]")
         let error = try #require(Fixtures.error(yaml))
@@ -99,7 +106,9 @@ struct ParserDiagnosticTests {
         #expect(error.code == .nestingTooDeep)
         #expect(error.diagnostics[0].line == 6)
         let negations = String(repeating: "not ", count: 100) + "true"
-        #expect(Fixtures.error(Fixtures.document(rules: "  - when: \(negations)\n    do: [close]"))?.code == .nestingTooDeep)
+        #expect(
+            Fixtures.error(Fixtures.document(rules: "  - when: \(negations)\n    do: [close]"))?.code == .nestingTooDeep
+        )
     }
 
     @Test("huge inputs are refused before parsing")
@@ -108,7 +117,8 @@ struct ParserDiagnosticTests {
         let error = try #require(Fixtures.error(yaml))
         #expect(error.code == .inputTooLarge)
         let longExpression = (0..<1_500).map { _ in "1" }.joined(separator: " + ")
-        let expressionError = Fixtures.error(Fixtures.document(rules: "  - when: \(longExpression) > 0\n    do: [close]"))
+        let expressionError = Fixtures.error(
+            Fixtures.document(rules: "  - when: \(longExpression) > 0\n    do: [close]"))
         #expect(expressionError?.code == .inputTooLarge)
     }
 
@@ -119,5 +129,24 @@ struct ParserDiagnosticTests {
         #expect(document.entry == "bot.py")
         #expect(throws: StrategyError.self) { try StrategyChecker.check(document, limits: .standard) }
         #expect(Fixtures.error("name: bot\nruntime: exec\n") != nil)
+    }
+
+    @Test("a comma inside a {...} mapping that cuts an expression gets a hint")
+    func flowMappingComma() throws {
+        let yaml = Fixtures.document(rules: "  - do:\n      - buy: {size: max(0.001, 0.002), offset: 1}")
+        let error = try #require(Fixtures.error(yaml))
+        #expect(error.diagnostics.contains { $0.suggestion?.contains("quote the expression") == true })
+    }
+
+    @Test("Windows line endings parse, and errors point at the right line")
+    func crlf() throws {
+        let valid = Fixtures.document(rules: "  - when: mark > 0\n    do: [close]").replacing("\n", with: "\r\n")
+        #expect(Fixtures.error(valid) == nil)
+        let invalid = Fixtures.document(rules: "  - when: mark > rsii(mark, 3)\n    do: [close]")
+            .replacing("\n", with: "\r\n")
+        let diagnostic = try #require(Fixtures.error(invalid)?.diagnostics.first)
+        #expect(diagnostic.line == 6)
+        #expect(diagnostic.sourceLine == "  - when: mark > rsii(mark, 3)")
+        #expect(diagnostic.suggestion?.contains("'rsi'") == true)
     }
 }

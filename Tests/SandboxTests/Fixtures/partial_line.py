@@ -1,4 +1,4 @@
-"""At tick 2 sends half a reply and sleeps past the deadline (0.3 s in the tests); at tick 3 sends the other half
+"""At tick 2 sends half a reply and sleeps past the deadline (0.5 s in the tests); at tick 3 sends the other half
 (which, glued on, would be a valid reply for tick 3) and then answers normally. The host must
 drop the fragment, count one miss, and accept the later proper replies."""
 import json
@@ -17,7 +17,7 @@ for raw in sys.stdin:
     if tick == 2:
         out.write('{"type":"actions","tick":3,')
         out.flush()
-        time.sleep(0.4)
+        time.sleep(0.6)
         continue
     if tick == 3:
         out.write('"actions":[{"action":"cancel_all"}]}\n')

@@ -1,0 +1,74 @@
+import MarketModel
+
+/// Insurance-fund takeover check, auto-deleveraging and the fund unwind.
+extension Exchange {
+    /// `true` when the fund stays solvent at mark after taking `lots` at `price`.
+    func fundCanTakeOver(_ i: Int, direction: Int64, lots: Int64, price: Int64) -> Bool {
+        var equity = Int128(accounts[0].wallet)
+        for j in 0..<instrumentCount { equity += Int128(unrealized(positions[positionIndex(0, j)], j)) }
+        let markValue = Int128(signedValue(i, size: direction * lots, ticks: markets[i].mark))
+        let entryValue = Int128(signedValue(i, size: direction * lots, ticks: price))
+        return equity + markValue - entryValue >= 0
+    }
+
+    /// Closes up to `lots` against ranked opposing positions at `price`, without fees.
+    /// Rank (BitMEX style): PnL% × effective leverage when profitable, PnL% / leverage otherwise.
+    mutating func autoDeleverage(_ a: Int, _ i: Int, lots: Int64, price: Int64) -> Int64 {
+        let direction: Int64 = positions[positionIndex(a, i)].size > 0 ? 1 : -1
+        var ranked: [(rank: Int128, account: Int)] = []
+        for b in 1..<accounts.count where b != a {
+            let position = positions[positionIndex(b, i)]
+            guard position.size != 0, (position.size > 0) != (direction > 0) else { continue }
+            ranked.append((adlRank(b, i), b))
+        }
+        ranked.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.account < $1.account }
+        var done: Int64 = 0
+        for (_, b) in ranked where done < lots {
+            let available = abs(positions[positionIndex(b, i)].size)
+            let take = min(available, lots - done)
+            transfer(from: a, to: b, instrument: i, lots: take, price: price)
+            pending.append(
+                .autoDeleverage(
+                    account: AccountID(UInt32(b)), instrument: InstrumentID(UInt16(i)), quantity: Quantity(lots: take),
+                    price: Price(ticks: price)))
+            done += take
+        }
+        return done
+    }
+
+    /// ADL rank in 1e-8 units: `PnL% × EffLev` (profit) or `PnL% / EffLev` (loss), with
+    /// PnL% = uPnL / entry value and EffLev = |mark value| / |mark value − bankruptcy value|.
+    func adlRank(_ b: Int, _ i: Int) -> Int128 {
+        let position = positions[positionIndex(b, i)]
+        guard position.entryValue > 0 else { return 0 }
+        let pnlPercent = Int128(unrealized(position, i)) * Int128(Rate.one.units) / Int128(position.entryValue)
+        let markValue = Int128(abs(signedValue(i, size: position.size, ticks: markets[i].mark)))
+        let bankruptTicks = bankruptcyPrice(b, i)?.ticks ?? 0
+        let bankruptValue = Int128(abs(signedValue(i, size: position.size, ticks: bankruptTicks)))
+        let distance = max(
+            1, (markValue - bankruptValue).magnitude > 0 ? Int128((markValue - bankruptValue).magnitude) : 1)
+        guard markValue > 0 else { return pnlPercent }
+        return pnlPercent > 0 ? pnlPercent * markValue / distance : pnlPercent * distance / markValue
+    }
+
+    /// The insurance fund reduces its positions with IOC orders inside the band, fee-exempt.
+    mutating func unwindFund() {
+        for i in 0..<instrumentCount {
+            let size = positions[positionIndex(0, i)].size
+            guard size != 0 else { continue }
+            let perLot = max(1, notional(i, ticks: markets[i].mark, lots: 1))
+            let budget = max(1, configuration.fundUnwindNotionalPerTick.units / perLot)
+            let lots = min(abs(size), budget)
+            let side: Side = size > 0 ? .sell : .buy
+            let limit = bandEdge(i, side: side)
+            guard crossesBook(i, side: side, limit: limit) else { continue }
+            let request = OrderRequest(
+                account: AccountID(0), instrument: InstrumentID(UInt16(i)), side: side, kind: .limit,
+                price: Price(ticks: limit), quantity: Quantity(lots: lots), timeInForce: .ioc, reduceOnly: true)
+            submit(
+                account: 0, instrument: i, side: side, limit: limit, lots: lots, timeInForce: .ioc,
+                reduceOnly: true, clientTag: 0, feeMode: .exempt, request: request)
+            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+        }
+    }
+}
