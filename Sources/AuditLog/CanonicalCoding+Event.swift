@@ -127,7 +127,8 @@ extension CanonicalReader {
         case 2: return .orderAccepted(order: OrderID(try readUnsigned()), request: try readOrderRequest())
         case 3:
             return .orderRejected(
-                account: try readAccount(), clientTag: try readUnsigned(), reason: try ReasonCodes.reject.read(from: &self))
+                account: try readAccount(), clientTag: try readUnsigned(),
+                reason: try ReasonCodes.reject.read(from: &self))
         case 4:
             return .orderCancelled(
                 account: try readAccount(), instrument: try readInstrument(), order: OrderID(try readUnsigned()),

@@ -93,7 +93,7 @@ struct ReplayState {
         exchange.advance(into: &produced)
         calculator.observe(produced[closing...])
         scratch.removeAll()
-        TickRecord.writeEvents(produced, into: &scratch)
+        TickRecord.writeEvents(produced, inputs: inputs, into: &scratch)
         let recorded = record.position..<range.upperBound
         let same =
             scratch.bytes.count == recorded.count
@@ -105,14 +105,15 @@ struct ReplayState {
         if same {
             events += produced.count
         } else {
-            eventFailure = try Self.locate(tick: tick, produced: produced, recorded: &record)
+            eventFailure = try Self.locate(tick: tick, produced: produced, inputs: inputs, recorded: &record)
         }
     }
 
     /// Decodes the recorded events to name the first one that differs.
-    private static func locate(tick: Int64, produced: [MarketEvent], recorded: inout CanonicalReader)
-        throws(TranscriptError) -> Divergence
-    {
+    private static func locate(
+        tick: Int64, produced: [MarketEvent], inputs: [TickInput], recorded: inout CanonicalReader
+    ) throws(TranscriptError) -> Divergence {
+        var references = OrderRequestReferences(inputs)
         let count = try recorded.readCount()
         for index in 0..<max(count, produced.count) {
             guard index < count else {
@@ -122,7 +123,7 @@ struct ReplayState {
             }
             let event: MarketEvent
             do {
-                event = try recorded.readEvent()
+                event = try references.read(from: &recorded)
             } catch {
                 return Divergence(
                     .eventMismatch, tick: tick, eventIndex: index,

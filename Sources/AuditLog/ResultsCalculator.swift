@@ -15,7 +15,8 @@ public struct ResultsCalculator: Sendable {
 
     private var teams: [TeamResult]
     private var slotIndex: [UInt32: Int] = [:]
-    private var accountIndex: [UInt32: Int] = [:]
+    /// Team index per account id (dense: account ids are small consecutive integers); -1 for none.
+    private var teamOfAccount: [Int32] = []
     private let instruments: [InstrumentSpec]
     private let rank: Ranking
 
@@ -39,7 +40,11 @@ public struct ResultsCalculator: Sendable {
             {
                 for case .accountOpened(let account, _) in events {
                     teams[index].account = account
-                    accountIndex[account.rawValue] = index
+                    let id = Int(account.rawValue)
+                    if id >= teamOfAccount.count {
+                        teamOfAccount += Array(repeating: -1, count: id + 1 - teamOfAccount.count)
+                    }
+                    teamOfAccount[id] = Int32(index)
                     break
                 }
             }
@@ -55,36 +60,43 @@ public struct ResultsCalculator: Sendable {
 
     /// Accounts for events not caused by an input (those of `advance()`).
     public mutating func observe(_ events: ArraySlice<MarketEvent>) {
-        guard !accountIndex.isEmpty else { return }
+        guard !teamOfAccount.isEmpty else { return }
         for event in events {
             switch event {
             case .accountOpened(let account, let deposit):
-                if let index = accountIndex[account.rawValue] { teams[index].deposited += deposit }
+                if let index = team(account) { teams[index].deposited += deposit }
             case .deposited(let account, let amount):
-                if let index = accountIndex[account.rawValue] { teams[index].deposited += amount }
+                if let index = team(account) { teams[index].deposited += amount }
             case .trade(let trade):
                 let notional = instruments[Int(trade.instrument.rawValue)].notional(
                     price: trade.price, quantity: trade.quantity)
-                if let index = accountIndex[trade.makerAccount.rawValue] {
+                if let index = team(trade.makerAccount) {
                     teams[index].feesPaid += trade.makerFee
                     teams[index].trades += 1
                     teams[index].volume += notional
                 }
-                if let index = accountIndex[trade.takerAccount.rawValue] {
+                if let index = team(trade.takerAccount) {
                     teams[index].feesPaid += trade.takerFee
                     teams[index].trades += 1
                     teams[index].volume += notional
                 }
             case .funding(let account, _, _, let amount):
-                if let index = accountIndex[account.rawValue] { teams[index].fundingReceived += amount }
+                if let index = team(account) { teams[index].fundingReceived += amount }
             case .liquidation(let account, _, _, _, _, _):
-                if let index = accountIndex[account.rawValue] { teams[index].liquidations += 1 }
+                if let index = team(account) { teams[index].liquidations += 1 }
             case .realizedPnL(let account, _, let amount):
-                if let index = accountIndex[account.rawValue] { teams[index].realizedPnL += amount }
+                if let index = team(account) { teams[index].realizedPnL += amount }
             default:
                 break
             }
         }
+    }
+
+    private func team(_ account: AccountID) -> Int? {
+        let id = Int(account.rawValue)
+        guard id < teamOfAccount.count else { return nil }
+        let index = teamOfAccount[id]
+        return index < 0 ? nil : Int(index)
     }
 
     /// The final results: balances and equity from `exchange`, then scored and ranked.

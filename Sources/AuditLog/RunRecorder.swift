@@ -7,7 +7,9 @@ import MarketModel
 /// Per tick: call ``apply(_:origin:)`` for each command in processing order and ``record(_:)`` for
 /// timeouts, faults and boundary rejections, then ``advance()`` once. Finish with ``finish()``.
 public struct RunRecorder: Sendable {
-    /// The engine (read it for observations; mutate it only through the recorder).
+    /// The engine (read it for observations; mutate it only through the recorder). Do not keep a
+    /// copy of it alive across ``apply(_:origin:)`` or ``advance()``: copy-on-write would then
+    /// duplicate the whole engine state on every mutation.
     public private(set) var exchange: Exchange
     private var writer: TranscriptWriter
     private var calculator: ResultsCalculator

@@ -23,14 +23,16 @@ public struct TickRecord: Hashable, Sendable {
         writer.write(signed: tick)
         writer.write(unsigned: UInt64(inputs.count))
         for input in inputs { writer.write(input) }
-        Self.writeEvents(events, into: &writer)
+        Self.writeEvents(events, inputs: inputs, into: &writer)
         return writer.bytes
     }
 
-    /// Writes the event section (count, then events): the part the verifier compares byte for byte.
-    public static func writeEvents(_ events: [MarketEvent], into writer: inout CanonicalWriter) {
+    /// Writes the event section (count, then events, with ``OrderRequestReferences`` to the
+    /// record's `inputs`): the part the verifier compares byte for byte.
+    public static func writeEvents(_ events: [MarketEvent], inputs: [TickInput], into writer: inout CanonicalWriter) {
+        var references = OrderRequestReferences(inputs)
         writer.write(unsigned: UInt64(events.count))
-        for event in events { writer.write(event) }
+        for event in events { references.write(event, into: &writer) }
     }
 
     /// Decodes a record from `bytes[range]`.
@@ -38,9 +40,10 @@ public struct TickRecord: Hashable, Sendable {
         var reader = CanonicalReader(bytes, range: range)
         let (tick, inputs) = try readHead(&reader)
         var events: [MarketEvent] = []
+        var references = OrderRequestReferences(inputs)
         let count = try reader.readCount()
         events.reserveCapacity(count)
-        for _ in 0..<count { events.append(try reader.readEvent()) }
+        for _ in 0..<count { events.append(try references.read(from: &reader)) }
         try reader.expectEnd("tick \(tick)")
         return TickRecord(tick: tick, inputs: inputs, events: events)
     }

@@ -46,6 +46,9 @@ public struct TranscriptReader: Sendable {
             guard stored.count == Int(bodyLength) else { throw TranscriptError(.malformed, "body length mismatch") }
             body = Array(bytes[stored])
         case TranscriptFormat.arenaLZ:
+            guard bodyLength <= UInt64(stored.count) * 255 + 16 else {
+                throw TranscriptError(.malformed, "declared body of \(bodyLength) bytes cannot come from \(stored.count) bytes")
+            }
             body = try ArenaLZ.decompress(bytes, range: stored, expectedCount: Int(bodyLength))
         default:
             throw TranscriptError(.unsupportedFormat, "unknown compression \(compression)")

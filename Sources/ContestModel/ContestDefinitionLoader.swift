@@ -46,6 +46,9 @@ public enum ContestDefinitionLoader {
                 throw fail("market.background.start_prices.\(symbol)", "\(price) is not a positive price on the tick grid")
             }
         }
+        if let interval = d.market.fundingIntervalTicks, !(1...1_000_000).contains(interval) {
+            throw fail("market.funding_interval_ticks", "must be 1..1000000")
+        }
         if Rate(decimal: d.market.background.volatility) == nil { throw fail("market.background.volatility", "not a decimal") }
         if !(1...100_000).contains(d.evaluation.ticks) { throw fail("evaluation.ticks", "must be 1..100000") }
         if !(1...64).contains(d.evaluation.heatSize) { throw fail("evaluation.heat_size", "must be 1..64") }

@@ -6,18 +6,22 @@ public struct MarketSettings: Codable, Sendable, Hashable {
     public var tickMilliseconds: Int64
     /// Background market (price process and agents).
     public var background: BackgroundSettings
+    /// Overrides every instrument's funding interval (ticks); nil keeps the instrument default.
+    public var fundingIntervalTicks: Int64?
 
     public init(instruments: [String] = ["BTC-PERP", "ETH-PERP"], tickMilliseconds: Int64 = 1000,
-                background: BackgroundSettings = .init()) {
+                background: BackgroundSettings = .init(), fundingIntervalTicks: Int64? = nil) {
         self.instruments = instruments
         self.tickMilliseconds = tickMilliseconds
         self.background = background
+        self.fundingIntervalTicks = fundingIntervalTicks
     }
 
     enum CodingKeys: String, CodingKey {
         case instruments
         case tickMilliseconds = "tick_ms"
         case background
+        case fundingIntervalTicks = "funding_interval_ticks"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,5 +30,6 @@ public struct MarketSettings: Codable, Sendable, Hashable {
         instruments = try container.decodeIfPresent([String].self, forKey: .instruments) ?? defaults.instruments
         tickMilliseconds = try container.decodeIfPresent(Int64.self, forKey: .tickMilliseconds) ?? defaults.tickMilliseconds
         background = try container.decodeIfPresent(BackgroundSettings.self, forKey: .background) ?? defaults.background
+        fundingIntervalTicks = try container.decodeIfPresent(Int64.self, forKey: .fundingIntervalTicks)
     }
 }

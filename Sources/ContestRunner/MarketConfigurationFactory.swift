@@ -7,7 +7,11 @@ public enum MarketConfigurationFactory {
     /// The engine configuration of `definition` (validated definitions only).
     public static func make(_ definition: ContestDefinition) -> MarketConfiguration {
         let settings = definition.market
-        let specs = settings.instruments.compactMap(InstrumentCatalog.spec)
+        let specs = settings.instruments.compactMap(InstrumentCatalog.spec).map { spec -> InstrumentSpec in
+            var spec = spec
+            if let interval = settings.fundingIntervalTicks { spec.fundingIntervalTicks = interval }
+            return spec
+        }
         var standard = MarketConfiguration.standard
         standard.instruments = specs
         standard.tickMilliseconds = settings.tickMilliseconds

@@ -72,7 +72,9 @@ struct TickLoop {
         return (recorder, reports, curves)
     }
 
-    private mutating func step() {
+    /// Builds every live bot's observation. A separate method so the read-only view of the engine
+    /// is released before the recorder mutates it (a live copy would force a full copy-on-write).
+    private func observations() -> (tick: Int64, observations: [Int: Observation]) {
         let exchange = recorder.exchange
         let tick = exchange.tick
         let markets = builder.markets(exchange)
@@ -83,6 +85,11 @@ struct TickLoop {
                 tick: tick, timeMs: tick * market.tickMilliseconds, markets: markets, exchange: exchange,
                 account: account, events: pending[account] ?? [], boundaryRejections: boundaryRejections[slot] ?? [])
         }
+        return (tick, observations)
+    }
+
+    private mutating func step() {
+        let (tick, observations) = observations()
         pending.removeAll(keepingCapacity: true)
         boundaryRejections.removeAll(keepingCapacity: true)
         let replies = observations.isEmpty ? [:] : group.exchange(observations)

@@ -127,7 +127,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         var (executable, arguments) = owned(binaries.path("postgres"), settings)
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
             // Own session: a Ctrl-C on the terminal reaches us, and we stop the server last.
-            arguments = [executable] + arguments
+            arguments = ["--wait", executable] + arguments
             executable = "/usr/bin/setsid"
         }
         let process = Process()

@@ -55,7 +55,9 @@ public struct MigrationRunner: Sendable {
             }
             do {
                 try await connection.withTransaction(logger: logger) { transaction in
-                    _ = try await transaction.simpleQuery(migration.sql).get()
+                    for statement in SQLScript.statements(migration.sql) {
+                        try await transaction.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
                     try await transaction.query(
                         "INSERT INTO schema_migrations (name, sha256) VALUES (\(migration.name), \(migration.sha256))",
                         logger: logger)

@@ -111,7 +111,7 @@ enum AuditBench {
             "  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s"
         )
         print("  decompression:               \(fmt(inflate)) s  \(fmt(Double(body.count) / inflate / 1e6)) MB/s")
-        print("  raw bytes by kind: \(breakdown(records))")
+        print("  raw bytes by kind (plain event encoding, before order back-references): \(breakdown(records))")
         print(
             "  ratios: full verify / engine replay = \(fmt(full / engine)); integrity verify / SHA-256 = \(fmt(integrity / sha)); full verify / SHA-256 = \(fmt(full / sha))"
         )

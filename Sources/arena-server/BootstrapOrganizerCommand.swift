@@ -13,8 +13,8 @@ struct BootstrapOrganizerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try ServerEnvironment.make(options, label: "perparena.bootstrap")
         defer { environment.shutdown() }
+        _ = try await environment.migrate()
         try await withDatabase(environment) {
-            _ = try await environment.migrate()
             let token = TokenHash.generate(prefix: "pa_org")
             if try await environment.store.createOrganizer(name: name, tokenHash: TokenHash.hash(token)) == nil {
                 throw ValidationError("organizer \(name) exists already; pick another name")

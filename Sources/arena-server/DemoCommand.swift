@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ServiceLifecycle
 
 /// `arena-server demo`: the whole product on one machine.
@@ -24,15 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
         guard let contestPath = contest ?? RuntimePaths.locate("Seeds/contests/demo.yaml") else {
             throw ValidationError("Seeds/contests/demo.yaml not found; run from the repository or pass --contest")
         }
+        _ = try await environment.migrate()
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
         let driver = DemoDriver(environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
                                 exitAfterRun: exitAfterRun)
-        let services: [any Service] = [app, driver, DatabaseMetricsService.make(environment: environment)]
+        let services: [any Service] = [app, DatabaseMetricsService.make(environment: environment)]
             + RunnerFactory.make(environment: environment, count: 2)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: environment.database),
-                       .init(service: StartupService(environment: environment, services: services))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
-        try await group.run()
+        try await ServiceGroupFactory.make(environment: environment, services: services, finishing: driver).run()
     }
 }

@@ -25,20 +25,20 @@ struct DemoDriver: Service {
         let yaml = try Data(contentsOf: URL(fileURLWithPath: contestPath))
         let contest = try await client.json(ContestView.self, .POST, "/v1/admin/contests", token: organizer,
                                             body: Array(yaml), contentType: "application/yaml")
-        print("contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
+        say("contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
               + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
         let before = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
         let queued = try await registerAndSubmit(client, contestId: contest.id)
         if queued == 0 {
             _ = try await client.json(ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
                                       token: organizer)
-            print("no new submissions; asked for a fresh evaluation")
+            say("no new submissions; asked for a fresh evaluation")
         }
         let board = try await waitForBoard(client, contestId: contest.id, after: before.evaluationId ?? 0)
-        print(LeaderboardTable.render(board))
-        print("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
+        say(LeaderboardTable.render(board))
+        say("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
         if exitAfterRun { return }
-        print("serving on \(baseURL) — press Ctrl-C to stop")
+        say("serving on \(baseURL) — press Ctrl-C to stop")
         try? await gracefulShutdown()
     }
 
@@ -75,9 +75,9 @@ struct DemoDriver: Service {
                 if status == 201 {
                     tokens[team.name] = try APIJSON.decoder().decode(TeamRegistrationResponse.self, from: data).token
                     try saveTokens(tokens, to: tokenFile)
-                    print("registered team \(team.name)")
+                    say("registered team \(team.name)")
                 } else {
-                    print("team \(team.name) exists but its token is not in \(tokenFile); skipping its submission")
+                    say("team \(team.name) exists but its token is not in \(tokenFile); skipping its submission")
                     continue
                 }
             }
@@ -85,7 +85,7 @@ struct DemoDriver: Service {
             let archive = try BundleArchive.pack(directory: seedsDirectory + "/" + team.bundle, limits: BundleLimits())
             let submission = try await client.json(SubmissionView.self, .POST, "/v1/submissions", token: token,
                                                    body: archive, contentType: "application/gzip", accept: [200, 202, 422])
-            print("  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)")
+            say("  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)")
             if submission.status == "queued" { queued += 1 }
         }
         return queued
@@ -104,7 +104,7 @@ struct DemoDriver: Service {
             let board = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contestId)/leaderboard")
             if let evaluation = board.evaluationId, evaluation > after { return board }
             if lastNote.duration(to: .now) > .seconds(5) {
-                print("  … evaluating")
+                say("  … evaluating")
                 lastNote = .now
             }
             try await Task.sleep(for: .milliseconds(500))

@@ -11,11 +11,9 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try ServerEnvironment.make(options, label: "perparena.migrate")
         defer { environment.shutdown() }
-        try await withDatabase(environment) {
-            let outcome = try await environment.migrate()
-            print(outcome.applied.isEmpty
-                  ? "database is up to date (\(outcome.alreadyApplied.count) migrations applied earlier)"
-                  : "applied \(outcome.applied.count) migrations: \(outcome.applied.joined(separator: ", "))")
-        }
+        let outcome = try await environment.migrate()
+        print(outcome.applied.isEmpty
+              ? "database is up to date (\(outcome.alreadyApplied.count) migrations applied earlier)"
+              : "applied \(outcome.applied.count) migrations: \(outcome.applied.joined(separator: ", "))")
     }
 }

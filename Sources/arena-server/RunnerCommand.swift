@@ -19,14 +19,12 @@ struct RunnerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try ServerEnvironment.make(options, label: "perparena.runner")
         defer { environment.shutdown() }
+        _ = try await environment.migrate()
         var runners = RunnerFactory.make(environment: environment, count: max(1, count))
         if let metricsPort {
             runners.append(RunnerMetricsApplication.make(registry: environment.metrics, host: metricsHost,
                                                          port: metricsPort, logger: environment.logger))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: environment.database), .init(service: StartupService(environment: environment, services: runners))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
-        try await group.run()
+        try await ServiceGroupFactory.make(environment: environment, services: runners).run()
     }
 }

@@ -1,3 +1,4 @@
+import AuditLog
 import ContestRunner
 import Foundation
 import ServiceLifecycle
@@ -9,6 +10,8 @@ enum RunnerFactory {
         let pid = ProcessInfo.processInfo.processIdentifier
         let env = ProcessInfo.processInfo.environment
         let lease = env["ARENA_LEASE_SECONDS"].flatMap(Int.init) ?? 30
+        // Create the attestation key once, before runners start concurrently (they share it).
+        _ = try? KeyStore(configuration: KeyStoreConfiguration(directory: environment.stateDirectory + "/keys")).activeKey()
         return (0..<count).map { index in
             RunnerService(
                 store: environment.store,

@@ -15,12 +15,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try ServerEnvironment.make(options, label: "perparena.serve")
         defer { environment.shutdown() }
+        _ = try await environment.migrate()
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
         let services: [any Service] = [app, DatabaseMetricsService.make(environment: environment)]
             + RunnerFactory.make(environment: environment, count: runners)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: environment.database), .init(service: StartupService(environment: environment, services: services))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
-        try await group.run()
+        try await ServiceGroupFactory.make(environment: environment, services: services).run()
     }
 }

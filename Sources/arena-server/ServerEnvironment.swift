@@ -10,6 +10,7 @@ struct ServerEnvironment {
     let logger: Logger
     let stateDirectory: String
     let database: PostgresClient
+    let databaseConfiguration: PostgresClient.Configuration
     let embedded: EmbeddedPostgres?
     let migrations: [Migration]
     let store: ArenaStore
@@ -40,15 +41,23 @@ struct ServerEnvironment {
             url = try cluster.start()
             embedded = cluster
         }
-        let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
-        return ServerEnvironment(logger: logger, stateDirectory: state, database: client, embedded: embedded,
+        let configuration = try DatabaseURL.configuration(from: url)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return ServerEnvironment(logger: logger, stateDirectory: state, database: client,
+                                 databaseConfiguration: configuration, embedded: embedded,
                                  migrations: migrations, store: ArenaStore(client: client, logger: logger),
                                  metrics: metrics)
     }
 
     /// Applies pending migrations; throws (naming the file) if an applied one was edited.
+    /// Uses a short-lived client of its own, so it can run before the service group starts.
     func migrate() async throws -> MigrationRunner.Outcome {
-        try await MigrationRunner(client: database, logger: logger).migrate(migrations)
+        let client = PostgresClient(configuration: databaseConfiguration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await MigrationRunner(client: client, logger: logger).migrate(migrations)
+        }
     }
 
     /// Stops the embedded cluster if this process started it.

@@ -8,14 +8,14 @@ struct Arena: AsyncParsableCommand {
         abstract: "PerpArena: build, test and submit trading bots; run and audit contests.",
         discussion: """
             A team's journey:
-              arena init mybot && cd mybot      # scaffold a bundle (--template rules|python)
-              arena check .                     # validate it offline
-              arena backtest                    # run it locally in the simulated market
-              arena register --contest demo --name "my team"   # token saved to your profile
-              arena submit --wait               # upload and follow validation and evaluation
-              arena leaderboard                 # where you stand
-              arena logs                        # your bot's output from its latest run
-              arena verify RUN                  # replay the run's transcript and check its signature
+              arena init mybot && cd mybot   # scaffold (--template rules|python)
+              arena check .                  # validate offline
+              arena backtest                 # run locally in the simulated market
+              arena register --contest demo --name "my team"
+              arena submit --wait            # upload, follow validation + evaluation
+              arena leaderboard              # where you stand
+              arena logs                     # your bot's output, latest run
+              arena verify RUN               # replay and check the transcript
 
             Configuration: profiles (server URL and token) in $ARENA_CONFIG, else \
             ~/.config/arena/config.json (mode 0600). Environment overrides: ARENA_SERVER, \

@@ -4,7 +4,7 @@ import Foundation
 /// Finds and reads a local bundle directory, with errors that say how to fix it.
 enum BundleLocator {
     /// Loads the bundle at `path` (a directory holding strategy.yaml).
-    static func load(_ path: String) throws -> Bundle {
+    static func load(_ path: String) throws -> StrategyBundle {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError.usage("\(path) does not exist", hint: "pass a bundle directory, e.g. one made by `arena init mybot`")
@@ -21,7 +21,7 @@ enum BundleLocator {
     }
 
     /// Packs the bundle at `path` into the deterministic tar.gz the server expects.
-    static func pack(_ path: String) throws -> (archive: [UInt8], bundle: Bundle) {
+    static func pack(_ path: String) throws -> (archive: [UInt8], bundle: StrategyBundle) {
         let bundle = try load(path)
         do {
             return (try BundleArchive.pack(bundle, limits: BundleLimits()), bundle)

@@ -24,12 +24,14 @@ enum ExitCodes {
     static let help = """
         Exit codes:
           0  success
-          1  the thing examined failed (check errors, rejected or failed submission, verification failure)
+          1  the thing examined failed (check errors, rejected or failed
+             submission, verification failure)
           2  usage error or unreadable local file
-          3  not logged in, or the token was refused (run `arena login` or `arena register`)
-          4  the server could not be reached (is it running? check --server / ARENA_SERVER)
-          5  the server refused the request (not found, name taken, quota, registration closed)
+          3  not logged in or token refused (`arena login`, `arena register`)
+          4  server unreachable (is it running? check --server / ARENA_SERVER)
+          5  the server refused the request (not found, name taken, quota,
+             registration closed)
           6  server error or unexpected answer
-          7  --wait timed out (the work continues on the server; follow it with `arena status`)
+          7  --wait timed out (work continues; follow it with `arena status`)
         """
 }

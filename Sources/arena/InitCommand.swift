@@ -56,7 +56,7 @@ struct InitCommand: AsyncParsableCommand {
                                 files: chosen.files.map(\.path))
             if session.json { return Output.json(result) }
             Console.out("Created \(chosen.name) bundle \(session.terminal.paint(strategyName, .bold)) in \(directory): \(result.files.joined(separator: ", "))")
-            Console.out("Next:\n  cd \(directory)\n  arena check\n  arena backtest")
+            Console.out("Next:\n  cd \(directory)\n  arena check .\n  arena backtest")
         }
     }
 

@@ -16,7 +16,7 @@ enum Templates {
         files: [("strategy.yaml", """
             # {{name}}: trend following with the rules runtime. Go long when the fast EMA crosses above
             # the slow EMA, short on the opposite cross. Edit params and rules, then:
-            #   arena check && arena backtest
+            #   arena check . && arena backtest
             name: {{name}}
             runtime: rules
             markets: [BTC-PERP]
@@ -113,7 +113,7 @@ enum Templates {
 
         A PerpArena strategy bundle. Everything in this directory is uploaded.
 
-            arena check              # validate strategy.yaml (and the entry point)
+            arena check .            # validate strategy.yaml (and the entry point)
             arena backtest           # run it locally against the simulated market
             arena backtest --plot equity.svg
             arena register --contest demo --name "my team"   # once

@@ -46,6 +46,28 @@ struct TranscriptTests {
             ).verified)
     }
 
+    @Test("an accepted order repeats no request bytes: it refers to the command it came from")
+    func orderReferences() throws {
+        let request = OrderRequest(
+            account: AccountID(9), instrument: InstrumentID(0), side: .buy, kind: .limit, price: Price(ticks: 600_000),
+            quantity: Quantity(lots: 20), timeInForce: .gtc, clientTag: 77)
+        var other = request
+        other.clientTag = 78
+        let inputs: [TickInput] = [
+            .command(origin: .bot(slot: 0), .placeOrder(request)),
+            .command(origin: .bot(slot: 1), .placeOrder(other)),
+        ]
+        let events: [MarketEvent] = [
+            .orderAccepted(order: OrderID(5), request: other),
+            .orderAccepted(order: OrderID(6), request: request),
+        ]
+        let record = TickRecord(tick: 3, inputs: inputs, events: events)
+        let bytes = record.encoded()
+        #expect(try TickRecord.decode(bytes, range: bytes.indices) == record)
+        let plain = TickRecord(tick: 3, inputs: inputs, events: []).encoded()
+        #expect(bytes.count - plain.count < 2 * 12, "the second acceptance has no later command to refer to")
+    }
+
     @Test("a file that is not a transcript is refused with a code")
     func badMagic() {
         #expect(throws: TranscriptError.self) { try TranscriptReader(bytes: Array(repeating: 0, count: 100)) }
