@@ -11,7 +11,7 @@ import TestSupport
 
 /// A live API server on a free port over a fresh migrated PostgreSQL database, a runner to
 /// drive evaluations, and a temporary HOME for the `arena` processes under test.
-struct LiveServer {
+struct LiveServer: Sendable {
     let store: ArenaStore
     let runner: RunnerService
     let port: Int
@@ -31,7 +31,7 @@ struct LiveServer {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
     }
 
-    static func with(_ body: (LiveServer) async throws -> Void) async throws {
+    static func with(_ body: @escaping @Sendable (LiveServer) async throws -> Void) async throws {
         var logger = Logger(label: "arena-cli-tests")
         logger.logLevel = .warning
         let url = try await TestDatabase.fresh(logger: logger)
