@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "MarketModel", "APIModels", "ContestModel",
+                "MarketModel", "APIModels", "ContestModel", "AuditLog",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

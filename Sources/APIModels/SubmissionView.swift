@@ -14,10 +14,13 @@ public struct SubmissionView: Codable, Sendable, Equatable {
     public var charged: Bool
     public var createdAt: Date
     public var quota: QuotaView?
+    /// The team's final selection (evaluated instead of its newest submission).
+    public var selected: Bool
 
     public init(id: Int64, teamId: Int64, contestId: String, sha256: String, runtime: String, status: String,
                 statusHistory: [StatusChange], validationReport: String?, charged: Bool, createdAt: Date,
-                quota: QuotaView? = nil) {
+                quota: QuotaView? = nil, selected: Bool = false) {
+        self.selected = selected
         self.id = id
         self.teamId = teamId
         self.contestId = contestId

@@ -17,12 +17,14 @@ extension ArenaAPI {
             })
         }
         admin.post("/contests/:contest/registration") { request, context in
+            _ = try ArenaAPI.requireOrganizer(context)
             let body = try await ArenaAPI.decode(RegistrationChange.self, from: request, context: context)
             return try await contestAction(context, action: body.open ? "registration.opened" : "registration.closed") {
                 try await store.setRegistration(contestId: $0, open: body.open)
             }
         }
         admin.post("/contests/:contest/invite") { request, context in
+            _ = try ArenaAPI.requireOrganizer(context)
             let body = try await ArenaAPI.decode(InviteChange.self, from: request, context: context)
             return try await contestAction(context, action: "invite.changed") {
                 try await store.setInviteCode(contestId: $0, hash: body.code.map(TokenHash.hash))
@@ -50,6 +52,7 @@ extension ArenaAPI {
             }
         }
         admin.post("/teams/:id/disqualify") { request, context in
+            _ = try ArenaAPI.requireOrganizer(context)
             let body = try await ArenaAPI.decode(DisqualifyRequest.self, from: request, context: context)
             guard !body.reason.isEmpty else { throw APIError.badRequest("reason_required", "give a reason") }
             return try await teamAction(context, action: "team.disqualified", reason: body.reason)

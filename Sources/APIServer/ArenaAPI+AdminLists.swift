@@ -19,7 +19,8 @@ extension ArenaAPI {
             _ = try ArenaAPI.requireOrganizer(context)
             let id = try await existingContest(context)
             let records = try await store.submissions(contestId: id)
-            return try ArenaAPI.json(try records.map { try ArenaAPI.submissionView($0) })
+            let selected = try await store.selectedSubmissionIds(contestId: id)
+            return try ArenaAPI.json(try records.map { try ArenaAPI.submissionView($0, selected: selected.contains($0.id)) })
         }
         admin.get("/contests/:contest/runs") { _, context in
             _ = try ArenaAPI.requireOrganizer(context)

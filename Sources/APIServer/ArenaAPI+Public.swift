@@ -30,8 +30,8 @@ extension ArenaAPI {
         let query = request.uri.queryParameters
         let page = query.get("page", as: Int.self) ?? 1
         let pageSize = query.get("page_size", as: Int.self) ?? 100
-        guard page >= 1, (1...500).contains(pageSize) else {
-            throw APIError.badRequest("invalid_parameter", "page must be >= 1 and page_size 1..500")
+        guard (1...100_000).contains(page), (1...500).contains(pageSize) else {
+            throw APIError.badRequest("invalid_parameter", "page must be 1..100000 and page_size 1..500")
         }
         guard let rendered = try await leaderboards.render(
             contestId: id, page: page, pageSize: pageSize, organizer: context.identity?.isOrganizer ?? false)

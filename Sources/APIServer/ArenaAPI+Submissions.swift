@@ -13,7 +13,8 @@ extension ArenaAPI {
         router.get("/v1/submissions") { _, context in
             let team = try ArenaAPI.requireTeam(context)
             let records = try await store.submissions(teamId: team.id)
-            return try ArenaAPI.json(try records.map { try ArenaAPI.submissionView($0) })
+            let selected = try await store.selectedSubmissionId(teamId: team.id)
+            return try ArenaAPI.json(try records.map { try ArenaAPI.submissionView($0, selected: $0.id == selected) })
         }
         router.get("/v1/submissions/:id") { _, context in
             let team = try ArenaAPI.requireTeam(context)
@@ -22,7 +23,9 @@ extension ArenaAPI {
                 throw APIError.notFound("submission")
             }
             let definition = try await contestDefinition(team.contestId)
-            return try ArenaAPI.json(try ArenaAPI.submissionView(record, quota: try await quota(team, definition)))
+            let selected = try await store.selectedSubmissionId(teamId: team.id) == record.id
+            return try ArenaAPI.json(try ArenaAPI.submissionView(record, quota: try await quota(team, definition),
+                                                                 selected: selected))
         }
     }
 
@@ -45,10 +48,6 @@ extension ArenaAPI {
                            "daily quota of \(before.limit) submissions used; it resets at \(ISO8601DateFormatter().string(from: before.resetsAt))",
                            headers: [.retryAfter: "\(max(1, Int(before.resetsAt.timeIntervalSinceNow)))"])
         }
-        if before.invalidUsed >= before.invalidLimit {
-            throw APIError(.tooManyRequests, code: "invalid_quota_exceeded",
-                           "too many invalid bundles today; run `arena check` locally before submitting")
-        }
         let archive: [UInt8]
         do {
             let buffer = try await request.body.collect(upTo: limits.bundleMaxBytes)
@@ -58,6 +57,12 @@ extension ArenaAPI {
                            "bundle archives may be at most \(limits.bundleMaxBytes) bytes")
         }
         let validation = validator.validate(archive: archive, contest: definition)
+        // The invalid-bundle cap is separate: it refuses (without storing) further invalid
+        // bundles, never a valid one.
+        if case .invalid = validation, before.invalidUsed >= before.invalidLimit {
+            throw APIError(.tooManyRequests, code: "invalid_quota_exceeded",
+                           "too many invalid bundles today (\(before.invalidLimit)); run `arena check` locally before submitting")
+        }
         if case .valid(let sha, _, _) = validation,
             let existing = try await store.submissions(teamId: team.id).first(where: {
                 $0.sha256 == sha && ["queued", "running", "scored"].contains($0.status)
@@ -107,7 +112,8 @@ extension ArenaAPI {
                          inFlightLimit: definition.limits.maxInFlight, resetsAt: dayStart.addingTimeInterval(86_400))
     }
 
-    static func submissionView(_ record: SubmissionRecord, quota: QuotaView? = nil) throws -> SubmissionView {
+    static func submissionView(_ record: SubmissionRecord, quota: QuotaView? = nil,
+                               selected: Bool = false) throws -> SubmissionView {
         let raw = try JSONDecoder().decode([[String: String]].self, from: Data(record.statusHistoryJSON.utf8))
         let formatter = ISO8601DateFormatter()
         let history = raw.map {
@@ -117,6 +123,6 @@ extension ArenaAPI {
         return SubmissionView(id: record.id, teamId: record.teamId, contestId: record.contestId, sha256: record.sha256,
                               runtime: record.runtime, status: record.status, statusHistory: history,
                               validationReport: record.validationReport, charged: record.charged,
-                              createdAt: record.createdAt, quota: quota)
+                              createdAt: record.createdAt, quota: quota, selected: selected)
     }
 }

@@ -42,6 +42,8 @@ public struct ArenaAPI: Sendable {
         addRunRoutes(to: router)
         addAdminRoutes(to: router)
         addAdminListRoutes(to: router)
+        addRerunRoutes(to: router)
+        addSelectionRoutes(to: router)
         return router
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Storage
 
 /// Turns every failure into the API's one error shape; unexpected errors become a generic 500
 /// (logged with the request id) so nothing internal leaks.
@@ -26,6 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
             throw APIError(error.status, code: code, message)
         } catch is DecodingError {
             throw APIError(.badRequest, code: "invalid_json", "the request body is not the JSON this route expects")
+        } catch where DatabaseInputError.isInvalidInput(error) {
+            throw APIError(.badRequest, code: "invalid_input",
+                           "the request contains a value the server cannot store (for example a NUL character)")
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             throw APIError(.internalServerError, code: "internal",

@@ -93,10 +93,7 @@ struct TickLoop {
         pending.removeAll(keepingCapacity: true)
         boundaryRejections.removeAll(keepingCapacity: true)
         let replies = observations.isEmpty ? [:] : group.exchange(observations)
-        var generator = SplitMix64(seed: spec.seed ^ UInt64(bitPattern: tick) &* 0x9E37_79B9_7F4A_7C15)
-        var order = replies.keys.sorted()
-        for index in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(index, generator.below(index + 1)) }
-        for slot in order {
+        for slot in Self.processingOrder(replies.keys, seed: spec.seed, tick: tick) {
             guard let reply = replies[slot] else { continue }
             handle(slot: slot, reply)
         }
@@ -105,6 +102,18 @@ struct TickLoop {
             let equity = accounts[slot].flatMap { recorder.exchange.account($0)?.equity } ?? .zero
             curves[slot, default: []].append(equity)
         }
+    }
+
+    /// The seeded order in which bots' actions are applied this tick: each slot gets a
+    /// pseudo-random key from (seed, tick, slot), so the order never depends on arrival time and
+    /// the relative order of two teams does not change when other teams join the heat.
+    static func processingOrder(_ slots: some Sequence<Int>, seed: UInt64, tick: Int64) -> [Int] {
+        func key(_ slot: Int) -> UInt64 {
+            var generator = SplitMix64(seed: seed ^ (UInt64(bitPattern: tick) &* 0x9E37_79B9_7F4A_7C15)
+                                       ^ (UInt64(slot) &* 0xC2B2_AE3D_27D4_EB4F))
+            return generator.next()
+        }
+        return slots.map { ($0, key($0)) }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 
     private mutating func handle(_ results: [Int: WorkerTickResult]) {

@@ -1,4 +1,4 @@
-import Crypto
+import AuditLog
 import Foundation
 import PostgresNIO
 
@@ -27,12 +27,12 @@ extension ArenaStore {
                             subject: String, details: [String: String]) async throws {
         _ = try await connection.query("SELECT pg_advisory_xact_lock(727274003)", logger: logger)
         let previous = try await connection.query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", logger: logger)
-        var previousHash = String(repeating: "0", count: 64)
+        var previousHash = AuditChainEntry.genesis
         for try await hash in previous.decode(String.self) { previousHash = hash }
         let at = Self.timestamp(Date())
-        let detailsJSON = Self.canonicalJSON(details)
-        let hash = Self.auditHash(previous: previousHash, at: at, actor: actor, action: action, subject: subject,
-                                  details: detailsJSON)
+        let detailsJSON = AuditChainEntry.canonicalJSON(details)
+        let hash = AuditChainEntry.hash(previous: previousHash, at: at, actor: actor, action: action, subject: subject,
+                                        details: details)
         try await connection.query(
             """
             INSERT INTO audit_events (at, actor, action, subject, details, prev_hash, hash)
@@ -58,13 +58,6 @@ extension ArenaStore {
         return result
     }
 
-    /// SHA-256 over the previous hash and the event's canonical fields, hex.
-    public static func auditHash(previous: String, at: String, actor: String, action: String, subject: String,
-                                 details: String) -> String {
-        let material = [previous, at, actor, action, subject, details].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     /// Microsecond UTC timestamp, the precision PostgreSQL stores.
     static func timestamp(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
@@ -74,13 +67,5 @@ extension ArenaStore {
         formatter.formatOptions = [.withInternetDateTime]
         let base = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         return base.replacingOccurrences(of: "Z", with: String(format: ".%06dZ", fraction))
-    }
-
-    /// Details as JSON with sorted keys. The chain hashes PostgreSQL's own `jsonb::text` rendering
-    /// on verification, so details use only string values whose rendering is stable.
-    static func canonicalJSON(_ details: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(details)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

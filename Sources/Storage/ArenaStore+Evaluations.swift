@@ -2,7 +2,8 @@ import Foundation
 import PostgresNIO
 
 extension ArenaStore {
-    /// Each non-disqualified team's newest submission that passed validation and did not fail.
+    /// Each non-disqualified team's selected submission (final selection), else its newest one,
+    /// among those that passed validation and did not fail.
     public func eligibleEntries(contestId: String) async throws -> [EligibleEntry] {
         let rows = try await client.query(
             """
@@ -10,7 +11,7 @@ extension ArenaStore {
             FROM teams t JOIN submissions s ON s.team_id = t.id
             WHERE t.contest_id = \(contestId) AND t.disqualified_at IS NULL
               AND s.status IN ('queued', 'running', 'scored')
-            ORDER BY t.id, s.id DESC
+            ORDER BY t.id, (s.selected_at IS NOT NULL) DESC, s.id DESC
             """, logger: logger)
         var result: [EligibleEntry] = []
         for try await (team, name, submission) in rows.decode((Int64, String, Int64).self) {
@@ -64,8 +65,9 @@ extension ArenaStore {
                     UPDATE submissions SET status = 'superseded', updated_at = now(),
                         status_history = status_history || jsonb_build_array(jsonb_build_object(
                             'status', 'superseded', 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                            'detail', 'a newer submission of the team was evaluated'))
-                    WHERE team_id = (SELECT team_id FROM submissions WHERE id = \(id)) AND id < \(id) AND status = 'queued'
+                            'detail', CASE WHEN id < \(id) THEN 'a newer submission of the team was evaluated'
+                                           ELSE 'the team selected another submission for evaluation' END))
+                    WHERE team_id = (SELECT team_id FROM submissions WHERE id = \(id)) AND id <> \(id) AND status = 'queued'
                     """, logger: logger)
                 let status = try await Self.currentStatus(connection, logger: logger, submissionId: id)
                 if status == "queued" {
@@ -118,10 +120,15 @@ extension ArenaStore {
         return result
     }
 
-    /// Marks a run as started by a runner.
+    /// Marks a run as started by a runner (a complete run being rerun keeps `complete` until the
+    /// new attempt commits).
     public func markRunStarted(runId: Int64) async throws {
         try await client.query(
-            "UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = \(runId)",
+            """
+            UPDATE runs SET status = CASE WHEN status = 'complete' THEN status ELSE 'running' END,
+                started_at = coalesce(started_at, now())
+            WHERE id = \(runId)
+            """,
             logger: logger)
     }
 }

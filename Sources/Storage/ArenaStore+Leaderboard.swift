@@ -30,8 +30,18 @@ extension ArenaStore {
                 transcriptRoot: row.5, teamId: row.6, teamName: row.7, disqualified: row.8, submissionId: row.9,
                 submissionSHA256: row.10, submittedAt: row.11, result: record))
         }
-        let board = try rank(results)
-        try await connection.query("DELETE FROM leaderboard_rows WHERE contest_id = \(contestId)", logger: logger)
+        // Evaluations may finish out of order (or be rerun later): an older one never replaces a
+        // board computed from a newer one.
+        let newer = try await connection.query(
+            """
+            SELECT 1 FROM leaderboard_rows WHERE contest_id = \(contestId) AND evaluation_id > \(evaluationId) LIMIT 1
+            """, logger: logger)
+        var superseded = false
+        for try await _ in newer.decode(Int32.self) { superseded = true }
+        let board = superseded ? [] : try rank(results)
+        if !superseded {
+            try await connection.query("DELETE FROM leaderboard_rows WHERE contest_id = \(contestId)", logger: logger)
+        }
         for row in board {
             try await connection.query(
                 """

@@ -20,6 +20,11 @@ extension ArenaStore {
         try await client.withTransaction(logger: logger) { connection in
             guard try await Self.completeJob(connection, logger: logger, jobId: completion.jobId, owner: completion.owner)
             else { return .leaseLost }
+            // A rerun of a complete run replaces its results here, in the same transaction.
+            let rerun = try await Self.runStatus(connection, logger: logger, runId: completion.runId) == "complete"
+            if rerun {
+                try await connection.query("DELETE FROM run_results WHERE run_id = \(completion.runId)", logger: logger)
+            }
             for r in completion.results {
                 try await connection.query(
                     """
@@ -45,8 +50,16 @@ extension ArenaStore {
                 contestId = contest
             }
             try await Self.appendAudit(connection, logger: logger, actor: "runner:\(completion.owner)",
-                                       action: "run.completed", subject: "run:\(completion.runId)",
+                                       action: rerun ? "run.recompleted" : "run.completed",
+                                       subject: "run:\(completion.runId)",
                                        details: ["transcript_root": completion.transcriptRoot])
+            if rerun {
+                guard try await Self.evaluationStatus(connection, logger: logger, evaluationId: evaluationId) == "complete"
+                else { return .recorded }
+                try await Self.completeEvaluation(connection, logger: logger, evaluationId: evaluationId,
+                                                  contestId: contestId, rank: rank)
+                return .evaluationComplete(evaluationId: evaluationId)
+            }
             let progress = try await connection.query(
                 """
                 UPDATE evaluations SET runs_done = runs_done + 1 WHERE id = \(evaluationId)
@@ -65,6 +78,12 @@ extension ArenaStore {
     /// `failed` and are not charged (a platform failure never costs a team quota).
     public func failRunPermanently(runId: Int64, reason: String) async throws {
         try await client.withTransaction(logger: logger) { connection in
+            // A failed rerun of a complete run leaves the earlier results (and the board) alone.
+            if try await Self.runStatus(connection, logger: logger, runId: runId, lock: true) == "complete" {
+                try await Self.appendAudit(connection, logger: logger, actor: "system", action: "run.rerun_failed",
+                                           subject: "run:\(runId)", details: ["reason": reason])
+                return
+            }
             try await connection.query("UPDATE runs SET status = 'failed', finished_at = now() WHERE id = \(runId)",
                                        logger: logger)
             try await connection.query(

@@ -51,7 +51,7 @@ struct APIClient: Sendable {
         let status: Int
         let bytes: [UInt8]
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(configuration.timeoutSeconds))
+            let response = try await HTTPClients.shared.execute(request, timeout: .seconds(configuration.timeoutSeconds))
             status = Int(response.status.code)
             bytes = Array(try await response.body.collect(upTo: 1 << 30).readableBytesView)
         } catch {

@@ -34,7 +34,6 @@ struct Session: Sendable {
         profile.server = server
         change(&profile)
         config.profiles[profileName] = profile
-        if config.profiles.count == 1 { config.currentProfile = profileName }
         try config.save(path: configPath)
     }
 }

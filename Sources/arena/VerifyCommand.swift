@@ -157,7 +157,7 @@ extension VerifyCommand {
         private static func get(_ url: String, token: String? = nil) async throws -> [UInt8] {
             var request = HTTPClientRequest(url: url)
             if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+            let response = try await HTTPClients.shared.execute(request, timeout: .seconds(60))
             guard response.status.code == 200 else {
                 let body = try? await response.body.collect(upTo: 1 << 16)
                 let detail = body.flatMap { try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView)) }
