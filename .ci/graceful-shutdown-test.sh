@@ -9,7 +9,7 @@
 # Prints "graceful-shutdown: 1 passed, 0 failed" (exit 0) or "… 0 passed, 1 failed" (exit 1).
 source "$(dirname "$0")/lib/cluster.sh"
 
-TICKS="${MH_TICKS:-1500}"
+TICKS="${MH_TICKS:-1000}"
 # Long on purpose: if the other runner gets the job well within it, the lease was handed back.
 LEASE_SECONDS=40
 
@@ -24,6 +24,7 @@ finish() {
 }
 trap finish EXIT
 trap 'exit 130' INT TERM
+cluster_watchdog "${MH_TIME_LIMIT:-235}"
 
 cluster_preflight
 cluster_network

@@ -37,6 +37,16 @@ in_ns() {
     nsenter --net="/run/netns/$ns" -- "$@"
 }
 
+# Sends SIGTERM to this script after $1 seconds (the scripts trap it and fail cleanly).
+cluster_watchdog() {
+    (
+        trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+        sleep "$1" & nap=$!
+        wait "$nap" 2>/dev/null && log "FAIL: time limit of $1 s reached" && kill -TERM $$ 2>/dev/null
+    ) &
+    WATCHDOG_PID=$!
+}
+
 cluster_preflight() {
     [ "$(id -u)" = 0 ] || die "needs root (network namespaces, PostgreSQL as postgres, sandboxed runners)"
     command -v ip >/dev/null || die "iproute2 (ip) is missing"
@@ -327,6 +337,7 @@ stop_process() {
 cluster_teardown() {
     local status=$? pid name
     set +e
+    [ -n "${WATCHDOG_PID:-}" ] && kill "$WATCHDOG_PID" 2>/dev/null
     for name in r1 r2 api; do
         pid="${PIDS[$name]:-}"
         [ -n "$pid" ] || continue

@@ -27,7 +27,8 @@ extension ArenaStore {
                 "SELECT status, evaluation_id, contest_id FROM runs WHERE id = \(runId) FOR UPDATE", logger: logger)
             var found: (String, Int64, String)?
             for try await row in rows.decode((String, Int64, String).self) { found = row }
-            guard let (status, evaluationId, contestId) = found else { return .notFound }
+            guard let found else { return .notFound }
+            let (status, evaluationId, contestId) = found
             guard status == "complete" || status == "failed" else { return .inProgress }
             let active = try await connection.query(
                 "SELECT 1 FROM jobs WHERE run_id = \(runId) AND status IN ('queued', 'running') LIMIT 1", logger: logger)

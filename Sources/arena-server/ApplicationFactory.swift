@@ -10,6 +10,8 @@ enum ApplicationFactory {
         let env = ProcessInfo.processInfo.environment
         var configuration = APIServerConfiguration(
             host: host, port: port, publicBaseURL: env["ARENA_PUBLIC_URL"],
+            tokenRate: env["ARENA_RATE_LIMIT_TOKEN"].flatMap(Double.init) ?? 20,
+            tokenBurst: env["ARENA_RATE_BURST_TOKEN"].flatMap(Double.init) ?? 60,
             addressRate: env["ARENA_RATE_LIMIT_IP"].flatMap(Double.init) ?? 500,
             addressBurst: env["ARENA_RATE_BURST_IP"].flatMap(Double.init) ?? 2000,
             engineVersion: HeatExecutor.engineVersion)

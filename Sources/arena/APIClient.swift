@@ -63,7 +63,7 @@ struct APIClient: Sendable {
         throw Self.failure(status: status, body: bytes, method: method, path: path)
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from reply: Reply, path: String) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, from reply: Reply, path: String) throws -> T {
         do {
             return try APIJSON.decoder().decode(type, from: Data(reply.body))
         } catch {

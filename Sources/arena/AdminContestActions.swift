@@ -93,15 +93,34 @@ struct AdminPublishCommand: AsyncParsableCommand {
     }
 }
 
-/// `arena admin rerun ID`.
+/// `arena admin rerun CONTEST` or `arena admin rerun --run RUN`.
 struct AdminRerunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rerun", abstract: "Queue a new evaluation of every eligible submission of a contest.",
-        discussion: "Example:\n  arena admin rerun demo")
-    @Argument(help: "Contest id.") var contest: String
+        commandName: "rerun", abstract: "Re-evaluate a contest, or queue a new attempt of one run.",
+        discussion: """
+            With a contest id, queues a new evaluation of every eligible submission. With --run, \
+            queues a new attempt of that run: its results stay until the new attempt commits.
+
+            Examples:
+              arena admin rerun demo
+              arena admin rerun --run 17
+            """)
+    @Argument(help: "Contest id (re-evaluate everything).") var contest: String?
+    @Option(help: "Re-run just this run.") var run: Int64?
     @OptionGroup var global: GlobalOptions
+    func validate() throws {
+        guard (contest != nil) != (run != nil) else { throw ValidationError("pass either a contest id or --run RUN") }
+    }
     func run() async throws {
-        try await AdminContestAction.run(global, contest: contest, action: "evaluate", done: "Queued a new evaluation of")
+        if let contest {
+            return try await AdminContestAction.run(global, contest: contest, action: "evaluate",
+                                                    done: "Queued a new evaluation of")
+        }
+        try await CommandRunner.run(global) { session in
+            let view = try await session.authenticatedClient().post("/v1/admin/runs/\(run ?? 0)/rerun", as: RerunView.self)
+            if session.json { return Output.json(view) }
+            Console.out("Queued a new attempt of run \(view.runId) (job \(view.jobId)); the run is \(view.runStatus).")
+        }
     }
 }
 

@@ -73,7 +73,7 @@ struct AdminContestCommand: AsyncParsableCommand {
                 }
             }
             let reply = try await client.send("POST", "/v1/admin/contests", body: Array(data), contentType: "application/yaml")
-            let view = try APIJSON.decoder().decode(ContestView.self, from: Data(reply.body))
+            let view = try client.decode(ContestView.self, from: reply, path: "/v1/admin/contests")
             if session.json { return Output.json(view) }
             Console.out("\(reply.status == 201 ? "Created" : "Updated") contest \(view.id) (definition \(view.definitionSha256.prefix(12))).")
             printContest(view, session.terminal)

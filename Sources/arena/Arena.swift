@@ -29,7 +29,7 @@ struct Arena: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, BacktestCommand.self, ContestsCommand.self, RegisterCommand.self,
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SubmitCommand.self, StatusCommand.self,
-            LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self, AdminCommand.self, SimCommand.self,
-            CompletionsCommand.self,
+            SelectCommand.self, LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self, AdminCommand.self,
+            SimCommand.self, CompletionsCommand.self,
         ])
 }

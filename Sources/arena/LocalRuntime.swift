@@ -4,8 +4,11 @@ import Sandbox
 /// Where the worker binaries and the Python SDK are for local backtests: next to this
 /// executable, or from `ARENA_WORKER`, `ARENA_SANDBOX_HELPER`, `ARENA_PYTHON_SDK`, `ARENA_PYTHON`.
 enum LocalRuntime {
+    /// The directory of the running `arena` binary, also when it was found through `PATH`.
     static var executableDirectory: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent().path
     }
 
     /// A sandbox configuration for this machine: full isolation as root, plain processes

@@ -52,7 +52,7 @@ struct StatusCommand: AsyncParsableCommand {
             var table = Table(["SUBMISSION", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
                               alignments: [.right, .left, .left, .left, .left, .left])
             for view in overview.submissions.sorted(by: { $0.id > $1.id }).prefix(limit) {
-                table.add(["\(view.id)", t.status(view.status), view.runtime, String(view.sha256.prefix(12)),
+                table.add(["\(view.id)" + (view.selected ? "*" : ""), t.status(view.status), view.runtime, String(view.sha256.prefix(12)),
                            Format.date(view.createdAt), view.statusHistory.last?.detail ?? ""])
             }
             Console.out(table.render(t))

@@ -36,7 +36,7 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             let reply = try await client.send("POST", "/v1/submissions", body: archive, contentType: "application/gzip",
                                               accept: [422])
-            var view = try APIJSON.decoder().decode(SubmissionView.self, from: Data(reply.body))
+            var view = try client.decode(SubmissionView.self, from: reply, path: "/v1/submissions")
             if !session.json {
                 let note = reply.status == 200 ? " (unchanged bundle: existing submission)" : ""
                 Console.out("Submission \(view.id): \(session.terminal.status(view.status))\(note)")

@@ -38,7 +38,7 @@ struct Terminal: Sendable {
     /// Colour for a submission or run status.
     func status(_ status: String) -> String {
         switch status {
-        case "scored", "finished", "verified", "ok": paint(status, .green)
+        case "scored", "finished", "complete", "verified", "ok": paint(status, .green)
         case "rejected", "failed", "disqualified", "faulted": paint(status, .red)
         case "queued", "running", "validating", "received": paint(status, .yellow)
         default: status

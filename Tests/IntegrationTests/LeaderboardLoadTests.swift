@@ -37,6 +37,7 @@ struct LeaderboardLoadTests {
                     connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.readers)))
                 let live = LiveCaller(baseURL: "http://127.0.0.1:\(raw.port ?? 0)", client: http)
                 let runner = fixture.runner(owner: "load-runner")
+                let work = Array(zip(tokens, bundles))
                 let started = ContinuousClock.now
                 let (failures, accepted, reads) = try await withThrowingTaskGroup(
                     of: (failures: [String], accepted: Int, reads: Int).self
@@ -59,7 +60,7 @@ struct LeaderboardLoadTests {
                     group.addTask {
                         var failures: [String] = []
                         var accepted = 0
-                        for (token, bundle) in zip(tokens, bundles) {
+                        for (token, bundle) in work {
                             let reply = try await live.call(.POST, "/v1/submissions", token: token, body: bundle,
                                                             contentType: "application/gzip")
                             if reply.status == 202 { accepted += 1 } else { failures.append("submit \(reply.status)") }

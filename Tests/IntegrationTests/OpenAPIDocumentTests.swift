@@ -1,5 +1,6 @@
 import APIModels
 import APIServer
+import ContestRunner
 import Foundation
 import Hummingbird
 import HummingbirdTesting
