@@ -147,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "arena-server",
             dependencies: [
-                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox", "AuditLog", "AuditLog",
+                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -20,16 +20,19 @@ extension ArenaAPI {
             let id = try await existingContest(context)
             let records = try await store.submissions(contestId: id)
             let selected = try await store.selectedSubmissionIds(contestId: id)
-            return try ArenaAPI.json(try records.map { try ArenaAPI.submissionView($0, selected: selected.contains($0.id)) })
+            return try ArenaAPI.json(
+                try records.map { try ArenaAPI.submissionView($0, selected: selected.contains($0.id)) })
         }
         admin.get("/contests/:contest/runs") { _, context in
             _ = try ArenaAPI.requireOrganizer(context)
             let id = try await existingContest(context)
             let runs = try await store.runs(contestId: id)
-            return try ArenaAPI.json(runs.map {
-                RunSummaryView(runId: $0.id, contestId: $0.contestId, evaluationId: $0.evaluationId, round: $0.round,
-                               heat: $0.heat, status: $0.status, transcriptRoot: $0.transcriptRoot)
-            })
+            return try ArenaAPI.json(
+                runs.map {
+                    RunSummaryView(
+                        runId: $0.id, contestId: $0.contestId, evaluationId: $0.evaluationId, round: $0.round,
+                        heat: $0.heat, status: $0.status, transcriptRoot: $0.transcriptRoot)
+                })
         }
     }
 

@@ -14,9 +14,11 @@ extension ArenaStore {
         for try await (id, team, contest, sha, runtime, status, history, report, charged, created) in rows.decode(
             (Int64, Int64, String, String, String, String, String, String?, Bool, Date).self)
         {
-            result.append(SubmissionRecord(id: id, teamId: team, contestId: contest, sha256: sha, runtime: runtime,
-                                           status: status, statusHistoryJSON: history, validationReport: report,
-                                           charged: charged, createdAt: created))
+            result.append(
+                SubmissionRecord(
+                    id: id, teamId: team, contestId: contest, sha256: sha, runtime: runtime,
+                    status: status, statusHistoryJSON: history, validationReport: report,
+                    charged: charged, createdAt: created))
         }
         return result
     }
@@ -32,9 +34,11 @@ extension ArenaStore {
         for try await (id, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
             (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
         {
-            result.append(RunRecord(id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
-                                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
-                                    status: status, transcriptRoot: root))
+            result.append(
+                RunRecord(
+                    id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
+                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
+                    status: status, transcriptRoot: root))
         }
         return result
     }

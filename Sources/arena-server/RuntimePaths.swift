@@ -3,8 +3,11 @@ import Sandbox
 
 /// Where the helper binaries and the Python SDK are: next to this executable, or from env.
 enum RuntimePaths {
+    /// The directory of the running executable (from /proc/self/exe, so PATH lookups work).
     static var executableDirectory: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        return URL(fileURLWithPath: resolved).deletingLastPathComponent().path
     }
 
     static func sandbox(environment: [String: String] = ProcessInfo.processInfo.environment) -> SandboxConfiguration {

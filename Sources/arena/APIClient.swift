@@ -30,7 +30,8 @@ struct APIClient: Sendable {
 
     func post<T: Decodable, B: Encodable>(_ path: String, json body: B, as type: T.Type) async throws -> T {
         let bytes = Array(try APIJSON.encoder().encode(body))
-        return try decode(type, from: try await send("POST", path, body: bytes, contentType: "application/json"), path: path)
+        return try decode(
+            type, from: try await send("POST", path, body: bytes, contentType: "application/json"), path: path)
     }
 
     func post<T: Decodable>(_ path: String, as type: T.Type) async throws -> T {
@@ -38,8 +39,10 @@ struct APIClient: Sendable {
     }
 
     /// Sends a request; answers outside 2xx become errors, except the statuses in `accept`.
-    func send(_ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
-              accept: Set<Int> = []) async throws -> Reply {
+    func send(
+        _ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
+        accept: Set<Int> = []
+    ) async throws -> Reply {
         let url = configuration.server + path
         var request = HTTPClientRequest(url: url)
         request.method = .init(rawValue: method)
@@ -51,13 +54,16 @@ struct APIClient: Sendable {
         let status: Int
         let bytes: [UInt8]
         do {
-            let response = try await HTTPClients.shared.execute(request, timeout: .seconds(configuration.timeoutSeconds))
+            let response = try await HTTPClients.shared.execute(
+                request, timeout: .seconds(configuration.timeoutSeconds))
             status = Int(response.status.code)
             bytes = Array(try await response.body.collect(upTo: 1 << 30).readableBytesView)
         } catch {
-            throw CLIError("unreachable", "cannot reach the server at \(configuration.server) (\(Self.describe(error)))",
-                           hint: "start it with `arena-server serve` (or `arena-server demo`), or point --server / ARENA_SERVER at it",
-                           exitCode: ExitCodes.unreachable)
+            throw CLIError(
+                "unreachable", "cannot reach the server at \(configuration.server) (\(Self.describe(error)))",
+                hint:
+                    "start it with `arena-server serve` (or `arena-server demo`), or point --server / ARENA_SERVER at it",
+                exitCode: ExitCodes.unreachable)
         }
         if (200..<300).contains(status) || accept.contains(status) { return Reply(status: status, body: bytes) }
         throw Self.failure(status: status, body: bytes, method: method, path: path)
@@ -67,8 +73,9 @@ struct APIClient: Sendable {
         do {
             return try APIJSON.decoder().decode(type, from: Data(reply.body))
         } catch {
-            throw CLIError("unexpected_response", "the server's answer to \(path) is not what this CLI expects (\(error))",
-                           hint: "update the CLI to the server's version", exitCode: ExitCodes.server)
+            throw CLIError(
+                "unexpected_response", "the server's answer to \(path) is not what this CLI expects (\(error))",
+                hint: "update the CLI to the server's version", exitCode: ExitCodes.server)
         }
     }
 
@@ -78,16 +85,20 @@ struct APIClient: Sendable {
         let message = detail?.message ?? "\(method) \(path) answered HTTP \(status)"
         switch status {
         case 401:
-            return CLIError(code, message, hint: "your token was refused: run `arena login --token TOKEN`, or `arena register` for a new team",
-                            exitCode: ExitCodes.auth)
+            return CLIError(
+                code, message,
+                hint: "your token was refused: run `arena login --token TOKEN`, or `arena register` for a new team",
+                exitCode: ExitCodes.auth)
         case 403 where code == "forbidden":
-            return CLIError(code, message, hint: "this needs another kind of token (organizer commands need a pa_org_ token)",
-                            exitCode: ExitCodes.auth)
+            return CLIError(
+                code, message, hint: "this needs another kind of token (organizer commands need a pa_org_ token)",
+                exitCode: ExitCodes.auth)
         case 400..<500:
             return CLIError(code, message, hint: hint(for: code), exitCode: ExitCodes.refused)
         default:
-            return CLIError(code, message, hint: "the server failed; try again, and tell the organizers if it persists",
-                            exitCode: ExitCodes.server)
+            return CLIError(
+                code, message, hint: "the server failed; try again, and tell the organizers if it persists",
+                exitCode: ExitCodes.server)
         }
     }
 
@@ -95,7 +106,8 @@ struct APIClient: Sendable {
         switch code {
         case "not_found": "check the id: `arena status` lists your submissions and runs, `arena contests` the contests"
         case "not_published": "pass an organizer token, or wait until the organizers publish the results"
-        case "registration_closed": "ask the organizers to open registration, or check the contest id with `arena contests`"
+        case "registration_closed":
+            "ask the organizers to open registration, or check the contest id with `arena contests`"
         case "invite_required": "pass the invite code from the organizers with --invite CODE"
         case "quota_exceeded", "too_many_in_flight": "wait, and follow your submissions with `arena status`"
         case "invalid_quota_exceeded": "fix the bundle with `arena check` before submitting again"

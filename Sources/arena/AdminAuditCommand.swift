@@ -47,12 +47,19 @@ struct AdminAuditCommand: AsyncParsableCommand {
                 } else {
                     let t = session.terminal
                     if result.verified {
-                        Console.out("\(t.paint("VERIFIED", .green)) audit log: \(result.events) events, head \(result.head ?? "-")")
+                        Console.out(
+                            "\(t.paint("VERIFIED", .green)) audit log: \(result.events) events, head \(result.head ?? "-")"
+                        )
                     } else {
-                        Console.out("\(t.paint("FAILED", .red)) audit log at event \(result.brokenAt ?? 0): \(result.problem ?? "")")
+                        Console.out(
+                            "\(t.paint("FAILED", .red)) audit log at event \(result.brokenAt ?? 0): \(result.problem ?? "")"
+                        )
                     }
-                    var table = Table(["ID", "AT", "ACTOR", "ACTION", "SUBJECT"], alignments: [.right, .left, .left, .left, .left])
-                    for event in result.recent { table.add(["\(event.id)", event.at, event.actor, event.action, event.subject]) }
+                    var table = Table(
+                        ["ID", "AT", "ACTOR", "ACTION", "SUBJECT"], alignments: [.right, .left, .left, .left, .left])
+                    for event in result.recent {
+                        table.add(["\(event.id)", event.at, event.actor, event.action, event.subject])
+                    }
                     if !result.recent.isEmpty { Console.out(table.render(t)) }
                 }
                 if !result.verified { throw ExitCode(ExitCodes.failed) }
@@ -66,17 +73,21 @@ struct AdminAuditCommand: AsyncParsableCommand {
         var previous = String(repeating: "0", count: 64)
         for event in events {
             guard event.previousHash == previous else {
-                return Result(verified: false, events: events.count, head: nil, brokenAt: event.id,
-                              problem: "previous hash \(event.previousHash.prefix(16)) does not match \(previous.prefix(16))", recent: [])
+                return Result(
+                    verified: false, events: events.count, head: nil, brokenAt: event.id,
+                    problem: "previous hash \(event.previousHash.prefix(16)) does not match \(previous.prefix(16))",
+                    recent: [])
             }
             let hash = Self.hash(previous: previous, event: event)
             guard hash == event.hash else {
-                return Result(verified: false, events: events.count, head: nil, brokenAt: event.id,
-                              problem: "hash does not match the event's contents (recomputed \(hash.prefix(16)))", recent: [])
+                return Result(
+                    verified: false, events: events.count, head: nil, brokenAt: event.id,
+                    problem: "hash does not match the event's contents (recomputed \(hash.prefix(16)))", recent: [])
             }
             previous = event.hash
         }
-        return Result(verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
+        return Result(
+            verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
     }
 
     static func hash(previous: String, event: AuditEventView) -> String {
@@ -86,7 +97,8 @@ struct AdminAuditCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             details = (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? details
         }
-        let material = [previous, event.at, event.actor, event.action, event.subject, details].joined(separator: "\u{1F}")
+        let material = [previous, event.at, event.actor, event.action, event.subject, details].joined(
+            separator: "\u{1F}")
         return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

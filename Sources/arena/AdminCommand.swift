@@ -17,9 +17,11 @@ struct AdminCommand: AsyncParsableCommand {
               arena admin publish demo --profile org
               arena admin audit verify --profile org
             """,
-        subcommands: [AdminContestCommand.self, AdminPhasesCommand.self, AdminRegistrationCommand.self,
-                      AdminInviteCommand.self, AdminFreezeCommand.self, AdminUnfreezeCommand.self,
-                      AdminPublishCommand.self, AdminRerunCommand.self, AdminDisqualifyCommand.self,
-                      AdminReinstateCommand.self, AdminTeamsCommand.self, AdminSubmissionsCommand.self,
-                      AdminRunsCommand.self, AdminAuditCommand.self])
+        subcommands: [
+            AdminContestCommand.self, AdminPhasesCommand.self, AdminRegistrationCommand.self,
+            AdminInviteCommand.self, AdminFreezeCommand.self, AdminUnfreezeCommand.self,
+            AdminPublishCommand.self, AdminRerunCommand.self, AdminDisqualifyCommand.self,
+            AdminReinstateCommand.self, AdminTeamsCommand.self, AdminSubmissionsCommand.self,
+            AdminRunsCommand.self, AdminAuditCommand.self,
+        ])
 }

@@ -3,8 +3,10 @@ import ArgumentParser
 
 /// Shared body of the contest state commands: POST an action, print the contest.
 enum AdminContestAction {
-    static func run(_ global: GlobalOptions, contest: String, action: String, body: (any Encodable & Sendable)? = nil,
-                    done: String) async throws {
+    static func run(
+        _ global: GlobalOptions, contest: String, action: String, body: (any Encodable & Sendable)? = nil,
+        done: String
+    ) async throws {
         try await CommandRunner.run(global) { session in
             let client = try session.authenticatedClient()
             let path = "/v1/admin/contests/\(contest.pathEscaped)/\(action)"
@@ -37,9 +39,10 @@ struct AdminRegistrationCommand: AsyncParsableCommand {
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await AdminContestAction.run(global, contest: contest, action: "registration",
-                                         body: RegistrationChange(open: state == .open),
-                                         done: state == .open ? "Registration opened for" : "Registration closed for")
+        try await AdminContestAction.run(
+            global, contest: contest, action: "registration",
+            body: RegistrationChange(open: state == .open),
+            done: state == .open ? "Registration opened for" : "Registration closed for")
     }
 }
 
@@ -56,19 +59,23 @@ struct AdminInviteCommand: AsyncParsableCommand {
         guard (code != nil) != clear else { throw ValidationError("pass either --code CODE or --clear") }
     }
     func run() async throws {
-        try await AdminContestAction.run(global, contest: contest, action: "invite", body: InviteChange(code: code),
-                                         done: clear ? "Invite requirement dropped for" : "Invite code set for")
+        try await AdminContestAction.run(
+            global, contest: contest, action: "invite", body: InviteChange(code: code),
+            done: clear ? "Invite requirement dropped for" : "Invite code set for")
     }
 }
 
 /// `arena admin freeze ID`.
 struct AdminFreezeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "freeze", abstract: "Freeze the public leaderboard (teams keep submitting; the board stops moving).",
+        commandName: "freeze",
+        abstract: "Freeze the public leaderboard (teams keep submitting; the board stops moving).",
         discussion: "Example:\n  arena admin freeze demo")
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
-    func run() async throws { try await AdminContestAction.run(global, contest: contest, action: "freeze", done: "Froze") }
+    func run() async throws {
+        try await AdminContestAction.run(global, contest: contest, action: "freeze", done: "Froze")
+    }
 }
 
 /// `arena admin unfreeze ID`.
@@ -78,7 +85,9 @@ struct AdminUnfreezeCommand: AsyncParsableCommand {
         discussion: "Example:\n  arena admin unfreeze demo")
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
-    func run() async throws { try await AdminContestAction.run(global, contest: contest, action: "unfreeze", done: "Unfroze") }
+    func run() async throws {
+        try await AdminContestAction.run(global, contest: contest, action: "unfreeze", done: "Unfroze")
+    }
 }
 
 /// `arena admin publish ID`.
@@ -113,11 +122,13 @@ struct AdminRerunCommand: AsyncParsableCommand {
     }
     func run() async throws {
         if let contest {
-            return try await AdminContestAction.run(global, contest: contest, action: "evaluate",
-                                                    done: "Queued a new evaluation of")
+            return try await AdminContestAction.run(
+                global, contest: contest, action: "evaluate",
+                done: "Queued a new evaluation of")
         }
         try await CommandRunner.run(global) { session in
-            let view = try await session.authenticatedClient().post("/v1/admin/runs/\(run ?? 0)/rerun", as: RerunView.self)
+            let view = try await session.authenticatedClient().post(
+                "/v1/admin/runs/\(run ?? 0)/rerun", as: RerunView.self)
             if session.json { return Output.json(view) }
             Console.out("Queued a new attempt of run \(view.runId) (job \(view.jobId)); the run is \(view.runStatus).")
         }

@@ -62,20 +62,25 @@ struct AdminContestCommand: AsyncParsableCommand {
             do {
                 definition = try ContestDefinitionLoader.parse(text)
             } catch {
-                throw CLIError("contest_invalid", "\(file): \(error)", hint: "fix the YAML; docs list every field",
-                               exitCode: ExitCodes.usage)
+                throw CLIError(
+                    "contest_invalid", "\(file): \(error)", hint: "fix the YAML; docs list every field",
+                    exitCode: ExitCodes.usage)
             }
             if mustBeNew {
                 let existing = try await client.send("GET", "/v1/contests/\(definition.id.pathEscaped)", accept: [404])
                 if existing.status == 200 {
-                    throw CLIError("contest_exists", "contest \(definition.id) exists already",
-                                   hint: "use `arena admin contest update \(file)` to change it", exitCode: ExitCodes.refused)
+                    throw CLIError(
+                        "contest_exists", "contest \(definition.id) exists already",
+                        hint: "use `arena admin contest update \(file)` to change it", exitCode: ExitCodes.refused)
                 }
             }
-            let reply = try await client.send("POST", "/v1/admin/contests", body: Array(data), contentType: "application/yaml")
+            let reply = try await client.send(
+                "POST", "/v1/admin/contests", body: Array(data), contentType: "application/yaml")
             let view = try client.decode(ContestView.self, from: reply, path: "/v1/admin/contests")
             if session.json { return Output.json(view) }
-            Console.out("\(reply.status == 201 ? "Created" : "Updated") contest \(view.id) (definition \(view.definitionSha256.prefix(12))).")
+            Console.out(
+                "\(reply.status == 201 ? "Created" : "Updated") contest \(view.id) (definition \(view.definitionSha256.prefix(12)))."
+            )
             printContest(view, session.terminal)
         }
     }
@@ -83,10 +88,16 @@ struct AdminContestCommand: AsyncParsableCommand {
     static func printContest(_ view: ContestView, _ t: Terminal) {
         Console.out("\(t.paint(view.id, .bold)): \(view.name)")
         if let description = view.description { Console.out("  \(description)") }
-        Console.out("  instruments \(view.instruments.joined(separator: ", ")); \(view.ticksPerRun) ticks per run, heats of \(view.heatSize), \(view.rounds) round(s), ranked by \(view.metric)")
-        Console.out("  registration \(view.registrationOpen ? "open" : "closed")\(view.inviteRequired ? " (invite required)" : ""); \(view.frozen ? "frozen" : "live")\(view.published ? ", published" : "")")
+        Console.out(
+            "  instruments \(view.instruments.joined(separator: ", ")); \(view.ticksPerRun) ticks per run, heats of \(view.heatSize), \(view.rounds) round(s), ranked by \(view.metric)"
+        )
+        Console.out(
+            "  registration \(view.registrationOpen ? "open" : "closed")\(view.inviteRequired ? " (invite required)" : ""); \(view.frozen ? "frozen" : "live")\(view.published ? ", published" : "")"
+        )
         for phase in view.phases {
-            Console.out("  phase \(phase.name): \(phase.startsAt ?? "-") → \(phase.endsAt ?? "-")\(phase.finalSelection ? " (final selection)" : "")")
+            Console.out(
+                "  phase \(phase.name): \(phase.startsAt ?? "-") → \(phase.endsAt ?? "-")\(phase.finalSelection ? " (final selection)" : "")"
+            )
         }
     }
 }

@@ -28,7 +28,8 @@ struct AdminReinstateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     func run() async throws {
         try await CommandRunner.run(global) { session in
-            let view = try await session.authenticatedClient().post("/v1/admin/teams/\(team)/reinstate", as: TeamView.self)
+            let view = try await session.authenticatedClient().post(
+                "/v1/admin/teams/\(team)/reinstate", as: TeamView.self)
             if session.json { return Output.json(view) }
             Console.out("Reinstated team \(view.name) (id \(view.teamId)).")
         }
@@ -50,8 +51,10 @@ struct AdminTeamsCommand: AsyncParsableCommand {
             let t = session.terminal
             var table = Table(["TEAM", "NAME", "STATUS"], alignments: [.right, .left, .left])
             for team in teams {
-                table.add(["\(team.teamId)", team.name,
-                           team.disqualified ? t.status("disqualified") + ": " + (team.disqualifyReason ?? "") : "active"])
+                table.add([
+                    "\(team.teamId)", team.name,
+                    team.disqualified ? t.status("disqualified") + ": " + (team.disqualifyReason ?? "") : "active",
+                ])
             }
             Console.out(table.render(t))
         }
@@ -73,11 +76,14 @@ struct AdminSubmissionsCommand: AsyncParsableCommand {
             if let status { views = views.filter { $0.status == status } }
             if session.json { return Output.json(views) }
             let t = session.terminal
-            var table = Table(["SUBMISSION", "TEAM", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
-                              alignments: [.right, .right, .left, .left, .left, .left, .left])
+            var table = Table(
+                ["SUBMISSION", "TEAM", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
+                alignments: [.right, .right, .left, .left, .left, .left, .left])
             for view in views {
-                table.add(["\(view.id)", "\(view.teamId)", t.status(view.status), view.runtime,
-                           String(view.sha256.prefix(12)), Format.date(view.createdAt), view.statusHistory.last?.detail ?? ""])
+                table.add([
+                    "\(view.id)", "\(view.teamId)", t.status(view.status), view.runtime,
+                    String(view.sha256.prefix(12)), Format.date(view.createdAt), view.statusHistory.last?.detail ?? "",
+                ])
             }
             Console.out(table.render(t))
         }
@@ -97,11 +103,14 @@ struct AdminRunsCommand: AsyncParsableCommand {
                 "/v1/admin/contests/\(contest.pathEscaped)/runs", as: [RunSummaryView].self)
             if session.json { return Output.json(runs) }
             let t = session.terminal
-            var table = Table(["RUN", "EVALUATION", "ROUND", "HEAT", "STATUS", "TRANSCRIPT ROOT"],
-                              alignments: [.right, .right, .right, .right, .left, .left])
+            var table = Table(
+                ["RUN", "EVALUATION", "ROUND", "HEAT", "STATUS", "TRANSCRIPT ROOT"],
+                alignments: [.right, .right, .right, .right, .left, .left])
             for run in runs {
-                table.add(["\(run.runId)", "\(run.evaluationId)", "\(run.round)", "\(run.heat)", t.status(run.status),
-                           run.transcriptRoot ?? "-"])
+                table.add([
+                    "\(run.runId)", "\(run.evaluationId)", "\(run.round)", "\(run.heat)", t.status(run.status),
+                    run.transcriptRoot ?? "-",
+                ])
             }
             Console.out(table.render(t))
         }

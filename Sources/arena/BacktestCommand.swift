@@ -35,10 +35,11 @@ struct BacktestCommand: AsyncParsableCommand {
         try await CommandRunner.run(global) { session in
             let definition = try loadContest()
             if let ticks, ticks <= 0 { throw CLIError.usage("--ticks must be positive") }
-            let runner = BacktestRunner(configuration: .init(
-                directories: [directory] + others, contest: definition,
-                seed: seed ?? definition.evaluation.rounds.first?.seed ?? 1, ticks: ticks,
-                sandbox: try LocalRuntime.sandbox()))
+            let runner = BacktestRunner(
+                configuration: .init(
+                    directories: [directory] + others, contest: definition,
+                    seed: seed ?? definition.evaluation.rounds.first?.seed ?? 1, ticks: ticks,
+                    sandbox: try LocalRuntime.sandbox()))
             let bar = ProgressBar(label: "backtest", enabled: session.terminal.progress && !session.json)
             let (spec, outcome) = try await runner.run { bar.update($0, of: $1) }
             bar.finish()
@@ -58,14 +59,16 @@ struct BacktestCommand: AsyncParsableCommand {
         do {
             return try ContestDefinitionLoader.load(path: path)
         } catch {
-            throw CLIError("contest_invalid", "\(path): \(error)", hint: "fix the contest file or omit --contest",
-                           exitCode: ExitCodes.usage)
+            throw CLIError(
+                "contest_invalid", "\(path): \(error)", hint: "fix the contest file or omit --contest",
+                exitCode: ExitCodes.usage)
         }
     }
 
     private func writePlot(_ report: BacktestReport, to path: String) throws {
         let series = report.teams.map { (name: $0.name, values: $0.equity.map { Double($0) ?? 0 }) }
-        let svg = Charts.svg(series: series, title: "Equity — \(report.contest), seed \(report.seed), \(report.ticks) ticks")
+        let svg = Charts.svg(
+            series: series, title: "Equity — \(report.contest), seed \(report.seed), \(report.ticks) ticks")
         do {
             try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
         } catch {

@@ -55,8 +55,10 @@ struct BacktestReport: Codable, Sendable {
                 sharpe: Format.milli(metrics.sharpeMilli), maxDrawdown: metrics.maxDrawdown.decimal,
                 trades: result?.trades ?? 0, fees: (result?.feesPaid ?? .zero).decimal,
                 funding: (result?.fundingReceived ?? .zero).decimal, liquidations: result?.liquidations ?? 0,
-                strikes: report?.strikes ?? 0, fault: report?.fault.map { "\($0.reason)" }, faultTick: report?.fault?.tick,
-                logLines: (report?.logLines ?? []) + (report?.stderrTail.isEmpty == false ? ["--- stderr ---", report!.stderrTail] : []),
+                strikes: report?.strikes ?? 0, fault: report?.fault.map { "\($0.reason)" },
+                faultTick: report?.fault?.tick,
+                logLines: (report?.logLines ?? [])
+                    + (report?.stderrTail.isEmpty == false ? ["--- stderr ---", report!.stderrTail] : []),
                 equity: curve.map(\.decimal))
         }
     }

@@ -33,8 +33,9 @@ struct BacktestRunner {
             let bundle = try BundleLocator.load(directory)
             let slotDirectory = "\(work)/slot-\(index)"
             do {
-                try FileManager.default.createDirectory(atPath: slotDirectory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o755])
+                try FileManager.default.createDirectory(
+                    atPath: slotDirectory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o755])
                 try BundleArchive.write(bundle, to: slotDirectory)
             } catch {
                 throw CLIError("work_directory", "cannot prepare \(slotDirectory): \(error)", exitCode: ExitCodes.usage)
@@ -43,18 +44,24 @@ struct BacktestRunner {
                 throw CLIError.usage("\(directory): unsupported runtime \(bundle.manifest.runtime.rawValue)")
             }
             if runtime == .python, configuration.sandbox.pythonSDKDirectory == nil {
-                throw CLIError("python_sdk_missing", "the perparena Python SDK was not found",
-                               hint: "set ARENA_PYTHON_SDK to the directory holding perparena.py (Sources/PythonSDK in the repository)",
-                               exitCode: ExitCodes.usage)
+                throw CLIError(
+                    "python_sdk_missing", "the perparena Python SDK was not found",
+                    hint:
+                        "set ARENA_PYTHON_SDK to the directory holding perparena.py (Sources/PythonSDK in the repository)",
+                    exitCode: ExitCodes.usage)
             }
-            let label = configuration.directories.count > 1 && entries.contains { $0.label == bundle.manifest.name }
+            let label =
+                configuration.directories.count > 1 && entries.contains { $0.label == bundle.manifest.name }
                 ? "\(bundle.manifest.name)-\(index)" : bundle.manifest.name
-            entries.append(HeatSpec.Entry(slot: index, teamId: Int64(index + 1), label: label, runtime: runtime,
-                                          bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
-                                          submissionSHA256: bundle.sha256))
+            entries.append(
+                HeatSpec.Entry(
+                    slot: index, teamId: Int64(index + 1), label: label, runtime: runtime,
+                    bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
+                    submissionSHA256: bundle.sha256))
         }
-        let spec = HeatSpec(contest: configuration.contest, runId: "local", seed: configuration.seed, entries: entries,
-                            ticks: configuration.ticks)
+        let spec = HeatSpec(
+            contest: configuration.contest, runId: "local", seed: configuration.seed, entries: entries,
+            ticks: configuration.ticks)
         var logger = Logger(label: "arena.backtest")
         logger.logLevel = .error
         let executor = HeatExecutor(sandbox: configuration.sandbox, signingKey: Self.localKey, logger: logger)
@@ -63,9 +70,11 @@ struct BacktestRunner {
                 do {
                     continuation.resume(returning: try executor.run(spec, progress: { progress($0, $1) }))
                 } catch {
-                    continuation.resume(throwing: CLIError("backtest_failed", "the backtest could not run: \(error)",
-                                                           hint: "check that arena-worker and arena-sandbox were built with `arena`",
-                                                           exitCode: ExitCodes.server))
+                    continuation.resume(
+                        throwing: CLIError(
+                            "backtest_failed", "the backtest could not run: \(error)",
+                            hint: "check that arena-worker and arena-sandbox were built with `arena`",
+                            exitCode: ExitCodes.server))
                 }
             }
             thread.stackSize = 8 << 20

@@ -7,16 +7,19 @@ enum BundleLocator {
     static func load(_ path: String) throws -> StrategyBundle {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError.usage("\(path) does not exist", hint: "pass a bundle directory, e.g. one made by `arena init mybot`")
+            throw CLIError.usage(
+                "\(path) does not exist", hint: "pass a bundle directory, e.g. one made by `arena init mybot`")
         }
         guard isDirectory.boolValue else {
-            throw CLIError.usage("\(path) is not a directory", hint: "pass the bundle directory that holds strategy.yaml")
+            throw CLIError.usage(
+                "\(path) is not a directory", hint: "pass the bundle directory that holds strategy.yaml")
         }
         do {
             return try BundleArchive.load(directory: path, limits: BundleLimits())
         } catch {
-            throw CLIError("bundle_\(error.code.rawValue)", "\(path): \(error.message)",
-                           hint: "fix the bundle, then run `arena check \(path)`", exitCode: ExitCodes.failed)
+            throw CLIError(
+                "bundle_\(error.code.rawValue)", "\(path): \(error.message)",
+                hint: "fix the bundle, then run `arena check \(path)`", exitCode: ExitCodes.failed)
         }
     }
 

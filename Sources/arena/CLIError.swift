@@ -25,9 +25,11 @@ struct CLIError: Error, CustomStringConvertible, Sendable {
     }
 
     static func notLoggedIn(profile: String) -> CLIError {
-        CLIError("not_logged_in", "no token for profile \(profile)",
-                 hint: "run `arena register --contest ID --name TEAM` for a new team, or `arena login --token TOKEN`",
-                 exitCode: ExitCodes.auth)
+        CLIError(
+            "not_logged_in", "no token for profile \(profile)",
+            hint:
+                "run `arena register --contest ID --name TEAM` for a new team, or `arena login --token TOKEN` (organizers: `arena login --profile \(profile) --token pa_org_…`)",
+            exitCode: ExitCodes.auth)
     }
 }
 

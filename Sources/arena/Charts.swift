@@ -6,15 +6,18 @@ enum Charts {
         let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         let span = high - low
         let count = min(width, values.count)
-        return String((0..<count).map { column in
-            let value = values[column * (values.count - 1) / max(1, count - 1)]
-            let level = span > 0 ? Int(((value - low) / span * 7).rounded()) : 3
-            return blocks[max(0, min(7, level))]
-        })
+        return String(
+            (0..<count).map { column in
+                let value = values[column * (values.count - 1) / max(1, count - 1)]
+                let level = span > 0 ? Int(((value - low) / span * 7).rounded()) : 3
+                return blocks[max(0, min(7, level))]
+            })
     }
 
     /// An SVG line chart: one polyline per series, with min/max labels and a legend.
-    static func svg(series: [(name: String, values: [Double])], title: String, width: Int = 800, height: Int = 400) -> String {
+    static func svg(series: [(name: String, values: [Double])], title: String, width: Int = 800, height: Int = 400)
+        -> String
+    {
         let all = series.flatMap(\.values)
         let low = all.min() ?? 0
         let high = all.max() ?? 1
@@ -41,7 +44,9 @@ enum Charts {
             }.joined(separator: " ")
             let color = colors[index % colors.count]
             lines.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(points)\"/>")
-            lines.append("<text x=\"\(Int(left) + 10 + 160 * index)\" y=\"\(height - 8)\" fill=\"\(color)\">\(escape(item.name))</text>")
+            lines.append(
+                "<text x=\"\(Int(left) + 10 + 160 * index)\" y=\"\(height - 8)\" fill=\"\(color)\">\(escape(item.name))</text>"
+            )
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n") + "\n"

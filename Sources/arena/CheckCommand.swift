@@ -14,8 +14,8 @@ struct CheckCommand: AsyncParsableCommand {
             for misspellings, the closest valid name. Exits 0 when the bundle is valid, 1 otherwise.
             """)
 
-    @Argument(help: "A bundle directory containing strategy.yaml, or the strategy.yaml file itself.")
-    var path: String
+    @Argument(help: "A bundle directory containing strategy.yaml, or the strategy.yaml file itself (default: .).")
+    var path: String = "."
 
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false

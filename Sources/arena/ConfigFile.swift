@@ -34,14 +34,16 @@ struct ConfigFile: Codable, Sendable, Equatable {
     static func load(path: String) throws(CLIError) -> ConfigFile {
         guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("config_unreadable", "cannot read the configuration file \(path)",
-                           hint: "check its permissions, or point ARENA_CONFIG at another file", exitCode: ExitCodes.usage)
+            throw CLIError(
+                "config_unreadable", "cannot read the configuration file \(path)",
+                hint: "check its permissions, or point ARENA_CONFIG at another file", exitCode: ExitCodes.usage)
         }
         do {
             return try Self.decoder.decode(ConfigFile.self, from: data)
         } catch {
-            throw CLIError("config_invalid", "the configuration file \(path) is not valid JSON: \(error)",
-                           hint: "fix or delete it; `arena login` writes a new one", exitCode: ExitCodes.usage)
+            throw CLIError(
+                "config_invalid", "the configuration file \(path) is not valid JSON: \(error)",
+                hint: "fix or delete it; `arena login` writes a new one", exitCode: ExitCodes.usage)
         }
     }
 
@@ -50,8 +52,9 @@ struct ConfigFile: Codable, Sendable, Equatable {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -67,9 +70,10 @@ struct ConfigFile: Codable, Sendable, Equatable {
                 throw CocoaError(.fileWriteUnknown)
             }
         } catch {
-            throw CLIError("config_unwritable", "cannot write the configuration file \(path)",
-                           hint: "check the directory's permissions, or set ARENA_CONFIG to a writable path",
-                           exitCode: ExitCodes.usage)
+            throw CLIError(
+                "config_unwritable", "cannot write the configuration file \(path)",
+                hint: "check the directory's permissions, or set ARENA_CONFIG to a writable path",
+                exitCode: ExitCodes.usage)
         }
     }
 

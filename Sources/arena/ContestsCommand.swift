@@ -24,8 +24,10 @@ struct ContestsCommand: AsyncParsableCommand {
             for contest in contests {
                 let registration = contest.registrationOpen ? (contest.inviteRequired ? "invite" : "open") : "closed"
                 let state = contest.published ? "published" : contest.frozen ? "frozen" : "live"
-                table.add([t.paint(contest.id, .bold), contest.name, registration,
-                           contest.instruments.joined(separator: ","), "\(contest.ticksPerRun)", contest.metric, state])
+                table.add([
+                    t.paint(contest.id, .bold), contest.name, registration,
+                    contest.instruments.joined(separator: ","), "\(contest.ticksPerRun)", contest.metric, state,
+                ])
             }
             Console.out(table.render(t))
         }

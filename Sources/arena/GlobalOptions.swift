@@ -25,12 +25,14 @@ struct GlobalOptions: ParsableArguments {
         let config = try ConfigFile.load(path: path)
         let name = profile ?? environment["ARENA_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? config.currentProfile
         let stored = config.profiles[name]
-        var server = self.server ?? environment["ARENA_SERVER"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.server
+        var server =
+            self.server ?? environment["ARENA_SERVER"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.server
             ?? ConfigFile.defaultServer
         while server.hasSuffix("/") { server.removeLast() }
         let token = environment["ARENA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.token
         let contest = environment["ARENA_CONTEST"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.contest
-        return Session(configPath: path, config: config, profileName: name, server: server, token: token,
-                       contest: contest, terminal: Terminal.detect(environment: environment), json: json)
+        return Session(
+            configPath: path, config: config, profileName: name, server: server, token: token,
+            contest: contest, terminal: Terminal.detect(environment: environment), json: json)
     }
 }

@@ -24,8 +24,9 @@ struct Identity: Codable, Sendable {
         let client = try session.authenticatedClient()
         if session.token?.hasPrefix("pa_org_") == true {
             let organizer = try await client.get("/v1/admin/me", as: Organizer.self)
-            return Identity(profile: session.profileName, server: session.server, role: "organizer", team: nil,
-                            organizer: organizer.organizer)
+            return Identity(
+                profile: session.profileName, server: session.server, role: "organizer", team: nil,
+                organizer: organizer.organizer)
         }
         let team = try await client.get("/v1/me", as: TeamView.self)
         return Identity(profile: session.profileName, server: session.server, role: "team", team: team, organizer: nil)

@@ -33,15 +33,18 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run(global) { session in
             guard let chosen = Templates.named(template) else {
-                throw CLIError.usage("unknown template \(template)",
-                                     hint: "use one of: \(Templates.all.map(\.name).joined(separator: ", "))")
+                throw CLIError.usage(
+                    "unknown template \(template)",
+                    hint: "use one of: \(Templates.all.map(\.name).joined(separator: ", "))")
             }
             let url = URL(fileURLWithPath: directory).standardizedFileURL
             let strategyName = name ?? Self.slug(url.lastPathComponent)
             let manager = FileManager.default
-            for file in chosen.files where manager.fileExists(atPath: url.appendingPathComponent(file.path).path) && !force {
-                throw CLIError.usage("\(directory)/\(file.path) exists already",
-                                     hint: "choose a new directory, or pass --force to overwrite")
+            for file in chosen.files
+            where manager.fileExists(atPath: url.appendingPathComponent(file.path).path) && !force {
+                throw CLIError.usage(
+                    "\(directory)/\(file.path) exists already",
+                    hint: "choose a new directory, or pass --force to overwrite")
             }
             do {
                 try manager.createDirectory(at: url, withIntermediateDirectories: true)
@@ -52,10 +55,13 @@ struct InitCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError.usage("cannot write \(directory): \(error.localizedDescription)")
             }
-            let result = Result(directory: directory, template: chosen.name, name: strategyName,
-                                files: chosen.files.map(\.path))
+            let result = Result(
+                directory: directory, template: chosen.name, name: strategyName,
+                files: chosen.files.map(\.path))
             if session.json { return Output.json(result) }
-            Console.out("Created \(chosen.name) bundle \(session.terminal.paint(strategyName, .bold)) in \(directory): \(result.files.joined(separator: ", "))")
+            Console.out(
+                "Created \(chosen.name) bundle \(session.terminal.paint(strategyName, .bold)) in \(directory): \(result.files.joined(separator: ", "))"
+            )
             Console.out("Next:\n  cd \(directory)\n  arena check .\n  arena backtest")
         }
     }

@@ -25,7 +25,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
         try await CommandRunner.run(global) { session in
             let id = try session.contest(contest)
             let board = try await session.client.get(
-                "/v1/contests/\(id.pathEscaped)/leaderboard?page=\(page)&page_size=\(pageSize)", as: LeaderboardView.self)
+                "/v1/contests/\(id.pathEscaped)/leaderboard?page=\(page)&page_size=\(pageSize)",
+                as: LeaderboardView.self)
             if session.json { return Output.json(board) }
             print(board, session: session)
         }
@@ -34,19 +35,23 @@ struct LeaderboardCommand: AsyncParsableCommand {
     private func print(_ board: LeaderboardView, session: Session) {
         let t = session.terminal
         let mine = session.config.profiles[session.profileName]?.teamId
-        Console.out("\(t.paint(board.contestId, .bold)) — \(board.state), ranked by \(board.metric)"
-            + (board.evaluationId.map { ", evaluation \($0)" } ?? "") + ", \(board.total) teams")
+        Console.out(
+            "\(t.paint(board.contestId, .bold)) — \(board.state), ranked by \(board.metric)"
+                + (board.evaluationId.map { ", evaluation \($0)" } ?? "") + ", \(board.total) teams")
         guard !board.rows.isEmpty else {
             return Console.out("No scored teams yet.")
         }
-        var table = Table(["RANK", "TEAM", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD", "RUNS"],
-                          alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left])
+        var table = Table(
+            ["RANK", "TEAM", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD", "RUNS"],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left])
         for row in board.rows {
             let name = row.teamId == mine ? t.paint(row.team + " ◀", .bold) : row.team
-            table.add(["\(row.rank)", name, t.status(row.status), row.score.map { Format.decimal($0) } ?? "-",
-                       row.scoreCi95.map { Format.decimal($0) } ?? "", t.signed(Format.decimal(row.pnl)),
-                       Format.decimal(row.fees), "\(row.trades)", "\(row.liquidations)", Format.decimal(row.maxDrawdown),
-                       row.runs.map { "\($0.runId)" }.joined(separator: ",")])
+            table.add([
+                "\(row.rank)", name, t.status(row.status), row.score.map { Format.decimal($0) } ?? "-",
+                row.scoreCi95.map { Format.decimal($0) } ?? "", t.signed(Format.decimal(row.pnl)),
+                Format.decimal(row.fees), "\(row.trades)", "\(row.liquidations)", Format.decimal(row.maxDrawdown),
+                row.runs.map { "\($0.runId)" }.joined(separator: ","),
+            ])
         }
         Console.out(table.render(t))
     }
@@ -54,8 +59,9 @@ struct LeaderboardCommand: AsyncParsableCommand {
     /// The profile's team's row, if on the first page.
     static func ownRow(session: Session, contest: String) async throws -> LeaderboardRow? {
         guard let mine = session.config.profiles[session.profileName]?.teamId else { return nil }
-        let board = try await session.client.get("/v1/contests/\(contest.pathEscaped)/leaderboard?page_size=500",
-                                                 as: LeaderboardView.self)
+        let board = try await session.client.get(
+            "/v1/contests/\(contest.pathEscaped)/leaderboard?page_size=500",
+            as: LeaderboardView.self)
         return board.rows.first { $0.teamId == mine }
     }
 }

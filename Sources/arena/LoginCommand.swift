@@ -27,7 +27,9 @@ struct LoginCommand: AsyncParsableCommand {
                 if session.terminal.interactive && isatty(STDIN_FILENO) == 1 { Console.errRaw("Token: ") }
                 value = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
             }
-            guard !value.isEmpty else { throw CLIError.usage("no token given", hint: "pass --token TOKEN or pipe it in") }
+            guard !value.isEmpty else {
+                throw CLIError.usage("no token given", hint: "pass --token TOKEN or pipe it in")
+            }
             var checked = session
             checked.token = value
             let identity = try await Identity.fetch(checked)

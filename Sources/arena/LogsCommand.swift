@@ -28,14 +28,18 @@ struct LogsCommand: AsyncParsableCommand {
                 id = runs.map(\.runId).max()
             }
             guard let id else {
-                throw CLIError("no_runs", "your team has no runs yet",
-                               hint: "submit with `arena submit --wait`; logs appear once a run finishes",
-                               exitCode: ExitCodes.refused)
+                throw CLIError(
+                    "no_runs", "your team has no runs yet",
+                    hint: "submit with `arena submit --wait`; logs appear once a run finishes",
+                    exitCode: ExitCodes.refused)
             }
             let report = try await client.get("/v1/runs/\(id)/report", as: RunReportView.self)
             if session.json { return Output.json(report) }
             let t = session.terminal
-            Console.err(t.paint("Run \(report.runId) (round \(report.round), heat \(report.heat)): rank \(report.rankInRun)/\(report.teamsInRun), pnl \(report.pnl), trades \(report.trades)" + (report.fault.map { ", fault \($0) at tick \(report.faultTick ?? 0)" } ?? ""), .dim))
+            Console.err(
+                t.paint(
+                    "Run \(report.runId) (round \(report.round), heat \(report.heat)): rank \(report.rankInRun)/\(report.teamsInRun), pnl \(report.pnl), trades \(report.trades)"
+                        + (report.fault.map { ", fault \($0) at tick \(report.faultTick ?? 0)" } ?? ""), .dim))
             Console.out(report.logs.isEmpty ? "(no log lines)" : report.logs)
         }
     }

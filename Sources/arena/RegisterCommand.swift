@@ -1,6 +1,6 @@
-import Foundation
 import APIModels
 import ArgumentParser
+import Foundation
 
 /// `arena register`: registers a team in a contest and saves its token in the profile.
 struct RegisterCommand: AsyncParsableCommand {
@@ -30,12 +30,14 @@ struct RegisterCommand: AsyncParsableCommand {
         try await CommandRunner.run(global) { session in
             let contest = try session.contest(contest)
             if session.config.profiles[session.profileName]?.token != nil, !force {
-                throw CLIError("profile_in_use", "profile \(session.profileName) already holds a team token",
-                               hint: "pass --profile NEW to keep both teams, or --force to replace it",
-                               exitCode: ExitCodes.usage)
+                throw CLIError(
+                    "profile_in_use", "profile \(session.profileName) already holds a team token",
+                    hint: "pass --profile NEW to keep both teams, or --force to replace it",
+                    exitCode: ExitCodes.usage)
             }
             let reply = try await session.client.post(
-                "/v1/contests/\(contest.pathEscaped)/teams", json: TeamRegistrationRequest(name: name, inviteCode: invite),
+                "/v1/contests/\(contest.pathEscaped)/teams",
+                json: TeamRegistrationRequest(name: name, inviteCode: invite),
                 as: TeamRegistrationResponse.self)
             try session.updateProfile {
                 $0.token = reply.token
@@ -46,9 +48,13 @@ struct RegisterCommand: AsyncParsableCommand {
             }
             if session.json { return Output.json(reply) }
             let t = session.terminal
-            Console.out("Registered team \(t.paint(reply.name, .bold)) (id \(reply.teamId)) in contest \(reply.contestId).")
+            Console.out(
+                "Registered team \(t.paint(reply.name, .bold)) (id \(reply.teamId)) in contest \(reply.contestId).")
             Console.out("Token: \(reply.token)")
-            Console.out(t.paint("This token is shown only once; it is saved in profile \(session.profileName) (\(session.configPath)).", .dim))
+            Console.out(
+                t.paint(
+                    "This token is shown only once; it is saved in profile \(session.profileName) (\(session.configPath)).",
+                    .dim))
             Console.out("Next: `arena submit --wait` from your bundle directory.")
         }
     }

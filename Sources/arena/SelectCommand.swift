@@ -20,10 +20,13 @@ struct SelectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(global) { session in
-            let view = try await session.authenticatedClient().post("/v1/submissions/\(submission)/select",
-                                                                     as: SubmissionView.self)
+            let view = try await session.authenticatedClient().post(
+                "/v1/submissions/\(submission)/select",
+                as: SubmissionView.self)
             if session.json { return Output.json(view) }
-            Console.out("Submission \(view.id) is selected for the final ranking (status \(session.terminal.status(view.status))).")
+            Console.out(
+                "Submission \(view.id) is selected for the final ranking (status \(session.terminal.status(view.status)))."
+            )
         }
     }
 }

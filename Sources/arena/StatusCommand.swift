@@ -43,27 +43,35 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     private func printOverview(_ overview: Overview, _ t: Terminal) {
-        Console.out("Team \(t.paint(overview.team.name, .bold)) (id \(overview.team.teamId)) in contest \(overview.team.contestId)"
-            + (overview.team.disqualified ? " — " + t.paint("disqualified", .red) : ""))
+        Console.out(
+            "Team \(t.paint(overview.team.name, .bold)) (id \(overview.team.teamId)) in contest \(overview.team.contestId)"
+                + (overview.team.disqualified ? " — " + t.paint("disqualified", .red) : ""))
         Console.out("")
         if overview.submissions.isEmpty {
             Console.out("No submissions yet: run `arena submit --wait` in your bundle directory.")
         } else {
-            var table = Table(["SUBMISSION", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
-                              alignments: [.right, .left, .left, .left, .left, .left])
+            var table = Table(
+                ["SUBMISSION", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
+                alignments: [.right, .left, .left, .left, .left, .left])
             for view in overview.submissions.sorted(by: { $0.id > $1.id }).prefix(limit) {
-                table.add(["\(view.id)" + (view.selected ? "*" : ""), t.status(view.status), view.runtime, String(view.sha256.prefix(12)),
-                           Format.date(view.createdAt), view.statusHistory.last?.detail ?? ""])
+                table.add([
+                    "\(view.id)" + (view.selected ? "*" : ""), t.status(view.status), view.runtime,
+                    String(view.sha256.prefix(12)),
+                    Format.date(view.createdAt), view.statusHistory.last?.detail ?? "",
+                ])
             }
             Console.out(table.render(t))
         }
         guard !overview.runs.isEmpty else { return }
         Console.out("")
-        var runs = Table(["RUN", "EVALUATION", "ROUND", "HEAT", "STATUS", "TRANSCRIPT ROOT"],
-                         alignments: [.right, .right, .right, .right, .left, .left])
+        var runs = Table(
+            ["RUN", "EVALUATION", "ROUND", "HEAT", "STATUS", "TRANSCRIPT ROOT"],
+            alignments: [.right, .right, .right, .right, .left, .left])
         for run in overview.runs.sorted(by: { $0.runId > $1.runId }).prefix(limit) {
-            runs.add(["\(run.runId)", "\(run.evaluationId)", "\(run.round)", "\(run.heat)", t.status(run.status),
-                      run.transcriptRoot.map { String($0.prefix(16)) } ?? "-"])
+            runs.add([
+                "\(run.runId)", "\(run.evaluationId)", "\(run.round)", "\(run.heat)", t.status(run.status),
+                run.transcriptRoot.map { String($0.prefix(16)) } ?? "-",
+            ])
         }
         Console.out(runs.render(t))
         Console.out(t.paint("Logs: `arena logs RUN`; audit: `arena verify RUN`.", .dim))
@@ -73,11 +81,14 @@ struct StatusCommand: AsyncParsableCommand {
         Console.out("Submission \(view.id): \(t.status(view.status))")
         Console.out("  contest \(view.contestId), runtime \(view.runtime), sha256 \(view.sha256)")
         for change in view.statusHistory {
-            Console.out("  \(Format.date(change.at))  \(t.status(change.status))\(change.detail.map { ": \($0)" } ?? "")")
+            Console.out(
+                "  \(Format.date(change.at))  \(t.status(change.status))\(change.detail.map { ": \($0)" } ?? "")")
         }
         if let report = view.validationReport { Console.out("Validation: \(report)") }
         if let quota = view.quota {
-            Console.out("Quota: \(quota.used)/\(quota.limit) today, \(quota.invalidUsed)/\(quota.invalidLimit) invalid, \(quota.inFlight)/\(quota.inFlightLimit) in flight")
+            Console.out(
+                "Quota: \(quota.used)/\(quota.limit) today, \(quota.invalidUsed)/\(quota.invalidLimit) invalid, \(quota.inFlight)/\(quota.inFlightLimit) in flight"
+            )
         }
     }
 }

@@ -23,9 +23,10 @@ struct SubmissionFollower {
         while !SubmitCommand.terminalStatuses.contains(view.status) {
             if clock.now - start > timeout {
                 if live { Console.errRaw("\r\u{1B}[2K") }
-                throw CLIError("wait_timeout", "submission \(view.id) is still \(view.status) after \(timeout)",
-                               hint: "it keeps going on the server; follow it with `arena status \(view.id)`",
-                               exitCode: ExitCodes.timeout)
+                throw CLIError(
+                    "wait_timeout", "submission \(view.id) is still \(view.status) after \(timeout)",
+                    hint: "it keeps going on the server; follow it with `arena status \(view.id)`",
+                    exitCode: ExitCodes.timeout)
             }
             try await Task.sleep(for: interval)
             view = try await client.get("/v1/submissions/\(view.id)", as: SubmissionView.self)

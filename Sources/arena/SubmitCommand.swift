@@ -32,10 +32,13 @@ struct SubmitCommand: AsyncParsableCommand {
             let client = try session.authenticatedClient()
             let (archive, bundle) = try BundleLocator.pack(directory)
             if !session.json {
-                Console.err("Uploading \(bundle.manifest.name) (\(bundle.manifest.runtime.rawValue), \(bundle.files.count) files, \(archive.count) bytes, sha256 \(bundle.sha256.prefix(12)))…")
+                Console.err(
+                    "Uploading \(bundle.manifest.name) (\(bundle.manifest.runtime.rawValue), \(bundle.files.count) files, \(archive.count) bytes, sha256 \(bundle.sha256.prefix(12)))…"
+                )
             }
-            let reply = try await client.send("POST", "/v1/submissions", body: archive, contentType: "application/gzip",
-                                              accept: [422])
+            let reply = try await client.send(
+                "POST", "/v1/submissions", body: archive, contentType: "application/gzip",
+                accept: [422])
             var view = try client.decode(SubmissionView.self, from: reply, path: "/v1/submissions")
             if !session.json {
                 let note = reply.status == 200 ? " (unchanged bundle: existing submission)" : ""
@@ -58,20 +61,27 @@ struct SubmitCommand: AsyncParsableCommand {
             case "rejected":
                 Console.out(t.paint("Rejected", .red) + ": " + (view.statusHistory.last?.detail ?? ""))
                 if let report = view.validationReport { Console.out(report) }
-                Console.out("Fix the bundle (`arena check \(directory)` shows the problems), then submit again; rejections do not use your daily quota.")
+                Console.out(
+                    "Fix the bundle (`arena check \(directory)` shows the problems), then submit again; rejections do not use your daily quota."
+                )
             case "failed":
                 Console.out(t.paint("Evaluation failed", .red) + ": " + (view.statusHistory.last?.detail ?? ""))
                 Console.out("See your bot's output with `arena logs`.")
             case "scored":
-                Console.out(t.paint("Scored.", .green) + " See `arena leaderboard`, `arena logs` and `arena verify RUN`.")
+                Console.out(
+                    t.paint("Scored.", .green) + " See `arena leaderboard`, `arena logs` and `arena verify RUN`.")
                 if let row = try? await LeaderboardCommand.ownRow(session: session, contest: view.contestId) {
-                    Console.out("Rank \(row.rank): score \(row.score ?? "-"), pnl \(t.signed(row.pnl)), trades \(row.trades)")
+                    Console.out(
+                        "Rank \(row.rank): score \(row.score ?? "-"), pnl \(t.signed(row.pnl)), trades \(row.trades)")
                 }
             default:
                 if !wait { Console.out("Follow it with `arena status \(view.id)` or `arena submit --wait`.") }
             }
             if let quota = view.quota {
-                Console.out(t.paint("Quota: \(quota.used)/\(quota.limit) submissions today, \(quota.inFlight)/\(quota.inFlightLimit) in flight.", .dim))
+                Console.out(
+                    t.paint(
+                        "Quota: \(quota.used)/\(quota.limit) submissions today, \(quota.inFlight)/\(quota.inFlightLimit) in flight.",
+                        .dim))
             }
         }
         if ["rejected", "failed"].contains(view.status) { throw ExitCode(ExitCodes.failed) }

@@ -15,12 +15,19 @@ struct Terminal: Sendable {
         let stderrTTY = isatty(STDERR_FILENO) == 1
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         let forced = environment["ARENA_FORCE_COLOR"] == "1"
-        return Terminal(color: forced || (stdoutTTY && !noColor), interactive: stdoutTTY,
-                        progress: stderrTTY && environment["TERM"] != "dumb")
+        return Terminal(
+            color: forced || (stdoutTTY && !noColor), interactive: stdoutTTY,
+            progress: stderrTTY && environment["TERM"] != "dumb")
     }
 
     enum Style: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case cyan = "36"
     }
 
     /// `text` in `style` when colour is on.

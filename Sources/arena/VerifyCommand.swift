@@ -154,6 +154,9 @@ extension VerifyCommand {
             return Inputs(transcript: transcript, attestation: attestation, keys: keys)
         }
 
+        static let notPublishedHint =
+            "wait for the results to be published, or verify with an organizer profile (--profile org)"
+
         private static func get(_ url: String, token: String? = nil) async throws -> [UInt8] {
             var request = HTTPClientRequest(url: url)
             if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -162,7 +165,8 @@ extension VerifyCommand {
                 let body = try? await response.body.collect(upTo: 1 << 16)
                 let detail = body.flatMap { try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView)) }
                 throw Failure(description: "GET \(url) answered \(response.status.code)"
-                    + (detail.map { ": \($0.error.message)" } ?? ""))
+                    + (detail.map { ": \($0.error.message)" } ?? "")
+                    + (response.status.code == 403 ? "\n  → " + Self.notPublishedHint : ""))
             }
             let body = try await response.body.collect(upTo: 1 << 30)
             return Array(body.readableBytesView)

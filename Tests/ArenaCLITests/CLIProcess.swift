@@ -31,9 +31,11 @@ struct CLIProcess: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try Self.runBlocking(
-                        executable: executable, arguments: arguments, environment: environment, directory: directory,
-                        stdin: stdin))
+                    continuation.resume(
+                        returning: try Self.runBlocking(
+                            executable: executable, arguments: arguments, environment: environment,
+                            directory: directory,
+                            stdin: stdin))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -42,8 +44,10 @@ struct CLIProcess: Sendable {
         }
     }
 
-    private static func runBlocking(executable: String, arguments: [String], environment: [String: String],
-                                    directory: String, stdin: String?) throws -> CLIResult {
+    private static func runBlocking(
+        executable: String, arguments: [String], environment: [String: String],
+        directory: String, stdin: String?
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -68,8 +72,9 @@ struct CLIProcess: Sendable {
         finished.wait()
         process.waitUntilExit()
         let stdout = collected.data
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: errorData, as: UTF8.self))
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -33,8 +33,9 @@ struct ErrorTests {
             #expect(body.error.code == "unauthorized")
             #expect(body.error.exitCode == 3)
 
-            let unreachable = try await cli.run(["whoami", "--server", "http://127.0.0.1:9"],
-                                                extra: ["ARENA_TOKEN": "pa_team_x"])
+            let unreachable = try await cli.run(
+                ["whoami", "--server", "http://127.0.0.1:9"],
+                extra: ["ARENA_TOKEN": "pa_team_x"])
             #expect(unreachable.status == 4, "\(unreachable)")
             #expect(unreachable.stderr.contains("cannot reach"))
             #expect(unreachable.stderr.contains("arena-server"))
@@ -54,8 +55,10 @@ struct ErrorTests {
             let help = try await cli.run(["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Exit codes"))
-            for command in ["init", "check", "backtest", "register", "login", "whoami", "submit", "status", "logs",
-                            "leaderboard", "verify", "admin", "contests"] {
+            for command in [
+                "init", "check", "backtest", "register", "login", "whoami", "submit", "status", "logs",
+                "leaderboard", "verify", "admin", "contests",
+            ] {
                 let page = try await cli.run([command, "--help"])
                 #expect(page.status == 0, "\(command): \(page)")
                 #expect(page.stdout.contains("arena \(command)"), "\(command) --help has an example")

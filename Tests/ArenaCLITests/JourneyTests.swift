@@ -61,14 +61,17 @@ struct JourneyTests {
             let plotted = try await cli.run(["backtest", "bot", "--ticks", "30", "--plot", "equity.svg"])
             #expect(plotted.status == 0, "\(plotted)")
             #expect(plotted.stdout.contains("RETURN"))
-            #expect((try? String(contentsOfFile: server.home + "/work/equity.svg", encoding: .utf8))?.contains("<svg") == true)
+            #expect(
+                (try? String(contentsOfFile: server.home + "/work/equity.svg", encoding: .utf8))?.contains("<svg")
+                    == true)
 
             // register → whoami.
             let registered = try await cli.run(["register", "--contest", "cli", "--name", "alpha", "--json"])
             #expect(registered.status == 0, "\(registered)")
             let registration = try registered.decode(TeamRegistrationResponse.self)
             #expect(registration.token.hasPrefix("pa_team_"))
-            let attributes = try FileManager.default.attributesOfItem(atPath: server.home + "/.config/arena/config.json")
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: server.home + "/.config/arena/config.json")
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
             let whoami = try await cli.run(["whoami"])
             #expect(whoami.status == 0, "\(whoami)")
@@ -118,9 +121,11 @@ struct JourneyTests {
             #expect(verified.stdout.contains("VERIFIED"))
 
             // organizer views.
-            let teams = try await cli.run(["admin", "teams", "cli", "--profile", "org", "--json"]).decode([TeamView].self)
+            let teams = try await cli.run(["admin", "teams", "cli", "--profile", "org", "--json"]).decode(
+                [TeamView].self)
             #expect(teams.map(\.name) == ["alpha"])
-            let runs = try await cli.run(["admin", "runs", "cli", "--profile", "org", "--json"]).decode([RunSummaryView].self)
+            let runs = try await cli.run(["admin", "runs", "cli", "--profile", "org", "--json"]).decode(
+                [RunSummaryView].self)
             #expect(runs.map(\.runId) == [run])
             let submissions = try await cli.run(["admin", "submissions", "cli", "--profile", "org", "--json"])
             #expect(try submissions.decode([SubmissionView].self).count == 1, "\(submissions)")

@@ -38,19 +38,23 @@ struct LiveServer: Sendable {
         let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         let store = ArenaStore(client: client, logger: logger)
         let home = NSTemporaryDirectory() + "arena-cli-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: home + "/work", withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: home + "/work", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let api = ArenaAPI(store: store, configuration: APIServerConfiguration(leaderboardCacheMilliseconds: 0),
-                           validator: BundleValidator()) { try await store.ping() }
+        let api = ArenaAPI(
+            store: store, configuration: APIServerConfiguration(leaderboardCacheMilliseconds: 0),
+            validator: BundleValidator()
+        ) { try await store.ping() }
         let sandbox = SandboxConfiguration(
             helperPath: buildDirectory + "/arena-sandbox", workerPath: buildDirectory + "/arena-worker",
             pythonSDKDirectory: repositoryRoot.appendingPathComponent("Sources/PythonSDK").path,
             isolation: geteuid() == 0 ? .sandboxed : .plainProcess)
         let runner = RunnerService(
             store: store,
-            configuration: RunnerConfiguration(owner: "cli-test-runner", workDirectory: home + "/runner",
-                                               keyDirectory: home + "/keys", sandbox: sandbox),
+            configuration: RunnerConfiguration(
+                owner: "cli-test-runner", workDirectory: home + "/runner",
+                keyDirectory: home + "/keys", sandbox: sandbox),
             logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -66,8 +70,9 @@ struct LiveServer: Sendable {
                     environment["ARENA_SERVER"] = "http://127.0.0.1:\(port)"
                     environment["NO_COLOR"] = "1"
                     environment["ARENA_POLL_MS"] = "100"
-                    let cli = CLIProcess(executable: buildDirectory + "/arena", environment: environment,
-                                         directory: home + "/work")
+                    let cli = CLIProcess(
+                        executable: buildDirectory + "/arena", environment: environment,
+                        directory: home + "/work")
                     try await body(LiveServer(store: store, runner: runner, port: port, home: home, cli: cli))
                 }
             } catch {
@@ -81,7 +86,8 @@ struct LiveServer: Sendable {
     /// A new organizer token.
     func organizerToken() async throws -> String {
         let token = TokenHash.generate(prefix: "pa_org")
-        _ = try await store.createOrganizer(name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
+        _ = try await store.createOrganizer(
+            name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
         return token
     }
 
