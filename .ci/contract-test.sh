@@ -10,6 +10,8 @@
 #
 # Prints "contract: N passed, M failed" (N, M = operations × passes) and exits non-zero on any
 # failure. Bounded: a few examples per operation and a request timeout; about 1-2 minutes.
+# One worker: schemathesis 4.32.5 on CPython 3.11 can crash in its own AST handling with more
+# (SystemError "AST constructor recursion depth mismatch"), which is not a finding about the API.
 # Not fuzzed: the server-sent-events stream (never ends) and token rotation (would revoke the
 # token under test); both are covered by Tests/IntegrationTests/AuthorizationTests.swift.
 set -euo pipefail
@@ -107,7 +109,7 @@ run_pass() {
     timeout 150 "$VENV/bin/schemathesis" run "$BASE/v1/openapi.json" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --seed 20261126 --no-shrink \
-        --request-timeout 10 --workers 2 --generation-database none --no-color --suppress-health-check all \
+        --request-timeout 10 --workers 1 --generation-database none --no-color --suppress-health-check all \
         --exclude-path /v1/contests/{contest}/leaderboard/stream --exclude-path /v1/me/token \
         --report junit --report-junit-path "$WORK/$name.xml" "$@" >"$WORK/$name.log" 2>&1
     local status=$?

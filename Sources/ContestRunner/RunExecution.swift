@@ -39,12 +39,18 @@ struct RunExecution {
                                                      progress: { _, _ in heatTicks.increment() }) }
             }
             group.addTask {
+                var lastHeld = ContinuousClock.now
                 while !Task.isCancelled {
                     try? await Task.sleep(for: configuration.heartbeat)
                     if Task.isCancelled { break }
-                    let held = (try? await store.heartbeat(jobId: job.id, owner: configuration.owner,
-                                                           lease: configuration.lease)) ?? true
-                    if !held {
+                    // A heartbeat that cannot reach the database for longer than the lease means
+                    // another runner may own the job now: stop rather than race it.
+                    let attempt = try? await withTimeout(configuration.heartbeat) {
+                        try await store.heartbeat(jobId: job.id, owner: configuration.owner, lease: configuration.lease)
+                    }
+                    if let attempt { lastHeld = attempt ? .now : lastHeld }
+                    let held = attempt ?? (lastHeld.duration(to: .now) < configuration.lease)
+                    if attempt == false || !held {
                         logger.warning("lease lost; stopping heat", metadata: ["job": "\(job.id)"])
                         heatStop.set()
                         break

@@ -1,6 +1,6 @@
 import APIModels
 import ArgumentParser
-import Crypto
+import AuditLog
 import Foundation
 
 /// `arena admin audit verify`: fetches the audit log and checks its hash chain.
@@ -67,38 +67,18 @@ struct AdminAuditCommand: AsyncParsableCommand {
         }
     }
 
-    /// Recomputes every link and hash (the server's rule: SHA-256 of the previous hash and the
-    /// event's fields joined by U+001F, details as sorted-key JSON).
+    /// Recomputes every link and hash with the server's rule (`AuditChainEntry`).
     static func check(_ events: [AuditEventView]) -> Result {
-        var previous = String(repeating: "0", count: 64)
-        for event in events {
-            guard event.previousHash == previous else {
-                return Result(
-                    verified: false, events: events.count, head: nil, brokenAt: event.id,
-                    problem: "previous hash \(event.previousHash.prefix(16)) does not match \(previous.prefix(16))",
-                    recent: [])
-            }
-            let hash = Self.hash(previous: previous, event: event)
-            guard hash == event.hash else {
-                return Result(
-                    verified: false, events: events.count, head: nil, brokenAt: event.id,
-                    problem: "hash does not match the event's contents (recomputed \(hash.prefix(16)))", recent: [])
-            }
-            previous = event.hash
+        let entries = events.map { event in
+            AuditChainEntry(
+                id: event.id, at: event.at, actor: event.actor, action: event.action, subject: event.subject,
+                details: (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? [:],
+                previousHash: event.previousHash, hash: event.hash)
         }
-        return Result(
-            verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
-    }
-
-    static func hash(previous: String, event: AuditEventView) -> String {
-        var details = event.details
-        if let object = try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8)) {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            details = (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? details
+        if let broken = AuditChainEntry.verify(entries) {
+            return Result(verified: false, events: events.count, head: nil, brokenAt: broken.id, problem: broken.problem,
+                          recent: [])
         }
-        let material = [previous, event.at, event.actor, event.action, event.subject, details].joined(
-            separator: "\u{1F}")
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Result(verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
     }
 }

@@ -34,7 +34,8 @@ struct OperationsMetricsTests {
 
     @Test func metricsRouteServesTheRegistry() async throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeCounter(name: "arena_test_total").increment(by: Int64(3))
+        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "arena_test", unitName: "total",
+                                                              helpText: "test counter")).increment(by: Int64(3))
         var configuration = APIServerConfiguration(leaderboardCacheMilliseconds: 0)
         configuration.metricsRegistry = registry
         try await ServiceFixture.with(configuration: configuration) { fixture in
