@@ -45,7 +45,7 @@ extension ArenaAPI {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: rendered.body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: rendered.buffer))
     }
 
     /// Server-sent events: one `leaderboard` event now and one whenever the board changes.

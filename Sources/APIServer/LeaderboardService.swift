@@ -2,6 +2,7 @@ import APIModels
 import ContestModel
 import Crypto
 import Foundation
+import NIOCore
 import Storage
 import Synchronization
 
@@ -10,15 +11,34 @@ import Synchronization
 final class LeaderboardService: Sendable {
     struct Rendered: Sendable {
         var body: Data
+        /// The same bytes, ready to hand to the response without a copy.
+        var buffer: ByteBuffer
         var etag: String
         var state: String
         var evaluationId: Int64?
         var rendered: ContinuousClock.Instant
     }
 
-    private let store: ArenaStore
-    private let configuration: APIServerConfiguration
-    private let cache = Mutex<[String: Rendered]>([:])
+    /// A cached board and the render refreshing it, if one is running.
+    private struct Slot: Sendable {
+        var rendered: Rendered?
+        var refresh: Task<Rendered?, any Error>?
+    }
+
+    private struct CacheState: Sendable {
+        var slots: [String: Slot] = [:]
+        /// Bumped by `invalidate`; a render started before it does not store its result.
+        var generation = 0
+    }
+
+    private enum Step {
+        case serve(Rendered)
+        case wait(Task<Rendered?, any Error>)
+    }
+
+    let store: ArenaStore
+    let configuration: APIServerConfiguration
+    private let cache = Mutex(CacheState())
 
     init(store: ArenaStore, configuration: APIServerConfiguration) {
         self.store = store
@@ -26,38 +46,39 @@ final class LeaderboardService: Sendable {
     }
 
     /// The board for `contestId` as the caller may see it (organizers always see the live board).
+    ///
+    /// Served from memory while younger than the cache TTL. When it expires, one request
+    /// re-renders it (one database read) while concurrent readers keep getting the previous copy,
+    /// so a burst of readers never turns into a burst of queries. `invalidate` drops entries and
+    /// discards renders that were in flight, so a reader after an organizer action sees it.
     func render(contestId: String, page: Int, pageSize: Int, organizer: Bool) async throws -> Rendered? {
         let key = "\(contestId)|\(page)|\(pageSize)|\(organizer)"
-        let now = ContinuousClock.now
         let ttl = Duration.milliseconds(configuration.leaderboardCacheMilliseconds)
-        if let hit = cache.withLock({ $0[key] }), hit.rendered.duration(to: now) < ttl { return hit }
-        guard let contest = try await store.contest(id: contestId) else { return nil }
-        let definition = try ContestDefinition.decode(json: contest.definitionJSON)
-        let state = contest.publishedAt != nil ? "final" : (contest.frozenAt != nil ? "frozen" : "live")
-        var rowsJSON: [String]
-        var evaluationId: Int64?
-        var updatedAt: Date?
-        if state == "frozen", !organizer, let frozen = try await store.frozenBoard(contestId: contestId) {
-            let snapshot = try APIJSON.decoder().decode(LeaderboardView.self, from: Data(frozen.utf8))
-            rowsJSON = try snapshot.rows.map { String(decoding: try APIJSON.encoder().encode($0), as: UTF8.self) }
-            evaluationId = snapshot.evaluationId
-            updatedAt = snapshot.updatedAt
-        } else {
-            (rowsJSON, evaluationId, updatedAt) = try await store.leaderboard(contestId: contestId)
+        let step = cache.withLock { state -> Step in
+            let slot = state.slots[key]
+            if let cached = slot?.rendered, cached.rendered.duration(to: .now) < ttl { return .serve(cached) }
+            if let refresh = slot?.refresh { return slot?.rendered.map(Step.serve) ?? .wait(refresh) }
+            let generation = state.generation
+            let refresh = Task { [self] in
+                do {
+                    let fresh = try await build(contestId: contestId, page: page, pageSize: pageSize, organizer: organizer)
+                    cache.withLock { state in
+                        guard state.generation == generation else { return }
+                        state.slots[key] = fresh.map { Slot(rendered: $0, refresh: nil) }
+                    }
+                    return fresh
+                } catch {
+                    cache.withLock { state in state.slots[key]?.refresh = nil }
+                    throw error
+                }
+            }
+            state.slots[key] = Slot(rendered: slot?.rendered, refresh: refresh)
+            return .wait(refresh)
         }
-        let decoder = APIJSON.decoder()
-        let rows = try rowsJSON.map { try decoder.decode(LeaderboardRow.self, from: Data($0.utf8)) }
-        let start = min(rows.count, (page - 1) * pageSize)
-        let view = LeaderboardView(
-            contestId: contestId, state: organizer && state == "frozen" ? "live" : state,
-            metric: definition.scoring.metric.rawValue, evaluationId: evaluationId,
-            engineVersion: configuration.engineVersion, updatedAt: updatedAt, page: page, pageSize: pageSize,
-            total: rows.count, rows: Array(rows[start..<min(rows.count, start + pageSize)]))
-        let body = try APIJSON.encoder().encode(view)
-        let etag = "\"" + SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
-        let rendered = Rendered(body: body, etag: etag, state: view.state, evaluationId: evaluationId, rendered: now)
-        cache.withLock { $0[key] = rendered }
-        return rendered
+        switch step {
+        case .serve(let rendered): return rendered
+        case .wait(let refresh): return try await refresh.value
+        }
     }
 
     /// The full live board (used to store the frozen snapshot).
@@ -67,6 +88,9 @@ final class LeaderboardService: Sendable {
     }
 
     func invalidate(contestId: String) {
-        cache.withLock { cache in cache = cache.filter { !$0.key.hasPrefix(contestId + "|") } }
+        cache.withLock { state in
+            state.generation += 1
+            state.slots = state.slots.filter { !$0.key.hasPrefix(contestId + "|") }
+        }
     }
 }
