@@ -65,7 +65,8 @@ let package = Package(
         .target(
             name: "ContestModel",
             dependencies: [
-                "MarketModel", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "MarketModel", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -147,7 +148,8 @@ let package = Package(
         .executableTarget(
             name: "arena-server",
             dependencies: [
-                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox", "AuditLog",
+                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox",
+                "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -186,22 +188,26 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketScenarioTests",
             dependencies: ["MarketModel", "MarketEngine", "MarketScenario"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StrategyKitTests", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StrategyKitTests", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox", "BotProtocol", "MarketModel", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BotProtocolTests", dependencies: ["BotProtocol", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine"], swiftSettings: swiftSettings
+            name: "BotProtocolTests", dependencies: ["BotProtocol", "MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ArenaCLITests",

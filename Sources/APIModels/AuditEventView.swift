@@ -10,8 +10,10 @@ public struct AuditEventView: Codable, Sendable, Equatable {
     public var previousHash: String
     public var hash: String
 
-    public init(id: Int64, at: String, actor: String, action: String, subject: String, details: String,
-                previousHash: String, hash: String) {
+    public init(
+        id: Int64, at: String, actor: String, action: String, subject: String, details: String,
+        previousHash: String, hash: String
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

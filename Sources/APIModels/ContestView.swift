@@ -17,9 +17,11 @@ public struct ContestView: Codable, Sendable, Equatable {
     public var phases: [PhaseView]
     public var definitionSha256: String
 
-    public init(id: String, name: String, description: String?, instruments: [String], registrationOpen: Bool,
-                inviteRequired: Bool, frozen: Bool, published: Bool, ticksPerRun: Int, heatSize: Int, rounds: Int,
-                metric: String, phases: [PhaseView], definitionSha256: String) {
+    public init(
+        id: String, name: String, description: String?, instruments: [String], registrationOpen: Bool,
+        inviteRequired: Bool, frozen: Bool, published: Bool, ticksPerRun: Int, heatSize: Int, rounds: Int,
+        metric: String, phases: [PhaseView], definitionSha256: String
+    ) {
         self.id = id
         self.name = name
         self.description = description

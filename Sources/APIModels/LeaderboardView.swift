@@ -15,8 +15,10 @@ public struct LeaderboardView: Codable, Sendable, Equatable {
     public var total: Int
     public var rows: [LeaderboardRow]
 
-    public init(contestId: String, state: String, metric: String, evaluationId: Int64?, engineVersion: String,
-                updatedAt: Date?, page: Int, pageSize: Int, total: Int, rows: [LeaderboardRow]) {
+    public init(
+        contestId: String, state: String, metric: String, evaluationId: Int64?, engineVersion: String,
+        updatedAt: Date?, page: Int, pageSize: Int, total: Int, rows: [LeaderboardRow]
+    ) {
         self.contestId = contestId
         self.state = state
         self.metric = metric
@@ -53,9 +55,11 @@ public struct LeaderboardRow: Codable, Sendable, Equatable {
     public var fault: String?
     public var runs: [RunProvenance]
 
-    public init(rank: Int, teamId: Int64, team: String, status: String, score: String?, scoreCi95: String?, pnl: String,
-                fees: String, funding: String, trades: Int, liquidations: Int, maxDrawdown: String, submissionId: Int64,
-                submissionSha256: String, submittedAt: Date, fault: String?, runs: [RunProvenance]) {
+    public init(
+        rank: Int, teamId: Int64, team: String, status: String, score: String?, scoreCi95: String?, pnl: String,
+        fees: String, funding: String, trades: Int, liquidations: Int, maxDrawdown: String, submissionId: Int64,
+        submissionSha256: String, submittedAt: Date, fault: String?, runs: [RunProvenance]
+    ) {
         self.rank = rank
         self.teamId = teamId
         self.team = team
@@ -88,8 +92,10 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     public var transcriptUrl: String
     public var attestationUrl: String
 
-    public init(runId: Int64, round: Int, heat: Int, seed: String?, score: String?, transcriptRoot: String?,
-                transcriptUrl: String, attestationUrl: String) {
+    public init(
+        runId: Int64, round: Int, heat: Int, seed: String?, score: String?, transcriptRoot: String?,
+        transcriptUrl: String, attestationUrl: String
+    ) {
         self.runId = runId
         self.round = round
         self.heat = heat

@@ -18,9 +18,11 @@ public struct RunReportView: Codable, Sendable, Equatable {
     public var faultTick: Int64?
     public var logs: String
 
-    public init(runId: Int64, contestId: String, status: String, round: Int, heat: Int, rankInRun: Int,
-                teamsInRun: Int, finalEquity: String, pnl: String, fees: String, funding: String, trades: Int,
-                liquidations: Int, maxDrawdown: String, fault: String?, faultTick: Int64?, logs: String) {
+    public init(
+        runId: Int64, contestId: String, status: String, round: Int, heat: Int, rankInRun: Int,
+        teamsInRun: Int, finalEquity: String, pnl: String, fees: String, funding: String, trades: Int,
+        liquidations: Int, maxDrawdown: String, fault: String?, faultTick: Int64?, logs: String
+    ) {
         self.runId = runId
         self.contestId = contestId
         self.status = status

@@ -8,8 +8,10 @@ public struct RunSummaryView: Codable, Sendable, Equatable {
     public var status: String
     public var transcriptRoot: String?
 
-    public init(runId: Int64, contestId: String, evaluationId: Int64, round: Int, heat: Int, status: String,
-                transcriptRoot: String?) {
+    public init(
+        runId: Int64, contestId: String, evaluationId: Int64, round: Int, heat: Int, status: String,
+        transcriptRoot: String?
+    ) {
         self.runId = runId
         self.contestId = contestId
         self.evaluationId = evaluationId

@@ -17,9 +17,11 @@ public struct SubmissionView: Codable, Sendable, Equatable {
     /// The team's final selection (evaluated instead of its newest submission).
     public var selected: Bool
 
-    public init(id: Int64, teamId: Int64, contestId: String, sha256: String, runtime: String, status: String,
-                statusHistory: [StatusChange], validationReport: String?, charged: Bool, createdAt: Date,
-                quota: QuotaView? = nil, selected: Bool = false) {
+    public init(
+        id: Int64, teamId: Int64, contestId: String, sha256: String, runtime: String, status: String,
+        statusHistory: [StatusChange], validationReport: String?, charged: Bool, createdAt: Date,
+        quota: QuotaView? = nil, selected: Bool = false
+    ) {
         self.selected = selected
         self.id = id
         self.teamId = teamId
@@ -59,8 +61,10 @@ public struct QuotaView: Codable, Sendable, Equatable {
     /// When the daily counters reset (next UTC midnight).
     public var resetsAt: Date
 
-    public init(used: Int, limit: Int, invalidUsed: Int, invalidLimit: Int, inFlight: Int, inFlightLimit: Int,
-                resetsAt: Date) {
+    public init(
+        used: Int, limit: Int, invalidUsed: Int, invalidLimit: Int, inFlight: Int, inFlightLimit: Int,
+        resetsAt: Date
+    ) {
         self.used = used
         self.limit = limit
         self.invalidUsed = invalidUsed

@@ -27,9 +27,10 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 
     static func unauthorized() -> APIError {
-        APIError(.unauthorized, code: "unauthorized",
-                 "missing or invalid bearer token; register a team or run `arena login`",
-                 headers: [.wwwAuthenticate: "Bearer"])
+        APIError(
+            .unauthorized, code: "unauthorized",
+            "missing or invalid bearer token; register a team or run `arena login`",
+            headers: [.wwwAuthenticate: "Bearer"])
     }
 
     static func forbidden(_ message: String = "this token may not do that") -> APIError {

@@ -20,9 +20,11 @@ public struct APIServerConfiguration: Sendable {
     /// Registry served at `GET /metrics`; without one the route is not registered.
     public var metricsRegistry: PrometheusCollectorRegistry?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, tokenRate: Double = 20,
-                tokenBurst: Double = 60, addressRate: Double = 500, addressBurst: Double = 2000,
-                leaderboardCacheMilliseconds: Int = 1000, engineVersion: String = "unknown") {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, tokenRate: Double = 20,
+        tokenBurst: Double = 60, addressRate: Double = 500, addressBurst: Double = 2000,
+        leaderboardCacheMilliseconds: Int = 1000, engineVersion: String = "unknown"
+    ) {
         self.host = host
         self.port = port
         self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"

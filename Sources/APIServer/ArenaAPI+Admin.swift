@@ -11,10 +11,12 @@ extension ArenaAPI {
         admin.get("/contests/:contest/teams") { _, context in
             _ = try ArenaAPI.requireOrganizer(context)
             let teams = try await store.teams(contestId: try contestParameter(context))
-            return try ArenaAPI.json(teams.map {
-                TeamView(teamId: $0.id, name: $0.name, contestId: $0.contestId, disqualified: $0.disqualifiedAt != nil,
-                         disqualifyReason: $0.disqualifyReason)
-            })
+            return try ArenaAPI.json(
+                teams.map {
+                    TeamView(
+                        teamId: $0.id, name: $0.name, contestId: $0.contestId, disqualified: $0.disqualifiedAt != nil,
+                        disqualifyReason: $0.disqualifyReason)
+                })
         }
         admin.post("/contests/:contest/registration") { request, context in
             _ = try ArenaAPI.requireOrganizer(context)
@@ -33,7 +35,8 @@ extension ArenaAPI {
         admin.post("/contests/:contest/freeze") { _, context in
             try await contestAction(context, action: "leaderboard.frozen") { id in
                 let snapshot = try await leaderboards.liveSnapshot(contestId: id)
-                try await store.storeFrozenBoard(contestId: id, json: snapshot.map { String(decoding: $0, as: UTF8.self) })
+                try await store.storeFrozenBoard(
+                    contestId: id, json: snapshot.map { String(decoding: $0, as: UTF8.self) })
                 try await store.setFrozen(contestId: id, frozen: true)
             }
         }
@@ -63,10 +66,12 @@ extension ArenaAPI {
         admin.get("/audit") { _, context in
             _ = try ArenaAPI.requireOrganizer(context)
             let events = try await store.auditEvents()
-            return try ArenaAPI.json(events.map {
-                AuditEventView(id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject,
-                               details: $0.detailsJSON, previousHash: $0.previousHash, hash: $0.hash)
-            })
+            return try ArenaAPI.json(
+                events.map {
+                    AuditEventView(
+                        id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject,
+                        details: $0.detailsJSON, previousHash: $0.previousHash, hash: $0.hash)
+                })
         }
     }
 
@@ -75,11 +80,13 @@ extension ArenaAPI {
         return id
     }
 
-    private func contestAction(_ context: ArenaRequestContext, action: String,
-                               _ body: (String) async throws -> Void) async throws -> Response {
+    private func contestAction(
+        _ context: ArenaRequestContext, action: String,
+        _ body: (String) async throws -> Void
+    ) async throws -> Response {
         let organizer = try ArenaAPI.requireOrganizer(context)
         let id = try contestParameter(context)
-        guard let _ = try await store.contest(id: id) else { throw APIError.notFound("contest") }
+        guard (try await store.contest(id: id)) != nil else { throw APIError.notFound("contest") }
         try await body(id)
         leaderboards.invalidate(contestId: id)
         try await store.appendAudit(actor: "organizer:\(organizer)", action: action, subject: "contest:\(id)")
@@ -92,14 +99,17 @@ extension ArenaAPI {
         let id = try ArenaAPI.int64Parameter(context, "id")
         guard let team = try await store.team(id: id) else { throw APIError.notFound("team") }
         try await store.setDisqualified(teamId: id, reason: reason)
-        try await store.appendAudit(actor: "organizer:\(organizer)", action: action, subject: "team:\(id)",
-                                    details: reason.map { ["reason": $0] } ?? [:])
+        try await store.appendAudit(
+            actor: "organizer:\(organizer)", action: action, subject: "team:\(id)",
+            details: reason.map { ["reason": $0] } ?? [:])
         try await store.enqueueEvaluation(contestId: team.contestId)
         leaderboards.invalidate(contestId: team.contestId)
         guard let updated = try await store.team(id: id) else { throw APIError.notFound("team") }
-        return try ArenaAPI.json(TeamView(teamId: updated.id, name: updated.name, contestId: updated.contestId,
-                                          disqualified: updated.disqualifiedAt != nil,
-                                          disqualifyReason: updated.disqualifyReason))
+        return try ArenaAPI.json(
+            TeamView(
+                teamId: updated.id, name: updated.name, contestId: updated.contestId,
+                disqualified: updated.disqualifiedAt != nil,
+                disqualifyReason: updated.disqualifyReason))
     }
 
     private func upsertContest(_ request: Request, _ context: ArenaRequestContext) async throws -> Response {

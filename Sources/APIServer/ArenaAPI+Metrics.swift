@@ -8,9 +8,10 @@ extension ArenaAPI {
     func addMetricsRoutes(to router: Router<ArenaRequestContext>) {
         guard let registry = configuration.metricsRegistry else { return }
         router.get("/metrics") { _, _ in
-            Response(status: .ok,
-                     headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
     }
 }

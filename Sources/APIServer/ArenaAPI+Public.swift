@@ -33,8 +33,9 @@ extension ArenaAPI {
         guard (1...100_000).contains(page), (1...500).contains(pageSize) else {
             throw APIError.badRequest("invalid_parameter", "page must be 1..100000 and page_size 1..500")
         }
-        guard let rendered = try await leaderboards.render(
-            contestId: id, page: page, pageSize: pageSize, organizer: context.identity?.isOrganizer ?? false)
+        guard
+            let rendered = try await leaderboards.render(
+                contestId: id, page: page, pageSize: pageSize, organizer: context.identity?.isOrganizer ?? false)
         else { throw APIError.notFound("contest") }
         let maxAge = rendered.state == "final" ? 60 : 1
         var headers: HTTPFields = [
@@ -59,8 +60,9 @@ extension ArenaAPI {
             var lastTag = ""
             // Bounded: clients reconnect after an hour (the EventSource default behaviour).
             for _ in 0..<3600 {
-                if let rendered = try await leaderboards.render(contestId: id, page: 1, pageSize: 500,
-                                                                organizer: organizer),
+                if let rendered = try await leaderboards.render(
+                    contestId: id, page: 1, pageSize: 500,
+                    organizer: organizer),
                     rendered.etag != lastTag
                 {
                     lastTag = rendered.etag
@@ -75,7 +77,8 @@ extension ArenaAPI {
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+        return Response(
+            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
     }
 
     static func contestView(_ record: ContestRecord) throws -> ContestView {

@@ -14,8 +14,9 @@ extension ArenaAPI {
             case .notFound:
                 throw APIError.notFound("run")
             case .inProgress:
-                throw APIError(.conflict, code: "run_in_progress",
-                               "run \(id) is queued or running; rerun it after it finishes")
+                throw APIError(
+                    .conflict, code: "run_in_progress",
+                    "run \(id) is queued or running; rerun it after it finishes")
             case .queued(let jobId):
                 guard let run = try await store.run(id: id) else { throw APIError.notFound("run") }
                 leaderboards.invalidate(contestId: run.contestId)

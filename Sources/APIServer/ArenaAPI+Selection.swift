@@ -17,23 +17,28 @@ extension ArenaAPI {
             }
             let definition = try await contestDefinition(team.contestId)
             guard let phase = ArenaAPI.openSelectionPhase(definition, at: Date()) else {
-                throw APIError(.conflict, code: "selection_closed",
-                               "no phase of this contest asks for a final selection right now")
+                throw APIError(
+                    .conflict, code: "selection_closed",
+                    "no phase of this contest asks for a final selection right now")
             }
             switch try await store.selectSubmission(id: id, teamId: team.id) {
             case .notFound:
                 throw APIError.notFound("submission")
             case .notSelectable(let status):
-                throw APIError(.conflict, code: "not_selectable",
-                               "a \(status) submission cannot be selected; pick one that passed validation")
+                throw APIError(
+                    .conflict, code: "not_selectable",
+                    "a \(status) submission cannot be selected; pick one that passed validation")
             case .selected:
-                try await store.appendAudit(actor: "team:\(team.id)", action: "submission.selected",
-                                            subject: "submission:\(id)", details: ["phase": phase.name])
+                try await store.appendAudit(
+                    actor: "team:\(team.id)", action: "submission.selected",
+                    subject: "submission:\(id)", details: ["phase": phase.name])
                 try await store.enqueueEvaluation(contestId: team.contestId)
             }
             guard let stored = try await store.submission(id: id) else { throw APIError.notFound("submission") }
-            return try ArenaAPI.json(try ArenaAPI.submissionView(stored, quota: try await quota(team, definition),
-                                                                 selected: true))
+            return try ArenaAPI.json(
+                try ArenaAPI.submissionView(
+                    stored, quota: try await quota(team, definition),
+                    selected: true))
         }
     }
 

@@ -16,8 +16,10 @@ public struct ArenaAPI: Sendable {
 
     /// - Parameters:
     ///   - readiness: throws when the server is not ready (database down, migrations pending).
-    public init(store: ArenaStore, configuration: APIServerConfiguration, validator: any BundleValidating,
-                readiness: @escaping @Sendable () async throws -> Void) {
+    public init(
+        store: ArenaStore, configuration: APIServerConfiguration, validator: any BundleValidating,
+        readiness: @escaping @Sendable () async throws -> Void
+    ) {
         self.store = store
         self.configuration = configuration
         self.validator = validator
@@ -30,9 +32,10 @@ public struct ArenaAPI: Sendable {
         let router = Router(context: ArenaRequestContext.self)
         router.middlewares.add(MetricsMiddleware())
         router.middlewares.add(ErrorMiddleware())
-        router.middlewares.add(RateLimitMiddleware(
-            perToken: RateLimiter(ratePerSecond: configuration.tokenRate, burst: configuration.tokenBurst),
-            perAddress: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst)))
+        router.middlewares.add(
+            RateLimitMiddleware(
+                perToken: RateLimiter(ratePerSecond: configuration.tokenRate, burst: configuration.tokenBurst),
+                perAddress: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst)))
         router.middlewares.add(AuthMiddleware(store: store))
         addOperationsRoutes(to: router)
         addMetricsRoutes(to: router)
@@ -48,7 +51,9 @@ public struct ArenaAPI: Sendable {
     }
 
     /// A JSON response with the API's encoding conventions.
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
         let body = try APIJSON.encoder().encode(value)
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
@@ -57,12 +62,15 @@ public struct ArenaAPI: Sendable {
     }
 
     /// Decodes a small JSON body.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ArenaRequestContext) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ArenaRequestContext) async throws
+        -> T
+    {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         do {
             return try APIJSON.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch {
-            throw APIError.badRequest("invalid_json", "the request body is not the JSON this route expects: \(Self.describe(error))")
+            throw APIError.badRequest(
+                "invalid_json", "the request body is not the JSON this route expects: \(Self.describe(error))")
         }
     }
 

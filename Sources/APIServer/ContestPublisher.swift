@@ -16,8 +16,9 @@ public struct ContestPublisher: Sendable {
             id: definition.id, name: definition.name, definitionJSON: json, sha256: sha,
             registrationOpen: definition.registration.open,
             inviteCodeHash: definition.registration.inviteCode.map(TokenHash.hash))
-        try await store.appendAudit(actor: actor, action: created ? "contest.created" : "contest.updated",
-                                    subject: "contest:\(definition.id)", details: ["sha256": sha])
+        try await store.appendAudit(
+            actor: actor, action: created ? "contest.created" : "contest.updated",
+            subject: "contest:\(definition.id)", details: ["sha256": sha])
         return created
     }
 }

@@ -23,17 +23,20 @@ struct ErrorMiddleware: RouterMiddleware {
             case 400: code = "bad_request"
             default: code = "http_\(error.status.code)"
             }
-            let message = error.status.code == 404 ? "no such route or resource" : (error.body ?? error.status.reasonPhrase)
+            let message =
+                error.status.code == 404 ? "no such route or resource" : (error.body ?? error.status.reasonPhrase)
             throw APIError(error.status, code: code, message)
         } catch is DecodingError {
             throw APIError(.badRequest, code: "invalid_json", "the request body is not the JSON this route expects")
-        } catch where DatabaseInputError.isInvalidInput(error) {
-            throw APIError(.badRequest, code: "invalid_input",
-                           "the request contains a value the server cannot store (for example a NUL character)")
+        } catch  where DatabaseInputError.isInvalidInput(error) {
+            throw APIError(
+                .badRequest, code: "invalid_input",
+                "the request contains a value the server cannot store (for example a NUL character)")
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            throw APIError(.internalServerError, code: "internal",
-                           "the server failed to handle this request; it was logged as \(context.id)")
+            throw APIError(
+                .internalServerError, code: "internal",
+                "the server failed to handle this request; it was logged as \(context.id)")
         }
     }
 }

@@ -32,7 +32,8 @@ extension LeaderboardService {
             total: rows.count, rows: Array(rows[start..<min(rows.count, start + pageSize)]))
         let body = try APIJSON.encoder().encode(view)
         let etag = "\"" + SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
-        return Rendered(body: body, buffer: ByteBuffer(bytes: body), etag: etag, state: view.state,
-                        evaluationId: evaluationId, rendered: .now)
+        return Rendered(
+            body: body, buffer: ByteBuffer(bytes: body), etag: etag, state: view.state,
+            evaluationId: evaluationId, rendered: .now)
     }
 }

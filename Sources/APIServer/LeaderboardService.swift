@@ -61,7 +61,8 @@ final class LeaderboardService: Sendable {
             let generation = state.generation
             let refresh = Task { [self] in
                 do {
-                    let fresh = try await build(contestId: contestId, page: page, pageSize: pageSize, organizer: organizer)
+                    let fresh = try await build(
+                        contestId: contestId, page: page, pageSize: pageSize, organizer: organizer)
                     cache.withLock { state in
                         guard state.generation == generation else { return }
                         state.slots[key] = fresh.map { Slot(rendered: $0, refresh: nil) }

@@ -18,8 +18,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             retry = perAddress.take("a:" + address)
         }
         if let retry {
-            throw APIError(.tooManyRequests, code: "rate_limited",
-                           "too many requests; retry in \(retry) s", headers: [.retryAfter: "\(retry)"])
+            throw APIError(
+                .tooManyRequests, code: "rate_limited",
+                "too many requests; retry in \(retry) s", headers: [.retryAfter: "\(retry)"])
         }
         return try await next(request, context)
     }

@@ -15,8 +15,10 @@ public struct AuditChainEntry: Sendable, Equatable, Codable {
     public var previousHash: String
     public var hash: String
 
-    public init(id: Int64, at: String, actor: String, action: String, subject: String, details: [String: String],
-                previousHash: String, hash: String) {
+    public init(
+        id: Int64, at: String, actor: String, action: String, subject: String, details: [String: String],
+        previousHash: String, hash: String
+    ) {
         self.id = id
         self.at = at
         self.actor = actor
@@ -31,8 +33,10 @@ public struct AuditChainEntry: Sendable, Equatable, Codable {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 (hex) over the previous hash and the entry's fields, separated by U+001F.
-    public static func hash(previous: String, at: String, actor: String, action: String, subject: String,
-                            details: [String: String]) -> String {
+    public static func hash(
+        previous: String, at: String, actor: String, action: String, subject: String,
+        details: [String: String]
+    ) -> String {
         let material = [previous, at, actor, action, subject, canonicalJSON(details)].joined(separator: "\u{1F}")
         return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -49,10 +53,14 @@ public struct AuditChainEntry: Sendable, Equatable, Codable {
         var previous = genesis
         for entry in entries {
             if entry.previousHash != previous {
-                return (entry.id, "links to \(entry.previousHash.prefix(12))… but the previous entry is \(previous.prefix(12))… (an entry was removed or reordered)")
+                return (
+                    entry.id,
+                    "links to \(entry.previousHash.prefix(12))… but the previous entry is \(previous.prefix(12))… (an entry was removed or reordered)"
+                )
             }
-            let expected = hash(previous: previous, at: entry.at, actor: entry.actor, action: entry.action,
-                                subject: entry.subject, details: entry.details)
+            let expected = hash(
+                previous: previous, at: entry.at, actor: entry.actor, action: entry.action,
+                subject: entry.subject, details: entry.details)
             if expected != entry.hash {
                 return (entry.id, "content does not match its hash (the entry was modified)")
             }

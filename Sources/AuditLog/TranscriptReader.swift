@@ -47,7 +47,8 @@ public struct TranscriptReader: Sendable {
             body = Array(bytes[stored])
         case TranscriptFormat.arenaLZ:
             guard bodyLength <= UInt64(stored.count) * 255 + 16 else {
-                throw TranscriptError(.malformed, "declared body of \(bodyLength) bytes cannot come from \(stored.count) bytes")
+                throw TranscriptError(
+                    .malformed, "declared body of \(bodyLength) bytes cannot come from \(stored.count) bytes")
             }
             body = try ArenaLZ.decompress(bytes, range: stored, expectedCount: Int(bodyLength))
         default:

@@ -19,7 +19,10 @@ public enum BundleArchive {
             let overhead = (limits.maxFiles + limits.maxDirectoryEntries) * 2 * TarReader.block + (64 << 10)
             let tar = try Gzip.decompress(archive, maxOutput: limits.maxUnpackedBytes + overhead, limits: limits)
             guard TarReader.looksLikeTar(tar) else {
-                throw BundleError(.unsupportedFormat, "the gzip file does not contain a tar archive; upload a .tar.gz, .tar or .zip of the bundle directory")
+                throw BundleError(
+                    .unsupportedFormat,
+                    "the gzip file does not contain a tar archive; upload a .tar.gz, .tar or .zip of the bundle directory"
+                )
             }
             try TarReader(bytes: tar, limits: limits).read(into: &builder)
         } else if ZipReader.looksLikeZip(archive) {
@@ -27,7 +30,9 @@ public enum BundleArchive {
         } else if TarReader.looksLikeTar(archive) {
             try TarReader(bytes: archive, limits: limits).read(into: &builder)
         } else {
-            throw BundleError(.unsupportedFormat, "unrecognised archive format; upload a .tar.gz, .tar or .zip of the bundle directory")
+            throw BundleError(
+                .unsupportedFormat,
+                "unrecognised archive format; upload a .tar.gz, .tar or .zip of the bundle directory")
         }
         return try builder.finish()
     }

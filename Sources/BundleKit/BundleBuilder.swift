@@ -29,7 +29,8 @@ struct BundleBuilder {
     /// Fails early if one more file would exceed the file-count limit.
     func checkFileCount() throws(BundleError) {
         if files.count >= limits.maxFiles {
-            throw BundleError(.tooManyFiles, "bundle has more than \(limits.maxFiles) files; remove files you do not need")
+            throw BundleError(
+                .tooManyFiles, "bundle has more than \(limits.maxFiles) files; remove files you do not need")
         }
     }
 
@@ -45,7 +46,9 @@ struct BundleBuilder {
         }
         let key = PathRules.collisionKey(checked.path)
         if fileKeys.contains(key) {
-            throw BundleError(.duplicatePath, "'\(checked.path)' is both a file and a directory; rename one of them", path: checked.path)
+            throw BundleError(
+                .duplicatePath, "'\(checked.path)' is both a file and a directory; rename one of them",
+                path: checked.path)
         }
         try addAncestors(of: checked.path, including: true)
     }
@@ -53,16 +56,24 @@ struct BundleBuilder {
     /// Records a regular file.
     mutating func addFile(_ checked: PathRules.Checked, bytes: [UInt8], executable: Bool) throws(BundleError) {
         guard !checked.isDirectory, !checked.path.isEmpty else {
-            throw BundleError(.malformedArchive, "a regular-file entry is named like a directory ('\(checked.path)/'); re-create the archive", path: checked.path)
+            throw BundleError(
+                .malformedArchive,
+                "a regular-file entry is named like a directory ('\(checked.path)/'); re-create the archive",
+                path: checked.path)
         }
         try checkFileCount()
         try checkBudget(adding: bytes.count)
         let key = PathRules.collisionKey(checked.path)
         if fileKeys.contains(key) {
-            throw BundleError(.duplicatePath, "'\(checked.path)' appears more than once (names are compared case-insensitively); keep one copy", path: checked.path)
+            throw BundleError(
+                .duplicatePath,
+                "'\(checked.path)' appears more than once (names are compared case-insensitively); keep one copy",
+                path: checked.path)
         }
         if directoryKeys.contains(key) {
-            throw BundleError(.duplicatePath, "'\(checked.path)' is both a file and a directory; rename one of them", path: checked.path)
+            throw BundleError(
+                .duplicatePath, "'\(checked.path)' is both a file and a directory; rename one of them",
+                path: checked.path)
         }
         try addAncestors(of: checked.path, including: false)
         fileKeys.insert(key)
@@ -84,7 +95,8 @@ struct BundleBuilder {
             prefix = index == 0 ? String(components[index]) : prefix + "/" + components[index]
             let key = PathRules.collisionKey(prefix)
             if fileKeys.contains(key) {
-                throw BundleError(.duplicatePath, "'\(prefix)' is both a file and a directory; rename one of them", path: prefix)
+                throw BundleError(
+                    .duplicatePath, "'\(prefix)' is both a file and a directory; rename one of them", path: prefix)
             }
             directoryKeys.insert(key)
         }

@@ -21,9 +21,12 @@ public struct BundleManifest: Sendable, Equatable {
     }
 
     /// Parses `strategy.yaml` and checks that `entry` (when required) names one of `files`.
-    public static func parse(_ bytes: [UInt8], files: Set<String>, limits: BundleLimits = BundleLimits()) throws(BundleError) -> BundleManifest {
+    public static func parse(_ bytes: [UInt8], files: Set<String>, limits: BundleLimits = BundleLimits())
+        throws(BundleError) -> BundleManifest
+    {
         guard bytes.count <= limits.maxManifestBytes else {
-            throw invalid("is larger than \(BundleLimits.describe(bytes: limits.maxManifestBytes)); keep data in separate files")
+            throw invalid(
+                "is larger than \(BundleLimits.describe(bytes: limits.maxManifestBytes)); keep data in separate files")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw invalid("is not valid UTF-8") }
         guard !YAMLNesting.isTooDeep(text) else {
@@ -54,7 +57,9 @@ public struct BundleManifest: Sendable, Equatable {
                 throw invalid("has runtime '\(runtime.rawValue)' but no 'entry'; add e.g. 'entry: bot.py'")
             }
             guard files.contains(entry) else {
-                throw invalid("names entry '\(entry)', which is not a file in the bundle; fix the path (relative to the bundle root)")
+                throw invalid(
+                    "names entry '\(entry)', which is not a file in the bundle; fix the path (relative to the bundle root)"
+                )
             }
         }
         return BundleManifest(name: name, runtime: runtime, entry: entry)

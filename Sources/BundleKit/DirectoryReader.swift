@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a local directory into a bundle with the same rules as an archive: regular files and
@@ -25,7 +25,9 @@ struct DirectoryReader {
     private func walk(_ dir: Int32, prefix: String, into builder: inout BundleBuilder) throws(BundleError) {
         for rawName in try POSIX.list(dir, path: prefix.isEmpty ? "." : prefix) {
             guard let name = String(validating: rawName, as: UTF8.self) else {
-                throw BundleError(.invalidPath, "a file name in '\(prefix.isEmpty ? "." : prefix)' is not valid UTF-8; rename it", path: prefix)
+                throw BundleError(
+                    .invalidPath, "a file name in '\(prefix.isEmpty ? "." : prefix)' is not valid UTF-8; rename it",
+                    path: prefix)
             }
             if BundleArchive.ignoredNames.contains(name) { continue }
             let path = prefix.isEmpty ? name : prefix + "/" + name
@@ -42,22 +44,30 @@ struct DirectoryReader {
                 let (bytes, executable) = try readFile(dir, name, path: path, budget: builder.remainingBudget)
                 try builder.addFile(checked, bytes: bytes, executable: executable)
             case S_IFLNK?:
-                throw BundleError(.link, "'\(path)' is a symbolic link; bundles may only contain regular files — copy the target file in instead", path: path)
+                throw BundleError(
+                    .link,
+                    "'\(path)' is a symbolic link; bundles may only contain regular files — copy the target file in instead",
+                    path: path)
             case nil:
                 throw POSIX.ioError("cannot stat '\(path)'", path: path)
             default:
-                throw BundleError(.deviceOrSpecial, "'\(path)' is a device, FIFO or socket; remove it from the bundle directory", path: path)
+                throw BundleError(
+                    .deviceOrSpecial, "'\(path)' is a device, FIFO or socket; remove it from the bundle directory",
+                    path: path)
             }
         }
     }
 
-    private func readFile(_ dir: Int32, _ name: String, path: String, budget: Int) throws(BundleError) -> ([UInt8], Bool) {
+    private func readFile(_ dir: Int32, _ name: String, path: String, budget: Int) throws(BundleError) -> (
+        [UInt8], Bool
+    ) {
         let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw POSIX.ioError("cannot open '\(path)'", path: path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw BundleError(.deviceOrSpecial, "'\(path)' changed into a non-regular file while reading; try again", path: path)
+            throw BundleError(
+                .deviceOrSpecial, "'\(path)' changed into a non-regular file while reading; try again", path: path)
         }
         let tooLarge = BundleError(
             .tooLarge,

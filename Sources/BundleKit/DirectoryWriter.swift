@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Materialises a bundle into an existing, empty directory without ever following a link.
@@ -42,7 +42,9 @@ struct DirectoryWriter {
     }
 
     /// Creates (once) and opens a subdirectory, refusing anything that is not a directory we made.
-    private func enter(_ dir: Int32, _ name: String, path: String, created: inout Set<String>) throws(BundleError) -> Int32 {
+    private func enter(_ dir: Int32, _ name: String, path: String, created: inout Set<String>) throws(BundleError)
+        -> Int32
+    {
         if !created.contains(path) {
             guard mkdirat(dir, name, 0o755) == 0 else {
                 throw conflict(dir, name, path: path)
@@ -69,9 +71,13 @@ struct DirectoryWriter {
         let reason = errno
         switch POSIX.fileType(dir, name) {
         case S_IFLNK?:
-            return BundleError(.link, "destination already contains a symbolic link at '\(path)'; write into a fresh empty directory", path: path)
+            return BundleError(
+                .link, "destination already contains a symbolic link at '\(path)'; write into a fresh empty directory",
+                path: path)
         case .some:
-            return BundleError(.duplicatePath, "destination already contains '\(path)'; write into a fresh empty directory", path: path)
+            return BundleError(
+                .duplicatePath, "destination already contains '\(path)'; write into a fresh empty directory", path: path
+            )
         case nil:
             errno = reason
             return POSIX.ioError("cannot create '\(path)'", path: path)

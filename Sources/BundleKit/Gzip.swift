@@ -17,7 +17,9 @@ enum Gzip {
             throw BundleError(.unsupportedFormat, "gzip stream uses an unknown compression method; use standard gzip")
         }
         let flags = try reader.u8(3)
-        guard flags & 0xE0 == 0 else { throw BundleError(.malformedArchive, "gzip header has reserved flags set; re-create the archive") }
+        guard flags & 0xE0 == 0 else {
+            throw BundleError(.malformedArchive, "gzip header has reserved flags set; re-create the archive")
+        }
         var offset = 10
         if flags & 0x04 != 0 { offset += 2 + Int(try reader.u16(offset)) }
         if flags & 0x08 != 0 { offset = try skipString(reader, from: offset) }
@@ -34,10 +36,12 @@ enum Gzip {
         let crc = try reader.u32(trailer)
         let size = try reader.u32(trailer + 4)
         guard crc == CRC32.checksum(output) else {
-            throw BundleError(.malformedArchive, "gzip CRC-32 mismatch: the archive is corrupt; re-create and re-upload it")
+            throw BundleError(
+                .malformedArchive, "gzip CRC-32 mismatch: the archive is corrupt; re-create and re-upload it")
         }
         guard size == UInt32(truncatingIfNeeded: output.count) else {
-            throw BundleError(.malformedArchive, "gzip size trailer mismatch: the archive is corrupt; re-create and re-upload it")
+            throw BundleError(
+                .malformedArchive, "gzip size trailer mismatch: the archive is corrupt; re-create and re-upload it")
         }
         guard trailer + 8 == data.count else {
             throw BundleError(
@@ -54,7 +58,8 @@ enum Gzip {
         do {
             let compressor = try ZlibCompressor(
                 algorithm: .deflate,
-                configuration: ZlibConfiguration(windowSize: 15, compressionLevel: 9, memoryLevel: 8, strategy: .default)
+                configuration: ZlibConfiguration(
+                    windowSize: 15, compressionLevel: 9, memoryLevel: 8, strategy: .default)
             )
             var input = ByteBufferAllocator().buffer(capacity: data.count)
             input.writeBytes(data)

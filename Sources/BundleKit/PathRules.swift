@@ -17,7 +17,9 @@ enum PathRules {
     static func check(raw: [UInt8], limits: BundleLimits) throws(BundleError) -> Checked {
         guard let text = String(validating: raw, as: UTF8.self) else {
             let shown = String(decoding: raw, as: UTF8.self)
-            throw BundleError(.invalidPath, "entry name '\(shown)' is not valid UTF-8; rename the file using plain characters", path: shown)
+            throw BundleError(
+                .invalidPath, "entry name '\(shown)' is not valid UTF-8; rename the file using plain characters",
+                path: shown)
         }
         return try check(text, limits: limits)
     }
@@ -30,17 +32,25 @@ enum PathRules {
                 throw BundleError(.invalidPath, "entry name contains a NUL byte; rename the file", path: raw)
             }
             if byte == UInt8(ascii: "\\") {
-                throw BundleError(.invalidPath, "'\(raw)' contains a backslash; use '/' as the path separator and avoid '\\' in file names", path: raw)
+                throw BundleError(
+                    .invalidPath,
+                    "'\(raw)' contains a backslash; use '/' as the path separator and avoid '\\' in file names",
+                    path: raw)
             }
             if byte < 0x20 || byte == 0x7F {
-                throw BundleError(.invalidPath, "'\(printable(raw))' contains a control character; rename the file", path: raw)
+                throw BundleError(
+                    .invalidPath, "'\(printable(raw))' contains a control character; rename the file", path: raw)
             }
         }
         if bytes.first == UInt8(ascii: "/") {
-            throw BundleError(.absolutePath, "'\(raw)' is an absolute path; archive paths must be relative to the bundle root", path: raw)
+            throw BundleError(
+                .absolutePath, "'\(raw)' is an absolute path; archive paths must be relative to the bundle root",
+                path: raw)
         }
         if bytes.count >= 2, bytes[1] == UInt8(ascii: ":"), isLetter(bytes[0]) {
-            throw BundleError(.absolutePath, "'\(raw)' looks like a drive-letter path; archive paths must be relative to the bundle root", path: raw)
+            throw BundleError(
+                .absolutePath,
+                "'\(raw)' looks like a drive-letter path; archive paths must be relative to the bundle root", path: raw)
         }
         while bytes.count >= 2, bytes[0] == UInt8(ascii: "."), bytes[1] == UInt8(ascii: "/") {
             bytes.removeFirst(2)
@@ -56,17 +66,25 @@ enum PathRules {
         let components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for component in components {
             if component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                throw BundleError(.pathTraversal, "'\(raw)' contains a '..' component; archive paths must stay inside the bundle", path: raw)
+                throw BundleError(
+                    .pathTraversal, "'\(raw)' contains a '..' component; archive paths must stay inside the bundle",
+                    path: raw)
             }
         }
         if components.contains(where: { $0.isEmpty || $0.elementsEqual([UInt8(ascii: ".")]) }) {
-            throw BundleError(.invalidPath, "'\(raw)' has an empty or '.' path component; use plain relative paths like 'lib/util.py'", path: raw)
+            throw BundleError(
+                .invalidPath,
+                "'\(raw)' has an empty or '.' path component; use plain relative paths like 'lib/util.py'", path: raw)
         }
         if bytes.count > limits.maxPathLength {
-            throw BundleError(.pathTooLong, "'\(raw)' is longer than \(limits.maxPathLength) bytes; shorten the path", path: raw)
+            throw BundleError(
+                .pathTooLong, "'\(raw)' is longer than \(limits.maxPathLength) bytes; shorten the path", path: raw)
         }
         if components.count > limits.maxDepth {
-            throw BundleError(.tooDeep, "'\(raw)' is nested \(components.count) levels deep, more than \(limits.maxDepth); flatten the directory layout", path: raw)
+            throw BundleError(
+                .tooDeep,
+                "'\(raw)' is nested \(components.count) levels deep, more than \(limits.maxDepth); flatten the directory layout",
+                path: raw)
         }
         return Checked(path: String(decoding: bytes, as: UTF8.self), isDirectory: isDirectory)
     }

@@ -25,7 +25,9 @@ struct TarHeader {
 
     func verify() throws(BundleError) {
         guard isPosixUstar || isGnuTar else {
-            throw BundleError(.unsupportedFormat, "tar header without ustar magic; create the archive with a POSIX (ustar/pax) or GNU tar")
+            throw BundleError(
+                .unsupportedFormat,
+                "tar header without ustar magic; create the archive with a POSIX (ustar/pax) or GNU tar")
         }
         let stored = try Self.octal(field(148, 8), what: "checksum")
         var unsigned = 0

@@ -56,7 +56,9 @@ struct TarReader {
         }
     }
 
-    private func entry(_ header: TarHeader, rawName: [UInt8], data: ArraySlice<UInt8>, into builder: inout BundleBuilder) throws(BundleError) {
+    private func entry(
+        _ header: TarHeader, rawName: [UInt8], data: ArraySlice<UInt8>, into builder: inout BundleBuilder
+    ) throws(BundleError) {
         let shown = String(decoding: rawName, as: UTF8.self)
         switch header.typeflag {
         case UInt8(ascii: "0"), 0:
@@ -66,12 +68,19 @@ struct TarReader {
             let slashed = rawName.last == UInt8(ascii: "/") ? rawName : rawName + [UInt8(ascii: "/")]
             try builder.addDirectory(try PathRules.check(raw: slashed, limits: limits))
         case UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "K"):
-            throw BundleError(.link, "'\(shown)' is a link; bundles may only contain regular files — copy the target file in instead", path: shown)
+            throw BundleError(
+                .link, "'\(shown)' is a link; bundles may only contain regular files — copy the target file in instead",
+                path: shown)
         case UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "6"):
-            throw BundleError(.deviceOrSpecial, "'\(shown)' is a device or FIFO; bundles may only contain regular files and directories", path: shown)
+            throw BundleError(
+                .deviceOrSpecial,
+                "'\(shown)' is a device or FIFO; bundles may only contain regular files and directories", path: shown)
         default:
             let type = String(decoding: [header.typeflag], as: UTF8.self)
-            throw BundleError(.unsupportedFormat, "'\(shown)' has unsupported tar entry type '\(type)'; bundles may only contain regular files and directories", path: shown)
+            throw BundleError(
+                .unsupportedFormat,
+                "'\(shown)' has unsupported tar entry type '\(type)'; bundles may only contain regular files and directories",
+                path: shown)
         }
     }
 
@@ -93,7 +102,9 @@ struct TarReader {
             let value = Array(record[(equals + 1)..<(record.endIndex - 1)])
             if key == "path" { path = value }
             if key == "size" {
-                throw BundleError(.unsupportedFormat, "tar pax 'size' records are not supported; files that large cannot be in a bundle")
+                throw BundleError(
+                    .unsupportedFormat,
+                    "tar pax 'size' records are not supported; files that large cannot be in a bundle")
             }
             index += length
         }

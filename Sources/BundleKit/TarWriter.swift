@@ -7,12 +7,16 @@ enum TarWriter {
         for file in files {
             let path = Array(file.path.utf8)
             if let (prefix, name) = split(path) {
-                out += header(name: name, prefix: prefix, size: file.bytes.count, mode: file.executable ? 0o755 : 0o644, type: "0")
+                out += header(
+                    name: name, prefix: prefix, size: file.bytes.count, mode: file.executable ? 0o755 : 0o644, type: "0"
+                )
             } else {
                 let record = paxRecord(key: "path", value: path)
                 out += header(name: Array("PaxHeader".utf8), prefix: [], size: record.count, mode: 0o644, type: "x")
                 out += padded(record)
-                out += header(name: Array(path.suffix(100)), prefix: [], size: file.bytes.count, mode: file.executable ? 0o755 : 0o644, type: "0")
+                out += header(
+                    name: Array(path.suffix(100)), prefix: [], size: file.bytes.count,
+                    mode: file.executable ? 0o755 : 0o644, type: "0")
             }
             out += padded(file.bytes)
         }

@@ -53,11 +53,18 @@ struct ZipEntry {
         uncompressedSize = Int(uncompressed)
         localHeaderOffset = Int(localOffset)
         let shown = String(decoding: rawName, as: UTF8.self)
-        if [compressed, uncompressed, localOffset].contains(0xFFFF_FFFF) || diskStart == 0xFFFF || Self.hasZip64Extra(extra) {
-            throw BundleError(.unsupportedFormat, "zip entry '\(shown)' uses zip64 fields; bundles are small, re-create the zip without zip64", path: shown)
+        if [compressed, uncompressed, localOffset].contains(0xFFFF_FFFF) || diskStart == 0xFFFF
+            || Self.hasZip64Extra(extra)
+        {
+            throw BundleError(
+                .unsupportedFormat,
+                "zip entry '\(shown)' uses zip64 fields; bundles are small, re-create the zip without zip64",
+                path: shown)
         }
         if diskStart != 0 {
-            throw BundleError(.unsupportedFormat, "multi-disk (split) zip archives are not supported; create a single-file zip", path: shown)
+            throw BundleError(
+                .unsupportedFormat, "multi-disk (split) zip archives are not supported; create a single-file zip",
+                path: shown)
         }
     }
 

@@ -33,7 +33,9 @@ struct ZipReader {
         for entry in entries.sorted(by: { $0.localHeaderOffset < $1.localHeaderOffset }) {
             let range = try dataRange(of: entry)
             guard entry.localHeaderOffset >= previousEnd, range.upperBound <= end.directoryOffset else {
-                throw BundleError(.malformedArchive, "zip entries overlap or run into the central directory; re-create the zip", path: entry.shownName)
+                throw BundleError(
+                    .malformedArchive, "zip entries overlap or run into the central directory; re-create the zip",
+                    path: entry.shownName)
             }
             previousEnd = range.upperBound
         }
@@ -53,12 +55,16 @@ struct ZipReader {
         var offset = bytes.count - 22
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         while offset >= lowest {
-            if try reader.u32(offset) == Self.endSignature, offset + 22 + Int(try reader.u16(offset + 20)) == bytes.count {
+            if try reader.u32(offset) == Self.endSignature,
+                offset + 22 + Int(try reader.u16(offset + 20)) == bytes.count
+            {
                 return try decodeEnd(at: offset)
             }
             offset -= 1
         }
-        throw BundleError(.malformedArchive, "zip end-of-central-directory record not found (truncated, or trailing data after it); re-create the zip")
+        throw BundleError(
+            .malformedArchive,
+            "zip end-of-central-directory record not found (truncated, or trailing data after it); re-create the zip")
     }
 
     private func decodeEnd(at offset: Int) throws(BundleError) -> End {
@@ -75,17 +81,22 @@ struct ZipReader {
             throw BundleError(.unsupportedFormat, "zip64 archives are not supported; re-create the zip without zip64")
         }
         guard disk == 0, directoryDisk == 0, entriesOnDisk == entries else {
-            throw BundleError(.unsupportedFormat, "multi-disk (split) zip archives are not supported; create a single-file zip")
+            throw BundleError(
+                .unsupportedFormat, "multi-disk (split) zip archives are not supported; create a single-file zip")
         }
         guard Int(start) + Int(size) == offset else {
-            throw BundleError(.malformedArchive, "zip central directory is not where the end record says; re-create the zip")
+            throw BundleError(
+                .malformedArchive, "zip central directory is not where the end record says; re-create the zip")
         }
         return End(directoryOffset: Int(start), directorySize: Int(size), entryCount: Int(entries))
     }
 
     private func centralDirectory(_ end: End) throws(BundleError) -> [ZipEntry] {
         if end.entryCount > limits.maxFiles + limits.maxDirectoryEntries {
-            throw BundleError(.tooManyFiles, "zip has \(end.entryCount) entries, more than \(limits.maxFiles) files allow; remove files you do not need")
+            throw BundleError(
+                .tooManyFiles,
+                "zip has \(end.entryCount) entries, more than \(limits.maxFiles) files allow; remove files you do not need"
+            )
         }
         var entries: [ZipEntry] = []
         var offset = end.directoryOffset
@@ -95,7 +106,8 @@ struct ZipReader {
             entries.append(entry)
         }
         guard offset == end.directoryOffset + end.directorySize else {
-            throw BundleError(.malformedArchive, "zip central directory size does not match its entries; re-create the zip")
+            throw BundleError(
+                .malformedArchive, "zip central directory size does not match its entries; re-create the zip")
         }
         return entries
     }
@@ -104,7 +116,9 @@ struct ZipReader {
     private func dataRange(of entry: ZipEntry) throws(BundleError) -> Range<Int> {
         let offset = entry.localHeaderOffset
         guard try reader.slice(offset, count: 4).elementsEqual(Self.localSignature) else {
-            throw BundleError(.malformedArchive, "zip local header missing for '\(entry.shownName)'; re-create the zip", path: entry.shownName)
+            throw BundleError(
+                .malformedArchive, "zip local header missing for '\(entry.shownName)'; re-create the zip",
+                path: entry.shownName)
         }
         let flags = try reader.u16(offset + 6)
         let method = try reader.u16(offset + 8)
@@ -112,7 +126,10 @@ struct ZipReader {
         let extraLength = Int(try reader.u16(offset + 28))
         let name = try reader.slice(offset + 30, count: nameLength)
         guard name.elementsEqual(entry.rawName), method == entry.method, (flags ^ entry.flags) & 0x41 == 0 else {
-            throw BundleError(.malformedArchive, "zip local header disagrees with the central directory for '\(entry.shownName)'; re-create the zip", path: entry.shownName)
+            throw BundleError(
+                .malformedArchive,
+                "zip local header disagrees with the central directory for '\(entry.shownName)'; re-create the zip",
+                path: entry.shownName)
         }
         let start = offset + 30 + nameLength + extraLength
         _ = try reader.slice(start, count: entry.compressedSize)
@@ -126,9 +143,15 @@ struct ZipReader {
             switch mode & 0o170000 {
             case 0, 0o100000, 0o040000: break
             case 0o120000:
-                throw BundleError(.link, "'\(name)' is a symbolic link; bundles may only contain regular files — copy the target file in instead", path: name)
+                throw BundleError(
+                    .link,
+                    "'\(name)' is a symbolic link; bundles may only contain regular files — copy the target file in instead",
+                    path: name)
             default:
-                throw BundleError(.deviceOrSpecial, "'\(name)' is a device, FIFO or socket; bundles may only contain regular files and directories", path: name)
+                throw BundleError(
+                    .deviceOrSpecial,
+                    "'\(name)' is a device, FIFO or socket; bundles may only contain regular files and directories",
+                    path: name)
             }
         }
         if entry.flags & 0x41 != 0 || entry.method == 99 {
@@ -136,7 +159,8 @@ struct ZipReader {
         }
         if entry.isDirectory {
             guard entry.uncompressedSize == 0 else {
-                throw BundleError(.malformedArchive, "zip directory entry '\(name)' has data; re-create the zip", path: name)
+                throw BundleError(
+                    .malformedArchive, "zip directory entry '\(name)' has data; re-create the zip", path: name)
             }
             let slashed = checked.isDirectory ? checked : PathRules.Checked(path: checked.path, isDirectory: true)
             try builder.addDirectory(slashed)

@@ -13,8 +13,10 @@ public struct BackgroundSettings: Codable, Sendable, Hashable {
     /// Optional CSV price path (`tick,price`) to replay instead of the synthetic process.
     public var pricePathCSV: String?
 
-    public init(startPrices: [String: String] = ["BTC-PERP": "60000", "ETH-PERP": "3000"], volatility: String = "0.8",
-                marketMakers: Int = 3, noiseTraders: Int = 4, valueAgents: Int = 3, pricePathCSV: String? = nil) {
+    public init(
+        startPrices: [String: String] = ["BTC-PERP": "60000", "ETH-PERP": "3000"], volatility: String = "0.8",
+        marketMakers: Int = 3, noiseTraders: Int = 4, valueAgents: Int = 3, pricePathCSV: String? = nil
+    ) {
         self.startPrices = startPrices
         self.volatility = volatility
         self.marketMakers = marketMakers

@@ -6,7 +6,9 @@ import Yams
 public enum ContestDefinitionLoader {
     /// Parses YAML (JSON is valid YAML) and validates every field.
     public static func parse(_ text: String) throws(ContestError) -> ContestDefinition {
-        guard text.utf8.count <= 256 * 1024 else { throw ContestError(.malformed, field: "", "definition exceeds 256 KiB") }
+        guard text.utf8.count <= 256 * 1024 else {
+            throw ContestError(.malformed, field: "", "definition exceeds 256 KiB")
+        }
         let definition: ContestDefinition
         do {
             definition = try YAMLDecoder().decode(ContestDefinition.self, from: text)
@@ -36,31 +38,44 @@ public enum ContestDefinitionLoader {
         if d.name.isEmpty || d.name.count > 120 { throw fail("name", "must be 1-120 characters") }
         if d.market.instruments.isEmpty { throw fail("market.instruments", "list at least one instrument") }
         for symbol in d.market.instruments where InstrumentCatalog.spec(symbol) == nil {
-            throw fail("market.instruments", "unknown instrument \(symbol); known: \(InstrumentCatalog.symbols.joined(separator: ", "))")
+            throw fail(
+                "market.instruments",
+                "unknown instrument \(symbol); known: \(InstrumentCatalog.symbols.joined(separator: ", "))")
         }
-        if Set(d.market.instruments).count != d.market.instruments.count { throw fail("market.instruments", "duplicate instrument") }
+        if Set(d.market.instruments).count != d.market.instruments.count {
+            throw fail("market.instruments", "duplicate instrument")
+        }
         if !(10...60_000).contains(d.market.tickMilliseconds) { throw fail("market.tick_ms", "must be 10..60000") }
         for (symbol, price) in d.market.background.startPrices {
             guard let spec = InstrumentCatalog.spec(symbol) else { continue }
             guard let parsed = spec.price(decimal: price), parsed.ticks > 0 else {
-                throw fail("market.background.start_prices.\(symbol)", "\(price) is not a positive price on the tick grid")
+                throw fail(
+                    "market.background.start_prices.\(symbol)", "\(price) is not a positive price on the tick grid")
             }
         }
         if let interval = d.market.fundingIntervalTicks, !(1...1_000_000).contains(interval) {
             throw fail("market.funding_interval_ticks", "must be 1..1000000")
         }
-        if Rate(decimal: d.market.background.volatility) == nil { throw fail("market.background.volatility", "not a decimal") }
+        if Rate(decimal: d.market.background.volatility) == nil {
+            throw fail("market.background.volatility", "not a decimal")
+        }
         if !(1...100_000).contains(d.evaluation.ticks) { throw fail("evaluation.ticks", "must be 1..100000") }
         if !(1...64).contains(d.evaluation.heatSize) { throw fail("evaluation.heat_size", "must be 1..64") }
         guard let balance = Money(decimal: d.evaluation.startingBalance), balance.units > 0 else {
             throw fail("evaluation.starting_balance", "must be a positive decimal with at most 8 decimals")
         }
-        if d.evaluation.rounds.isEmpty || d.evaluation.rounds.count > 100 { throw fail("evaluation.rounds", "list 1..100 rounds") }
+        if d.evaluation.rounds.isEmpty || d.evaluation.rounds.count > 100 {
+            throw fail("evaluation.rounds", "list 1..100 rounds")
+        }
         let l = d.limits
-        if !(10...60_000).contains(l.tickDeadlineMilliseconds) { throw fail("limits.tick_deadline_ms", "must be 10..60000") }
+        if !(10...60_000).contains(l.tickDeadlineMilliseconds) {
+            throw fail("limits.tick_deadline_ms", "must be 10..60000")
+        }
         if !(1...1000).contains(l.maxStrikes) { throw fail("limits.max_strikes", "must be 1..1000") }
         if !(16...8192).contains(l.memoryMiB) { throw fail("limits.memory_mib", "must be 16..8192") }
-        if l.bundleMaxBytes < 1024 || l.bundleMaxBytes > 64 * 1024 * 1024 { throw fail("limits.bundle_max_bytes", "must be 1 KiB..64 MiB") }
+        if l.bundleMaxBytes < 1024 || l.bundleMaxBytes > 64 * 1024 * 1024 {
+            throw fail("limits.bundle_max_bytes", "must be 1 KiB..64 MiB")
+        }
         if d.phases.isEmpty { throw fail("phases", "list at least one phase") }
     }
 

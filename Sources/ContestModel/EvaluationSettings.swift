@@ -9,8 +9,10 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
     /// Rounds: each runs every heat once on its seed.
     public var rounds: [RoundSettings]
 
-    public init(ticks: Int = 300, heatSize: Int = 8, startingBalance: String = "10000",
-                rounds: [RoundSettings] = [RoundSettings(seed: 1, isPublic: true)]) {
+    public init(
+        ticks: Int = 300, heatSize: Int = 8, startingBalance: String = "10000",
+        rounds: [RoundSettings] = [RoundSettings(seed: 1, isPublic: true)]
+    ) {
         self.ticks = ticks
         self.heatSize = heatSize
         self.startingBalance = startingBalance
@@ -29,7 +31,8 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
         let defaults = EvaluationSettings()
         ticks = try container.decodeIfPresent(Int.self, forKey: .ticks) ?? defaults.ticks
         heatSize = try container.decodeIfPresent(Int.self, forKey: .heatSize) ?? defaults.heatSize
-        startingBalance = try container.decodeIfPresent(String.self, forKey: .startingBalance) ?? defaults.startingBalance
+        startingBalance =
+            try container.decodeIfPresent(String.self, forKey: .startingBalance) ?? defaults.startingBalance
         rounds = try container.decodeIfPresent([RoundSettings].self, forKey: .rounds) ?? defaults.rounds
     }
 }

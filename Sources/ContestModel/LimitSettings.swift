@@ -36,7 +36,9 @@ public struct LimitSettings: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func value(_ key: CodingKeys, _ fallback: Int) throws -> Int { try c.decodeIfPresent(Int.self, forKey: key) ?? fallback }
+        func value(_ key: CodingKeys, _ fallback: Int) throws -> Int {
+            try c.decodeIfPresent(Int.self, forKey: key) ?? fallback
+        }
         let d = LimitSettings()
         tickDeadlineMilliseconds = try value(.tickDeadlineMilliseconds, d.tickDeadlineMilliseconds)
         firstTickDeadlineMilliseconds = try value(.firstTickDeadlineMilliseconds, d.firstTickDeadlineMilliseconds)

@@ -9,8 +9,10 @@ public struct MarketSettings: Codable, Sendable, Hashable {
     /// Overrides every instrument's funding interval (ticks); nil keeps the instrument default.
     public var fundingIntervalTicks: Int64?
 
-    public init(instruments: [String] = ["BTC-PERP", "ETH-PERP"], tickMilliseconds: Int64 = 1000,
-                background: BackgroundSettings = .init(), fundingIntervalTicks: Int64? = nil) {
+    public init(
+        instruments: [String] = ["BTC-PERP", "ETH-PERP"], tickMilliseconds: Int64 = 1000,
+        background: BackgroundSettings = .init(), fundingIntervalTicks: Int64? = nil
+    ) {
         self.instruments = instruments
         self.tickMilliseconds = tickMilliseconds
         self.background = background
@@ -28,7 +30,8 @@ public struct MarketSettings: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = MarketSettings()
         instruments = try container.decodeIfPresent([String].self, forKey: .instruments) ?? defaults.instruments
-        tickMilliseconds = try container.decodeIfPresent(Int64.self, forKey: .tickMilliseconds) ?? defaults.tickMilliseconds
+        tickMilliseconds =
+            try container.decodeIfPresent(Int64.self, forKey: .tickMilliseconds) ?? defaults.tickMilliseconds
         background = try container.decodeIfPresent(BackgroundSettings.self, forKey: .background) ?? defaults.background
         fundingIntervalTicks = try container.decodeIfPresent(Int64.self, forKey: .fundingIntervalTicks)
     }

@@ -27,6 +27,7 @@ public struct ScoringSettings: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         metric = try container.decodeIfPresent(Metric.self, forKey: .metric) ?? .pnl
-        tieBreaks = try container.decodeIfPresent([String].self, forKey: .tieBreaks) ?? ["max_drawdown", "submitted_at"]
+        tieBreaks =
+            try container.decodeIfPresent([String].self, forKey: .tieBreaks) ?? ["max_drawdown", "submitted_at"]
     }
 }

@@ -35,9 +35,10 @@ struct ActionMapper {
                 }
                 price = parsed
             }
-            let request = OrderRequest(account: account, instrument: id, side: order.side, kind: order.kind,
-                                       price: price, quantity: quantity, timeInForce: order.effectiveTimeInForce,
-                                       reduceOnly: order.reduceOnly ?? false, clientTag: tag)
+            let request = OrderRequest(
+                account: account, instrument: id, side: order.side, kind: order.kind,
+                price: price, quantity: quantity, timeInForce: order.effectiveTimeInForce,
+                reduceOnly: order.reduceOnly ?? false, clientTag: tag)
             return .command(.placeOrder(request))
         case .cancel(let symbol, let orderID):
             guard let id = index[symbol] else { return .rejected(clientTag: 0, reason: "unknown_instrument") }

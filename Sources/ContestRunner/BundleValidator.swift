@@ -9,7 +9,8 @@ public struct BundleValidator: BundleValidating {
     public init() {}
 
     public func validate(archive: [UInt8], contest: ContestDefinition) -> BundleValidation {
-        let limits = BundleLimits(maxArchiveBytes: contest.limits.bundleMaxBytes, maxFiles: contest.limits.bundleMaxFiles)
+        let limits = BundleLimits(
+            maxArchiveBytes: contest.limits.bundleMaxBytes, maxFiles: contest.limits.bundleMaxFiles)
         let bundle: StrategyBundle
         do {
             bundle = try BundleArchive.unpack(archive, limits: limits)
@@ -18,21 +19,26 @@ public struct BundleValidator: BundleValidating {
         }
         let runtime = bundle.manifest.runtime.rawValue
         guard runtime == "rules" else {
-            return .valid(sha256: bundle.sha256, runtime: runtime,
-                          report: "\(runtime) bundle with \(bundle.files.count) files; entry \(bundle.manifest.entry ?? "-")")
+            return .valid(
+                sha256: bundle.sha256, runtime: runtime,
+                report: "\(runtime) bundle with \(bundle.files.count) files; entry \(bundle.manifest.entry ?? "-")")
         }
         guard let file = bundle.file("strategy.yaml") else {
             return .invalid(code: "missing_manifest", report: "strategy.yaml is missing at the bundle root")
         }
         do {
-            let document = try StrategyDocument.parse(yaml: String(decoding: file.bytes, as: UTF8.self),
-                                                      fileName: "strategy.yaml")
+            let document = try StrategyDocument.parse(
+                yaml: String(decoding: file.bytes, as: UTF8.self),
+                fileName: "strategy.yaml")
             let instruments = contest.market.instruments.compactMap(InstrumentCatalog.spec)
             let checked = try StrategyChecker.check(
-                document, limits: CheckLimits(maxLookback: contest.limits.maxLookback,
-                                              maxStepsPerTick: contest.limits.maxStepsPerTick, instruments: instruments))
-            return .valid(sha256: bundle.sha256, runtime: runtime,
-                          report: "rules strategy OK; cost bound \(checked.costBound) steps per tick")
+                document,
+                limits: CheckLimits(
+                    maxLookback: contest.limits.maxLookback,
+                    maxStepsPerTick: contest.limits.maxStepsPerTick, instruments: instruments))
+            return .valid(
+                sha256: bundle.sha256, runtime: runtime,
+                report: "rules strategy OK; cost bound \(checked.costBound) steps per tick")
         } catch {
             return .invalid(code: "strategy_\(error.code.rawValue)", report: error.description)
         }

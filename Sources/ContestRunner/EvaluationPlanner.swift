@@ -21,15 +21,19 @@ struct EvaluationPlanner {
             teams: entries.map(\.teamId), rounds: definition.evaluation.rounds.map { ($0.seed, $0.isPublic) },
             heatSize: definition.evaluation.heatSize)
         let plan = heats.map { heat in
-            PlannedRun(round: heat.round, heat: heat.heat, seed: heat.seed, seedPublic: heat.seedPublic,
-                       entries: heat.teams.enumerated().map { slot, team in
-                           PlannedRun.Entry(teamId: team, submissionId: submissions[team] ?? 0, slot: slot)
-                       })
+            PlannedRun(
+                round: heat.round, heat: heat.heat, seed: heat.seed, seedPublic: heat.seedPublic,
+                entries: heat.teams.enumerated().map { slot, team in
+                    PlannedRun.Entry(teamId: team, submissionId: submissions[team] ?? 0, slot: slot)
+                })
         }
-        let evaluation = try await store.createEvaluation(jobId: job.id, owner: owner, contestId: job.contestId, plan: plan)
-        logger.info("evaluation planned", metadata: [
-            "contest": "\(job.contestId)", "evaluation": "\(evaluation.map(String.init) ?? "lease lost")",
-            "teams": "\(entries.count)", "runs": "\(plan.count)",
-        ])
+        let evaluation = try await store.createEvaluation(
+            jobId: job.id, owner: owner, contestId: job.contestId, plan: plan)
+        logger.info(
+            "evaluation planned",
+            metadata: [
+                "contest": "\(job.contestId)", "evaluation": "\(evaluation.map(String.init) ?? "lease lost")",
+                "teams": "\(entries.count)", "runs": "\(plan.count)",
+            ])
     }
 }

@@ -25,14 +25,17 @@ public struct HeatExecutor: Sendable {
 
     /// Runs the heat to the end; `shouldStop` is polled every tick (graceful shutdown) and
     /// `progress` is told each finished tick (for progress bars).
-    public func run(_ spec: HeatSpec, shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ tick: Int, _ of: Int) -> Void = { _, _ in }) throws(HeatError) -> HeatOutcome {
+    public func run(
+        _ spec: HeatSpec, shouldStop: @Sendable () -> Bool = { false },
+        progress: (_ tick: Int, _ of: Int) -> Void = { _, _ in }
+    ) throws(HeatError) -> HeatOutcome {
         let contest = spec.contest
         let market = MarketConfigurationFactory.make(contest)
         let ticks = spec.ticks ?? contest.evaluation.ticks
         let deposit = Money(decimal: contest.evaluation.startingBalance) ?? .usdt(10_000)
         let members = spec.entries.map {
-            HeatMember(slot: UInt32($0.slot), teamID: "\($0.teamId)", label: $0.label, submissionHash: $0.submissionSHA256)
+            HeatMember(
+                slot: UInt32($0.slot), teamID: "\($0.teamId)", label: $0.label, submissionHash: $0.submissionSHA256)
         }
         let recorder: RunRecorder
         do {
@@ -57,14 +60,16 @@ public struct HeatExecutor: Sendable {
             group = try WorkerGroup(
                 configuration: configuration,
                 launches: spec.entries.map {
-                    WorkerLaunch(slot: $0.slot, label: $0.label, runtime: $0.runtime,
-                                 bundleDirectory: $0.bundleDirectory, entry: $0.entry)
+                    WorkerLaunch(
+                        slot: $0.slot, label: $0.label, runtime: $0.runtime,
+                        bundleDirectory: $0.bundleDirectory, entry: $0.entry)
                 }, logger: logger)
         } catch {
             throw HeatError(.sandbox, "\(error)")
         }
-        var loop = TickLoop(recorder: recorder, group: group, spec: spec, market: market, deposit: deposit,
-                            ticks: ticks, logger: logger)
+        var loop = TickLoop(
+            recorder: recorder, group: group, spec: spec, market: market, deposit: deposit,
+            ticks: ticks, logger: logger)
         let (finished, reports, curves) = try loop.run(shouldStop: shouldStop, progress: progress)
         let transcript = finished.finish()
         do {

@@ -14,8 +14,10 @@ public struct HeatSpec: Sendable {
         public var entry: String?
         public var submissionSHA256: String
 
-        public init(slot: Int, teamId: Int64, label: String, runtime: Runtime, bundleDirectory: String, entry: String?,
-                    submissionSHA256: String) {
+        public init(
+            slot: Int, teamId: Int64, label: String, runtime: Runtime, bundleDirectory: String, entry: String?,
+            submissionSHA256: String
+        ) {
             self.slot = slot
             self.teamId = teamId
             self.label = label

@@ -11,10 +11,11 @@ public enum LeaderboardBuilder {
         for result in results { byTeam[result.teamId, default: []].append(result) }
         let teams = byTeam.keys.sorted().compactMap { id -> TeamRuns? in
             guard let runs = byTeam[id], let first = runs.first else { return nil }
-            return TeamRuns(teamId: id, submissionId: first.submissionId, disqualified: first.disqualified,
-                            scores: runs.compactMap { $0.result.score ?? $0.result.pnl },
-                            faulted: runs.contains { $0.result.faultCode != nil },
-                            maxDrawdown: runs.map(\.result.maxDrawdown).max() ?? 0)
+            return TeamRuns(
+                teamId: id, submissionId: first.submissionId, disqualified: first.disqualified,
+                scores: runs.compactMap { $0.result.score ?? $0.result.pnl },
+                faulted: runs.contains { $0.result.faultCode != nil },
+                maxDrawdown: runs.map(\.result.maxDrawdown).max() ?? 0)
         }
         let encoder = APIJSON.encoder()
         return try Ranking.rank(teams).compactMap { standing -> LeaderboardRowRecord? in
@@ -35,12 +36,13 @@ public enum LeaderboardBuilder {
                 submissionId: first.submissionId, submissionSha256: first.submissionSHA256,
                 submittedAt: first.submittedAt, fault: runs.compactMap(\.result.faultCode).first,
                 runs: runs.map {
-                    RunProvenance(runId: $0.runId, round: $0.round, heat: $0.heat,
-                                  seed: $0.seedPublic ? String($0.seed) : nil,
-                                  score: Money(units: $0.result.score ?? $0.result.pnl).decimal,
-                                  transcriptRoot: $0.transcriptRoot,
-                                  transcriptUrl: "/v1/runs/\($0.runId)/transcript",
-                                  attestationUrl: "/v1/runs/\($0.runId)/attestation")
+                    RunProvenance(
+                        runId: $0.runId, round: $0.round, heat: $0.heat,
+                        seed: $0.seedPublic ? String($0.seed) : nil,
+                        score: Money(units: $0.result.score ?? $0.result.pnl).decimal,
+                        transcriptRoot: $0.transcriptRoot,
+                        transcriptUrl: "/v1/runs/\($0.runId)/transcript",
+                        attestationUrl: "/v1/runs/\($0.runId)/attestation")
                 })
             return LeaderboardRowRecord(
                 teamId: standing.teamId, rank: standing.rank, score: standing.mean, scoreCI: standing.confidence95,

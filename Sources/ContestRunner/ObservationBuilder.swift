@@ -9,14 +9,16 @@ struct ObservationBuilder {
     let bookDepth: Int
 
     func hello(contestId: String, team: String, limits: ProtocolLimits, startingBalance: Money, ticks: Int) -> Hello {
-        Hello(protocolVersion: 1, contestID: contestId, team: team,
-              instruments: instruments.map {
-                  InstrumentInfo(symbol: $0.symbol, tickSize: $0.tickSize.decimal,
-                                 lotSize: $0.decimal(Quantity(lots: 1)), minNotional: $0.minNotional.decimal,
-                                 maxLeverage: Int($0.maxLeverage), makerFee: $0.makerFee.decimal,
-                                 takerFee: $0.takerFee.decimal)
-              },
-              limits: limits, startingBalance: startingBalance.decimal, ticksTotal: ticks)
+        Hello(
+            protocolVersion: 1, contestID: contestId, team: team,
+            instruments: instruments.map {
+                InstrumentInfo(
+                    symbol: $0.symbol, tickSize: $0.tickSize.decimal,
+                    lotSize: $0.decimal(Quantity(lots: 1)), minNotional: $0.minNotional.decimal,
+                    maxLeverage: Int($0.maxLeverage), makerFee: $0.makerFee.decimal,
+                    takerFee: $0.takerFee.decimal)
+            },
+            limits: limits, startingBalance: startingBalance.decimal, ticksTotal: ticks)
     }
 
     /// Market views are the same for every bot in a tick; build them once.
@@ -31,28 +33,41 @@ struct ObservationBuilder {
                 last: market.last.map(spec.decimal), fundingRate: market.fundingRate.decimal,
                 nextFundingTick: market.nextFundingTick, openInterest: spec.decimal(market.openInterest),
                 volume: spec.decimal(market.volume),
-                bids: book.bids.map { BotProtocol.BookLevel(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity)) },
-                asks: book.asks.map { BotProtocol.BookLevel(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity)) },
+                bids: book.bids.map {
+                    BotProtocol.BookLevel(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity))
+                },
+                asks: book.asks.map {
+                    BotProtocol.BookLevel(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity))
+                },
                 trades: market.recentTrades.suffix(20).map {
                     TradeView(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity), side: $0.takerSide)
                 })
         }
     }
 
-    func observation(tick: Int64, timeMs: Int64, markets: [BotProtocol.MarketView], exchange: Exchange,
-                     account: AccountID, events: [MarketEvent], boundaryRejections: [RejectionView]) -> Observation {
-        Observation(tick: tick, timeMs: timeMs, markets: markets,
-                    account: accountView(exchange, account, events: events, boundaryRejections: boundaryRejections))
+    func observation(
+        tick: Int64, timeMs: Int64, markets: [BotProtocol.MarketView], exchange: Exchange,
+        account: AccountID, events: [MarketEvent], boundaryRejections: [RejectionView]
+    ) -> Observation {
+        Observation(
+            tick: tick, timeMs: timeMs, markets: markets,
+            account: accountView(exchange, account, events: events, boundaryRejections: boundaryRejections))
     }
 
-    private func accountView(_ exchange: Exchange, _ account: AccountID, events: [MarketEvent],
-                             boundaryRejections: [RejectionView]) -> AccountView {
+    private func accountView(
+        _ exchange: Exchange, _ account: AccountID, events: [MarketEvent],
+        boundaryRejections: [RejectionView]
+    ) -> AccountView {
         guard let snapshot = exchange.account(account) else {
-            return AccountView(balance: "0", equity: "0", available: "0", marginRatio: "0", positions: [],
-                               openOrders: [], fills: [], rejections: boundaryRejections, events: [])
+            return AccountView(
+                balance: "0", equity: "0", available: "0", marginRatio: "0", positions: [],
+                openOrders: [], fills: [], rejections: boundaryRejections, events: [])
         }
-        let ratio = snapshot.equity.units > 0
-            ? Rate(units: Int64(Int128(snapshot.maintenanceMargin.units) * Int128(Rate.one.units) / Int128(snapshot.equity.units)))
+        let ratio =
+            snapshot.equity.units > 0
+            ? Rate(
+                units: Int64(
+                    Int128(snapshot.maintenanceMargin.units) * Int128(Rate.one.units) / Int128(snapshot.equity.units)))
             : Rate.one
         var fills: [FillView] = []
         var rejections = boundaryRejections
@@ -62,32 +77,44 @@ struct ObservationBuilder {
             case .trade(let trade):
                 let spec = instruments[Int(trade.instrument.rawValue)]
                 if trade.makerAccount == account {
-                    fills.append(FillView(orderID: trade.makerOrder.rawValue, clientID: nil, symbol: spec.symbol,
-                                          side: trade.takerSide.opposite, price: spec.decimal(trade.price),
-                                          quantity: spec.decimal(trade.quantity), fee: trade.makerFee.decimal, liquidity: "maker"))
+                    fills.append(
+                        FillView(
+                            orderID: trade.makerOrder.rawValue, clientID: nil, symbol: spec.symbol,
+                            side: trade.takerSide.opposite, price: spec.decimal(trade.price),
+                            quantity: spec.decimal(trade.quantity), fee: trade.makerFee.decimal, liquidity: "maker"))
                 }
                 if trade.takerAccount == account {
-                    fills.append(FillView(orderID: trade.takerOrder.rawValue, clientID: nil, symbol: spec.symbol,
-                                          side: trade.takerSide, price: spec.decimal(trade.price),
-                                          quantity: spec.decimal(trade.quantity), fee: trade.takerFee.decimal, liquidity: "taker"))
+                    fills.append(
+                        FillView(
+                            orderID: trade.takerOrder.rawValue, clientID: nil, symbol: spec.symbol,
+                            side: trade.takerSide, price: spec.decimal(trade.price),
+                            quantity: spec.decimal(trade.quantity), fee: trade.takerFee.decimal, liquidity: "taker"))
                 }
             case .orderRejected(_, let tag, let reason):
                 rejections.append(RejectionView(clientID: tag == 0 ? nil : tag, reason: reason.rawValue))
             case .orderCancelled(_, let instrument, let order, _, let remaining, let reason):
                 let spec = instruments[Int(instrument.rawValue)]
-                notes.append(AccountEventView(kind: "cancelled", symbol: spec.symbol, amount: spec.decimal(remaining),
-                                              orderID: order.rawValue, detail: reason.rawValue))
+                notes.append(
+                    AccountEventView(
+                        kind: "cancelled", symbol: spec.symbol, amount: spec.decimal(remaining),
+                        orderID: order.rawValue, detail: reason.rawValue))
             case .funding(_, let instrument, let rate, let amount):
-                notes.append(AccountEventView(kind: "funding", symbol: instruments[Int(instrument.rawValue)].symbol,
-                                              amount: amount.decimal, detail: "rate \(rate.decimal)"))
+                notes.append(
+                    AccountEventView(
+                        kind: "funding", symbol: instruments[Int(instrument.rawValue)].symbol,
+                        amount: amount.decimal, detail: "rate \(rate.decimal)"))
             case .liquidation(_, let instrument, let quantity, let price, _, _):
                 let spec = instruments[Int(instrument.rawValue)]
-                notes.append(AccountEventView(kind: "liquidation", symbol: spec.symbol, amount: spec.decimal(quantity),
-                                              detail: "bankruptcy price \(spec.decimal(price))"))
+                notes.append(
+                    AccountEventView(
+                        kind: "liquidation", symbol: spec.symbol, amount: spec.decimal(quantity),
+                        detail: "bankruptcy price \(spec.decimal(price))"))
             case .autoDeleverage(_, let instrument, let quantity, let price):
                 let spec = instruments[Int(instrument.rawValue)]
-                notes.append(AccountEventView(kind: "adl", symbol: spec.symbol, amount: spec.decimal(quantity),
-                                              detail: "at \(spec.decimal(price))"))
+                notes.append(
+                    AccountEventView(
+                        kind: "adl", symbol: spec.symbol, amount: spec.decimal(quantity),
+                        detail: "at \(spec.decimal(price))"))
             default:
                 break
             }
@@ -98,16 +125,21 @@ struct ObservationBuilder {
             positions: snapshot.positions.map { position in
                 let spec = instruments[Int(position.instrument.rawValue)]
                 let sign = position.size.lots < 0 ? "-" : ""
-                return PositionView(symbol: spec.symbol, size: sign + spec.decimal(Quantity(lots: position.size.lots.magnitude == 0 ? 0 : Int64(position.size.lots.magnitude))),
-                                    entryPrice: spec.decimal(position.entryPrice), unrealizedPnL: position.unrealizedPnL.decimal,
-                                    liquidationPrice: position.liquidationPrice.map(spec.decimal),
-                                    leverage: Int(position.leverage), marginMode: position.marginMode)
+                return PositionView(
+                    symbol: spec.symbol,
+                    size: sign
+                        + spec.decimal(
+                            Quantity(lots: position.size.lots.magnitude == 0 ? 0 : Int64(position.size.lots.magnitude))),
+                    entryPrice: spec.decimal(position.entryPrice), unrealizedPnL: position.unrealizedPnL.decimal,
+                    liquidationPrice: position.liquidationPrice.map(spec.decimal),
+                    leverage: Int(position.leverage), marginMode: position.marginMode)
             },
             openOrders: snapshot.openOrders.map { order in
                 let spec = instruments[Int(order.instrument.rawValue)]
-                return OpenOrderView(orderID: order.order.rawValue, clientID: order.clientTag == 0 ? nil : order.clientTag,
-                                     symbol: spec.symbol, side: order.side, price: spec.decimal(order.price),
-                                     remaining: spec.decimal(order.remaining))
+                return OpenOrderView(
+                    orderID: order.order.rawValue, clientID: order.clientTag == 0 ? nil : order.clientTag,
+                    symbol: spec.symbol, side: order.side, price: spec.decimal(order.price),
+                    remaining: spec.decimal(order.remaining))
             },
             fills: fills, rejections: rejections, events: notes)
     }

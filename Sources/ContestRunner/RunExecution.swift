@@ -35,8 +35,11 @@ struct RunExecution {
         let started = ContinuousClock.now
         let outcome = try await withThrowingTaskGroup(of: HeatOutcome?.self) { group in
             group.addTask {
-                try await DedicatedThread.run { try executor.run(spec, shouldStop: { stop.isSet || heatStop.isSet },
-                                                     progress: { _, _ in heatTicks.increment() }) }
+                try await DedicatedThread.run {
+                    try executor.run(
+                        spec, shouldStop: { stop.isSet || heatStop.isSet },
+                        progress: { _, _ in heatTicks.increment() })
+                }
             }
             group.addTask {
                 var lastHeld = ContinuousClock.now
@@ -70,53 +73,71 @@ struct RunExecution {
         guard let outcome else { throw HeatError(.cancelled, "heat produced no outcome") }
         Counter(label: "arena_ticks_total").increment(by: outcome.transcript.tickCount * max(1, entries.count))
         let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
-        Gauge(label: "arena_heat_ticks_per_second").record(Double(outcome.transcript.tickCount) * 1000 / max(1, elapsed))
-        let completion = try completion(job: job, runId: runId, entries: entries, definition: definition, outcome: outcome)
+        Gauge(label: "arena_heat_ticks_per_second").record(
+            Double(outcome.transcript.tickCount) * 1000 / max(1, elapsed))
+        let completion = try completion(
+            job: job, runId: runId, entries: entries, definition: definition, outcome: outcome)
         let result = try await store.finishRun(completion, rank: { try LeaderboardBuilder.rows($0) })
         Counter(label: "arena_runs_completed_total").increment()
-        logger.info("run finished", metadata: ["run": "\(runId)", "outcome": "\(result)",
-                                              "root": "\(outcome.transcript.root)"])
+        logger.info(
+            "run finished",
+            metadata: [
+                "run": "\(runId)", "outcome": "\(result)",
+                "root": "\(outcome.transcript.root)",
+            ])
     }
 
-    private func prepare(definition: ContestDefinition, run: RunRecord, entries: [RunEntryRecord],
-                         directory: String) throws -> HeatSpec {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+    private func prepare(
+        definition: ContestDefinition, run: RunRecord, entries: [RunEntryRecord],
+        directory: String
+    ) throws -> HeatSpec {
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         let limits = BundleLimits(maxArchiveBytes: definition.limits.bundleMaxBytes)
         let heatEntries = try entries.map { entry -> HeatSpec.Entry in
             let bundle = try BundleArchive.unpack(Array(entry.bundle), limits: limits)
             let slotDirectory = "\(directory)/slot-\(entry.slot)"
-            try FileManager.default.createDirectory(atPath: slotDirectory, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o755])
+            try FileManager.default.createDirectory(
+                atPath: slotDirectory, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o755])
             try BundleArchive.write(bundle, to: slotDirectory)
             guard let runtime = Runtime(rawValue: bundle.manifest.runtime.rawValue) else {
                 throw HeatError(.bundle, "unsupported runtime \(bundle.manifest.runtime)")
             }
-            return HeatSpec.Entry(slot: entry.slot, teamId: entry.teamId, label: entry.teamName, runtime: runtime,
-                                  bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
-                                  submissionSHA256: entry.sha256)
+            return HeatSpec.Entry(
+                slot: entry.slot, teamId: entry.teamId, label: entry.teamName, runtime: runtime,
+                bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
+                submissionSHA256: entry.sha256)
         }
         return HeatSpec(contest: definition, runId: "\(run.id)", seed: run.seed, entries: heatEntries)
     }
 
-    private func completion(job: JobRecord, runId: Int64, entries: [RunEntryRecord], definition: ContestDefinition,
-                            outcome: HeatOutcome) throws -> RunCompletion {
+    private func completion(
+        job: JobRecord, runId: Int64, entries: [RunEntryRecord], definition: ContestDefinition,
+        outcome: HeatOutcome
+    ) throws -> RunCompletion {
         let teams = outcome.transcript.results.teams
         let results = entries.map { entry -> RunResultRecord in
             let team = teams.first { Int($0.slot) == entry.slot }
             let curve = outcome.equityCurves[entry.slot] ?? []
             let metrics = EquityMetrics(curve: curve)
             let report = outcome.reports[entry.slot]
-            let score: Int64 = switch definition.scoring.metric {
-            case .pnl: metrics.pnl.units
-            case .returnBps: metrics.returnBps
-            case .sharpe: metrics.sharpeMilli
-            }
+            let score: Int64 =
+                switch definition.scoring.metric {
+                case .pnl: metrics.pnl.units
+                case .returnBps: metrics.returnBps
+                case .sharpe: metrics.sharpeMilli
+                }
             var logs = report?.logLines.joined(separator: "\n") ?? ""
             if let stderr = report?.stderrTail, !stderr.isEmpty { logs += "\n--- stderr (tail) ---\n" + stderr }
-            let reportJSON = (try? String(decoding: JSONEncoder().encode(RunReportDetails(
-                strikes: report?.strikes ?? 0, droppedLogLines: report?.droppedLogLines ?? 0,
-                exitStatus: report.map { "\($0.exitStatus)" } ?? "", memoryPeakBytes: report?.memoryPeakBytes)), as: UTF8.self)) ?? "{}"
+            let reportJSON =
+                (try? String(
+                    decoding: JSONEncoder().encode(
+                        RunReportDetails(
+                            strikes: report?.strikes ?? 0, droppedLogLines: report?.droppedLogLines ?? 0,
+                            exitStatus: report.map { "\($0.exitStatus)" } ?? "",
+                            memoryPeakBytes: report?.memoryPeakBytes)), as: UTF8.self)) ?? "{}"
             return RunResultRecord(
                 teamId: entry.teamId, submissionId: entry.submissionId, finalEquity: metrics.final.units,
                 pnl: metrics.pnl.units, score: score, fees: team?.feesPaid.units ?? 0,
@@ -126,11 +147,12 @@ struct RunExecution {
                 rankInRun: team?.rank ?? 0, reportJSON: reportJSON, logs: String(logs.suffix(256 * 1024)))
         }
         let attestation = try outcome.attestation.jsonData()
-        return RunCompletion(jobId: job.id, owner: configuration.owner, runId: runId,
-                             engineVersion: HeatExecutor.engineVersion,
-                             configSHA256: outcome.transcript.header.configurationHash.description,
-                             transcript: Data(outcome.transcript.bytes),
-                             transcriptRoot: outcome.transcript.root.description,
-                             attestationJSON: String(decoding: attestation, as: UTF8.self), results: results)
+        return RunCompletion(
+            jobId: job.id, owner: configuration.owner, runId: runId,
+            engineVersion: HeatExecutor.engineVersion,
+            configSHA256: outcome.transcript.header.configurationHash.description,
+            transcript: Data(outcome.transcript.bytes),
+            transcriptRoot: outcome.transcript.root.description,
+            attestationJSON: String(decoding: attestation, as: UTF8.self), results: results)
     }
 }

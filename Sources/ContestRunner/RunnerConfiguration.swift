@@ -16,9 +16,11 @@ public struct RunnerConfiguration: Sendable {
     public var keyDirectory: String
     public var sandbox: SandboxConfiguration
 
-    public init(owner: String, lease: Duration = .seconds(30), heartbeat: Duration = .seconds(5),
-                pollInterval: Duration = .milliseconds(500), workDirectory: String, keyDirectory: String,
-                sandbox: SandboxConfiguration) {
+    public init(
+        owner: String, lease: Duration = .seconds(30), heartbeat: Duration = .seconds(5),
+        pollInterval: Duration = .milliseconds(500), workDirectory: String, keyDirectory: String,
+        sandbox: SandboxConfiguration
+    ) {
         self.owner = owner
         self.lease = lease
         self.heartbeat = heartbeat

@@ -61,8 +61,9 @@ public struct RunnerService: Service {
     private func prepareKey() async throws -> SigningKey {
         let keys = KeyStore(configuration: KeyStoreConfiguration(directory: configuration.keyDirectory))
         let signingKey = try keys.activeKey()
-        try await store.registerPublicKey(keyId: signingKey.id, publicKey: Data(signingKey.publicKey.rawRepresentation),
-                                          active: true)
+        try await store.registerPublicKey(
+            keyId: signingKey.id, publicKey: Data(signingKey.publicKey.rawRepresentation),
+            active: true)
         return signingKey
     }
 
@@ -75,7 +76,8 @@ public struct RunnerService: Service {
         case .evaluate:
             try await EvaluationPlanner(store: store, logger: logger).plan(job, owner: configuration.owner)
         case .run:
-            let execution = RunExecution(store: store, configuration: configuration, signingKey: signingKey, logger: logger)
+            let execution = RunExecution(
+                store: store, configuration: configuration, signingKey: signingKey, logger: logger)
             do {
                 try await execution.execute(job, stop: stop)
             } catch let error as HeatError where error.code == .cancelled {

@@ -25,8 +25,10 @@ struct TickLoop {
     private var alive: Set<Int> = []
     private var curves: [Int: [Money]] = [:]
 
-    init(recorder: RunRecorder, group: WorkerGroup, spec: HeatSpec, market: MarketConfiguration, deposit: Money,
-         ticks: Int, logger: Logger) {
+    init(
+        recorder: RunRecorder, group: WorkerGroup, spec: HeatSpec, market: MarketConfiguration, deposit: Money,
+        ticks: Int, logger: Logger
+    ) {
         self.recorder = recorder
         self.group = group
         self.spec = spec
@@ -38,7 +40,9 @@ struct TickLoop {
         self.mapper = ActionMapper(instruments: market.instruments)
     }
 
-    mutating func run(shouldStop: () -> Bool, progress: (Int, Int) -> Void) throws(HeatError) -> (RunRecorder, [Int: WorkerReport], [Int: [Money]]) {
+    mutating func run(shouldStop: () -> Bool, progress: (Int, Int) -> Void) throws(HeatError) -> (
+        RunRecorder, [Int: WorkerReport], [Int: [Money]]
+    ) {
         let slots = spec.entries.map(\.slot).sorted()
         for slot in slots {
             for event in recorder.apply(.openAccount(deposit: deposit), origin: .system(slot: UInt32(slot))) {
@@ -46,12 +50,14 @@ struct TickLoop {
             }
             curves[slot] = [deposit]
         }
-        let limits = ProtocolLimits(tickDeadlineMs: spec.contest.limits.tickDeadlineMilliseconds,
-                                    maxActionsPerTick: spec.contest.limits.maxActionsPerTick)
+        let limits = ProtocolLimits(
+            tickDeadlineMs: spec.contest.limits.tickDeadlineMilliseconds,
+            maxActionsPerTick: spec.contest.limits.maxActionsPerTick)
         var hellos: [Int: Hello] = [:]
         for entry in spec.entries {
-            hellos[entry.slot] = builder.hello(contestId: spec.contest.id, team: entry.label, limits: limits,
-                                               startingBalance: deposit, ticks: ticks)
+            hellos[entry.slot] = builder.hello(
+                contestId: spec.contest.id, team: entry.label, limits: limits,
+                startingBalance: deposit, ticks: ticks)
         }
         alive = Set(slots)
         handle(group.start(hello: hellos))
@@ -109,8 +115,9 @@ struct TickLoop {
     /// the relative order of two teams does not change when other teams join the heat.
     static func processingOrder(_ slots: some Sequence<Int>, seed: UInt64, tick: Int64) -> [Int] {
         func key(_ slot: Int) -> UInt64 {
-            var generator = SplitMix64(seed: seed ^ (UInt64(bitPattern: tick) &* 0x9E37_79B9_7F4A_7C15)
-                                       ^ (UInt64(slot) &* 0xC2B2_AE3D_27D4_EB4F))
+            var generator = SplitMix64(
+                seed: seed ^ (UInt64(bitPattern: tick) &* 0x9E37_79B9_7F4A_7C15)
+                    ^ (UInt64(slot) &* 0xC2B2_AE3D_27D4_EB4F))
             return generator.next()
         }
         return slots.map { ($0, key($0)) }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
@@ -132,7 +139,8 @@ struct TickLoop {
                     route(recorder.apply(command, origin: .bot(slot: UInt32(slot))))
                 case .rejected(let tag, let reason):
                     recorder.record(.botRejected(slot: UInt32(slot), clientTag: tag, reason: reason))
-                    boundaryRejections[slot, default: []].append(RejectionView(clientID: tag == 0 ? nil : tag, reason: reason))
+                    boundaryRejections[slot, default: []].append(
+                        RejectionView(clientID: tag == 0 ? nil : tag, reason: reason))
                 }
             }
         case .missed(let strikes):
@@ -156,7 +164,9 @@ struct TickLoop {
 
     private static func accounts(of event: MarketEvent) -> [AccountID] {
         switch event {
-        case .trade(let trade): return trade.makerAccount == trade.takerAccount ? [trade.makerAccount] : [trade.makerAccount, trade.takerAccount]
+        case .trade(let trade):
+            return trade.makerAccount == trade.takerAccount
+                ? [trade.makerAccount] : [trade.makerAccount, trade.takerAccount]
         case .orderRejected(let account, _, _), .orderCancelled(let account, _, _, _, _, _),
             .funding(let account, _, _, _), .liquidation(let account, _, _, _, _, _),
             .autoDeleverage(let account, _, _, _), .realizedPnL(let account, _, _), .leverageSet(let account, _, _),

@@ -27,8 +27,10 @@ public enum HeatPlanner {
             var start = 0
             for heatIndex in 0..<heatCount {
                 let size = base + (heatIndex < extra ? 1 : 0)
-                heats.append(Heat(round: roundIndex, heat: heatIndex, seed: round.seed &+ UInt64(heatIndex),
-                                  seedPublic: round.isPublic, teams: Array(order[start..<start + size])))
+                heats.append(
+                    Heat(
+                        round: roundIndex, heat: heatIndex, seed: round.seed &+ UInt64(heatIndex),
+                        seedPublic: round.isPublic, teams: Array(order[start..<start + size])))
                 start += size
             }
         }

@@ -22,9 +22,10 @@ public enum Ranking {
         }
         return sorted.enumerated().map { index, team in
             let teamStatus = status(team)
-            return Standing(teamId: team.teamId, rank: index + 1, status: teamStatus,
-                            mean: teamStatus == .scored ? mean(team.scores) : nil,
-                            confidence95: teamStatus == .scored ? confidence95(team.scores) : nil)
+            return Standing(
+                teamId: team.teamId, rank: index + 1, status: teamStatus,
+                mean: teamStatus == .scored ? mean(team.scores) : nil,
+                confidence95: teamStatus == .scored ? confidence95(team.scores) : nil)
         }
     }
 

@@ -11,8 +11,10 @@ public struct TeamRuns: Sendable, Equatable {
     /// Worst drawdown across runs, money units.
     public var maxDrawdown: Int64
 
-    public init(teamId: Int64, submissionId: Int64, disqualified: Bool, scores: [Int64], faulted: Bool,
-                maxDrawdown: Int64) {
+    public init(
+        teamId: Int64, submissionId: Int64, disqualified: Bool, scores: [Int64], faulted: Bool,
+        maxDrawdown: Int64
+    ) {
         self.teamId = teamId
         self.submissionId = submissionId
         self.disqualified = disqualified

@@ -16,23 +16,30 @@ extension ArenaStore {
     }
 
     /// Appends an organizer or system action to the hash-chained audit log.
-    public func appendAudit(actor: String, action: String, subject: String, details: [String: String] = [:]) async throws {
+    public func appendAudit(actor: String, action: String, subject: String, details: [String: String] = [:])
+        async throws
+    {
         try await client.withTransaction(logger: logger) { connection in
-            try await Self.appendAudit(connection, logger: logger, actor: actor, action: action, subject: subject,
-                                       details: details)
+            try await Self.appendAudit(
+                connection, logger: logger, actor: actor, action: action, subject: subject,
+                details: details)
         }
     }
 
-    static func appendAudit(_ connection: PostgresConnection, logger: Logger, actor: String, action: String,
-                            subject: String, details: [String: String]) async throws {
+    static func appendAudit(
+        _ connection: PostgresConnection, logger: Logger, actor: String, action: String,
+        subject: String, details: [String: String]
+    ) async throws {
         _ = try await connection.query("SELECT pg_advisory_xact_lock(727274003)", logger: logger)
-        let previous = try await connection.query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", logger: logger)
+        let previous = try await connection.query(
+            "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", logger: logger)
         var previousHash = AuditChainEntry.genesis
         for try await hash in previous.decode(String.self) { previousHash = hash }
         let at = Self.timestamp(Date())
         let detailsJSON = AuditChainEntry.canonicalJSON(details)
-        let hash = AuditChainEntry.hash(previous: previousHash, at: at, actor: actor, action: action, subject: subject,
-                                        details: details)
+        let hash = AuditChainEntry.hash(
+            previous: previousHash, at: at, actor: actor, action: action, subject: subject,
+            details: details)
         try await connection.query(
             """
             INSERT INTO audit_events (at, actor, action, subject, details, prev_hash, hash)
@@ -52,8 +59,10 @@ extension ArenaStore {
         for try await (id, at, actor, action, subject, details, previous, hash) in rows.decode(
             (Int64, String, String, String, String, String, String, String).self)
         {
-            result.append(AuditEvent(id: id, at: at, actor: actor, action: action, subject: subject,
-                                     detailsJSON: details, previousHash: previous, hash: hash))
+            result.append(
+                AuditEvent(
+                    id: id, at: at, actor: actor, action: action, subject: subject,
+                    detailsJSON: details, previousHash: previous, hash: hash))
         }
         return result
     }

@@ -6,9 +6,10 @@ extension ArenaStore {
     public func auditChain() async throws -> [AuditChainEntry] {
         try await auditEvents().map { event in
             let details = (try? JSONDecoder().decode([String: String].self, from: Data(event.detailsJSON.utf8))) ?? [:]
-            return AuditChainEntry(id: event.id, at: event.at, actor: event.actor, action: event.action,
-                                   subject: event.subject, details: details, previousHash: event.previousHash,
-                                   hash: event.hash)
+            return AuditChainEntry(
+                id: event.id, at: event.at, actor: event.actor, action: event.action,
+                subject: event.subject, details: details, previousHash: event.previousHash,
+                hash: event.hash)
         }
     }
 }

@@ -3,8 +3,10 @@ import PostgresNIO
 
 extension ArenaStore {
     /// Creates the contest, or updates its definition when it exists. Returns true when created.
-    public func upsertContest(id: String, name: String, definitionJSON: String, sha256: String,
-                              registrationOpen: Bool, inviteCodeHash: Data?) async throws -> Bool {
+    public func upsertContest(
+        id: String, name: String, definitionJSON: String, sha256: String,
+        registrationOpen: Bool, inviteCodeHash: Data?
+    ) async throws -> Bool {
         let rows = try await client.query(
             """
             INSERT INTO contests (id, name, definition, definition_sha256, registration_open, invite_code_sha256)
@@ -36,9 +38,11 @@ extension ArenaStore {
         for try await (cid, name, json, sha, open, invite, frozen, published) in rows.decode(
             (String, String, String, String, Bool, Data?, Date?, Date?).self)
         {
-            result.append(ContestRecord(id: cid, name: name, definitionJSON: json, definitionSHA256: sha,
-                                        registrationOpen: open, inviteCodeSHA256: invite, frozenAt: frozen,
-                                        publishedAt: published))
+            result.append(
+                ContestRecord(
+                    id: cid, name: name, definitionJSON: json, definitionSHA256: sha,
+                    registrationOpen: open, inviteCodeSHA256: invite, frozenAt: frozen,
+                    publishedAt: published))
         }
         return result
     }
@@ -46,13 +50,15 @@ extension ArenaStore {
     /// Opens or closes registration.
     public func setRegistration(contestId: String, open: Bool) async throws {
         try await client.query(
-            "UPDATE contests SET registration_open = \(open), updated_at = now() WHERE id = \(contestId)", logger: logger)
+            "UPDATE contests SET registration_open = \(open), updated_at = now() WHERE id = \(contestId)",
+            logger: logger)
     }
 
     /// Sets (or clears, with nil) the invite code hash.
     public func setInviteCode(contestId: String, hash: Data?) async throws {
         try await client.query(
-            "UPDATE contests SET invite_code_sha256 = \(hash), updated_at = now() WHERE id = \(contestId)", logger: logger)
+            "UPDATE contests SET invite_code_sha256 = \(hash), updated_at = now() WHERE id = \(contestId)",
+            logger: logger)
     }
 
     /// Freezes (stores the public snapshot) or unfreezes the leaderboard.

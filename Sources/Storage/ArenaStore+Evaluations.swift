@@ -23,7 +23,9 @@ extension ArenaStore {
     /// Creates the evaluation, its runs and run jobs, moves the included submissions to
     /// `running` (older queued ones of the same teams to `superseded`), and completes the
     /// evaluate job — all in one transaction. Returns the evaluation id, or nil if the lease was lost.
-    public func createEvaluation(jobId: Int64, owner: String, contestId: String, plan: [PlannedRun]) async throws -> Int64? {
+    public func createEvaluation(jobId: Int64, owner: String, contestId: String, plan: [PlannedRun]) async throws
+        -> Int64?
+    {
         try await client.withTransaction(logger: logger) { connection in
             guard try await Self.completeJob(connection, logger: logger, jobId: jobId, owner: owner) else { return nil }
             let evaluationRows = try await connection.query(
@@ -71,16 +73,20 @@ extension ArenaStore {
                     """, logger: logger)
                 let status = try await Self.currentStatus(connection, logger: logger, submissionId: id)
                 if status == "queued" {
-                    try await Self.transition(connection, logger: logger, id: id, to: "running",
-                                              detail: "evaluation \(evaluationId)")
+                    try await Self.transition(
+                        connection, logger: logger, id: id, to: "running",
+                        detail: "evaluation \(evaluationId)")
                 }
             }
             return evaluationId
         }
     }
 
-    static func currentStatus(_ connection: PostgresConnection, logger: Logger, submissionId: Int64) async throws -> String? {
-        let rows = try await connection.query("SELECT status FROM submissions WHERE id = \(submissionId)", logger: logger)
+    static func currentStatus(_ connection: PostgresConnection, logger: Logger, submissionId: Int64) async throws
+        -> String?
+    {
+        let rows = try await connection.query(
+            "SELECT status FROM submissions WHERE id = \(submissionId)", logger: logger)
         for try await status in rows.decode(String.self) { return status }
         return nil
     }
@@ -95,9 +101,10 @@ extension ArenaStore {
         for try await (rid, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
             (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
         {
-            return RunRecord(id: rid, evaluationId: evaluation, contestId: contest, round: Int(round), heat: Int(heat),
-                             seed: UInt64(bitPattern: seed), seedPublic: seedPublic, status: status,
-                             transcriptRoot: root)
+            return RunRecord(
+                id: rid, evaluationId: evaluation, contestId: contest, round: Int(round), heat: Int(heat),
+                seed: UInt64(bitPattern: seed), seedPublic: seedPublic, status: status,
+                transcriptRoot: root)
         }
         return nil
     }
@@ -114,8 +121,10 @@ extension ArenaStore {
         for try await (team, name, submission, slot, runtime, sha, bundle) in rows.decode(
             (Int64, String, Int64, Int32, String, String, Data).self)
         {
-            result.append(RunEntryRecord(teamId: team, teamName: name, submissionId: submission, slot: Int(slot),
-                                         runtime: runtime, sha256: sha, bundle: bundle))
+            result.append(
+                RunEntryRecord(
+                    teamId: team, teamName: name, submissionId: submission, slot: Int(slot),
+                    runtime: runtime, sha256: sha, bundle: bundle))
         }
         return result
     }

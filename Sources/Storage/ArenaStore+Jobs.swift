@@ -7,7 +7,8 @@ extension ArenaStore {
     @discardableResult
     public func enqueueEvaluation(contestId: String) async throws -> Int64 {
         try await client.withTransaction(logger: logger) { connection in
-            _ = try await connection.query("SELECT pg_advisory_xact_lock(727274002, hashtext(\(contestId)))", logger: logger)
+            _ = try await connection.query(
+                "SELECT pg_advisory_xact_lock(727274002, hashtext(\(contestId)))", logger: logger)
             let existing = try await connection.query(
                 "SELECT id FROM jobs WHERE kind = 'evaluate' AND contest_id = \(contestId) AND status = 'queued' LIMIT 1",
                 logger: logger)
@@ -38,8 +39,9 @@ extension ArenaStore {
         for try await (id, kind, contest, evaluation, run, attempts, maxAttempts) in rows.decode(
             (Int64, String, String, Int64?, Int64?, Int32, Int32).self)
         {
-            return JobRecord(id: id, kind: JobRecord.Kind(rawValue: kind) ?? .run, contestId: contest,
-                             evaluationId: evaluation, runId: run, attempts: Int(attempts), maxAttempts: Int(maxAttempts))
+            return JobRecord(
+                id: id, kind: JobRecord.Kind(rawValue: kind) ?? .run, contestId: contest,
+                evaluationId: evaluation, runId: run, attempts: Int(attempts), maxAttempts: Int(maxAttempts))
         }
         return nil
     }
@@ -83,7 +85,9 @@ extension ArenaStore {
     }
 
     /// Marks a job done inside a caller's transaction; false if the lease was lost.
-    static func completeJob(_ connection: PostgresConnection, logger: Logger, jobId: Int64, owner: String) async throws -> Bool {
+    static func completeJob(_ connection: PostgresConnection, logger: Logger, jobId: Int64, owner: String) async throws
+        -> Bool
+    {
         let rows = try await connection.query(
             """
             UPDATE jobs SET status = 'done', lease_owner = NULL, lease_expires_at = NULL, updated_at = now()

@@ -18,17 +18,21 @@ extension ArenaStore {
             """, logger: logger)
         var results: [EvaluationResult] = []
         for try await row in rows.decode(
-            (Int64, Int32, Int32, Int64, Bool, String?, Int64, String, Bool, Int64, String, Date,
-             Int64, Int64, Int64?, Int64, Int64, Int32, Int32, Int64, String?, Int64?, Int32).self)
+            (
+                Int64, Int32, Int32, Int64, Bool, String?, Int64, String, Bool, Int64, String, Date,
+                Int64, Int64, Int64?, Int64, Int64, Int32, Int32, Int64, String?, Int64?, Int32
+            ).self)
         {
             let record = RunResultRecord(
                 teamId: row.6, submissionId: row.9, finalEquity: row.12, pnl: row.13, score: row.14, fees: row.15,
                 funding: row.16, trades: Int(row.17), liquidations: Int(row.18), maxDrawdown: row.19,
                 faultCode: row.20, faultTick: row.21, rankInRun: Int(row.22), reportJSON: "{}", logs: "")
-            results.append(EvaluationResult(
-                runId: row.0, round: Int(row.1), heat: Int(row.2), seed: UInt64(bitPattern: row.3), seedPublic: row.4,
-                transcriptRoot: row.5, teamId: row.6, teamName: row.7, disqualified: row.8, submissionId: row.9,
-                submissionSHA256: row.10, submittedAt: row.11, result: record))
+            results.append(
+                EvaluationResult(
+                    runId: row.0, round: Int(row.1), heat: Int(row.2), seed: UInt64(bitPattern: row.3),
+                    seedPublic: row.4,
+                    transcriptRoot: row.5, teamId: row.6, teamName: row.7, disqualified: row.8, submissionId: row.9,
+                    submissionSHA256: row.10, submittedAt: row.11, result: record))
         }
         // Evaluations may finish out of order (or be rerun later): an older one never replaces a
         // board computed from a newer one.
@@ -51,17 +55,20 @@ extension ArenaStore {
                 """, logger: logger)
         }
         try await connection.query(
-            "UPDATE evaluations SET status = 'complete', completed_at = now() WHERE id = \(evaluationId)", logger: logger)
+            "UPDATE evaluations SET status = 'complete', completed_at = now() WHERE id = \(evaluationId)",
+            logger: logger)
         let submissions = Set(results.map(\.submissionId)).sorted()
         for id in submissions where try await currentStatus(connection, logger: logger, submissionId: id) == "running" {
             try await transition(connection, logger: logger, id: id, to: "scored", detail: "evaluation \(evaluationId)")
         }
-        try await appendAudit(connection, logger: logger, actor: "system", action: "leaderboard.updated",
-                              subject: "contest:\(contestId)", details: ["evaluation": "\(evaluationId)"])
+        try await appendAudit(
+            connection, logger: logger, actor: "system", action: "leaderboard.updated",
+            subject: "contest:\(contestId)", details: ["evaluation": "\(evaluationId)"])
     }
 
     /// The stored leaderboard rows (JSON) by rank, with the evaluation id and time of the last update.
-    public func leaderboard(contestId: String) async throws -> (rows: [String], evaluationId: Int64?, updatedAt: Date?) {
+    public func leaderboard(contestId: String) async throws -> (rows: [String], evaluationId: Int64?, updatedAt: Date?)
+    {
         let rows = try await client.query(
             """
             SELECT row::text, evaluation_id, updated_at FROM leaderboard_rows

@@ -12,7 +12,8 @@ extension ArenaStore {
             for try await value in rows.decode(Int64.self) { id = value }
             guard let id else { return nil }
             try await connection.query(
-                "INSERT INTO organizer_tokens (token_sha256, organizer_id) VALUES (\(tokenHash), \(id))", logger: logger)
+                "INSERT INTO organizer_tokens (token_sha256, organizer_id) VALUES (\(tokenHash), \(id))", logger: logger
+            )
             return id
         }
     }

@@ -31,7 +31,8 @@ extension ArenaStore {
             let (status, evaluationId, contestId) = found
             guard status == "complete" || status == "failed" else { return .inProgress }
             let active = try await connection.query(
-                "SELECT 1 FROM jobs WHERE run_id = \(runId) AND status IN ('queued', 'running') LIMIT 1", logger: logger)
+                "SELECT 1 FROM jobs WHERE run_id = \(runId) AND status IN ('queued', 'running') LIMIT 1", logger: logger
+            )
             for try await _ in active.decode(Int32.self) { return .inProgress }
             if status == "failed" {
                 try await Self.reopenFailedRun(connection, logger: logger, runId: runId, evaluationId: evaluationId)
@@ -43,14 +44,17 @@ extension ArenaStore {
                 """, logger: logger)
             var jobId: Int64 = 0
             for try await id in jobRows.decode(Int64.self) { jobId = id }
-            try await Self.appendAudit(connection, logger: logger, actor: actor, action: "run.rerun_requested",
-                                       subject: "run:\(runId)", details: ["job": "\(jobId)", "previous_status": status])
+            try await Self.appendAudit(
+                connection, logger: logger, actor: actor, action: "run.rerun_requested",
+                subject: "run:\(runId)", details: ["job": "\(jobId)", "previous_status": status])
             return .queued(jobId: jobId)
         }
     }
 
-    private static func reopenFailedRun(_ connection: PostgresConnection, logger: Logger, runId: Int64,
-                                        evaluationId: Int64) async throws {
+    private static func reopenFailedRun(
+        _ connection: PostgresConnection, logger: Logger, runId: Int64,
+        evaluationId: Int64
+    ) async throws {
         try await connection.query(
             "UPDATE runs SET status = 'queued', finished_at = NULL WHERE id = \(runId)", logger: logger)
         try await connection.query(
@@ -67,16 +71,20 @@ extension ArenaStore {
         var ids: [Int64] = []
         for try await id in rows.decode(Int64.self) { ids.append(id) }
         for id in ids.sorted() {
-            try await transition(connection, logger: logger, id: id, to: "running",
-                                 detail: "run \(runId) is being rerun (still not charged)")
+            try await transition(
+                connection, logger: logger, id: id, to: "running",
+                detail: "run \(runId) is being rerun (still not charged)")
         }
     }
 }
 
 extension ArenaStore {
-    static func runStatus(_ connection: PostgresConnection, logger: Logger, runId: Int64,
-                          lock: Bool = false) async throws -> String? {
-        let query: PostgresQuery = lock
+    static func runStatus(
+        _ connection: PostgresConnection, logger: Logger, runId: Int64,
+        lock: Bool = false
+    ) async throws -> String? {
+        let query: PostgresQuery =
+            lock
             ? "SELECT status FROM runs WHERE id = \(runId) FOR UPDATE" : "SELECT status FROM runs WHERE id = \(runId)"
         let rows = try await connection.query(query, logger: logger)
         for try await status in rows.decode(String.self) { return status }
@@ -86,7 +94,8 @@ extension ArenaStore {
     static func evaluationStatus(_ connection: PostgresConnection, logger: Logger, evaluationId: Int64) async throws
         -> String?
     {
-        let rows = try await connection.query("SELECT status FROM evaluations WHERE id = \(evaluationId)", logger: logger)
+        let rows = try await connection.query(
+            "SELECT status FROM evaluations WHERE id = \(evaluationId)", logger: logger)
         for try await status in rows.decode(String.self) { return status }
         return nil
     }

@@ -18,7 +18,8 @@ extension ArenaStore {
         _ completion: RunCompletion, rank: @Sendable ([EvaluationResult]) throws -> [LeaderboardRowRecord]
     ) async throws -> FinishOutcome {
         try await client.withTransaction(logger: logger) { connection in
-            guard try await Self.completeJob(connection, logger: logger, jobId: completion.jobId, owner: completion.owner)
+            guard
+                try await Self.completeJob(connection, logger: logger, jobId: completion.jobId, owner: completion.owner)
             else { return .leaseLost }
             // A rerun of a complete run replaces its results here, in the same transaction.
             let rerun = try await Self.runStatus(connection, logger: logger, runId: completion.runId) == "complete"
@@ -49,15 +50,19 @@ extension ArenaStore {
                 evaluationId = evaluation
                 contestId = contest
             }
-            try await Self.appendAudit(connection, logger: logger, actor: "runner:\(completion.owner)",
-                                       action: rerun ? "run.recompleted" : "run.completed",
-                                       subject: "run:\(completion.runId)",
-                                       details: ["transcript_root": completion.transcriptRoot])
+            try await Self.appendAudit(
+                connection, logger: logger, actor: "runner:\(completion.owner)",
+                action: rerun ? "run.recompleted" : "run.completed",
+                subject: "run:\(completion.runId)",
+                details: ["transcript_root": completion.transcriptRoot])
             if rerun {
-                guard try await Self.evaluationStatus(connection, logger: logger, evaluationId: evaluationId) == "complete"
+                guard
+                    try await Self.evaluationStatus(connection, logger: logger, evaluationId: evaluationId)
+                        == "complete"
                 else { return .recorded }
-                try await Self.completeEvaluation(connection, logger: logger, evaluationId: evaluationId,
-                                                  contestId: contestId, rank: rank)
+                try await Self.completeEvaluation(
+                    connection, logger: logger, evaluationId: evaluationId,
+                    contestId: contestId, rank: rank)
                 return .evaluationComplete(evaluationId: evaluationId)
             }
             let progress = try await connection.query(
@@ -68,8 +73,9 @@ extension ArenaStore {
             var complete = false
             for try await (done, total) in progress.decode((Int32, Int32).self) { complete = done >= total }
             guard complete else { return .recorded }
-            try await Self.completeEvaluation(connection, logger: logger, evaluationId: evaluationId,
-                                              contestId: contestId, rank: rank)
+            try await Self.completeEvaluation(
+                connection, logger: logger, evaluationId: evaluationId,
+                contestId: contestId, rank: rank)
             return .evaluationComplete(evaluationId: evaluationId)
         }
     }
@@ -80,12 +86,14 @@ extension ArenaStore {
         try await client.withTransaction(logger: logger) { connection in
             // A failed rerun of a complete run leaves the earlier results (and the board) alone.
             if try await Self.runStatus(connection, logger: logger, runId: runId, lock: true) == "complete" {
-                try await Self.appendAudit(connection, logger: logger, actor: "system", action: "run.rerun_failed",
-                                           subject: "run:\(runId)", details: ["reason": reason])
+                try await Self.appendAudit(
+                    connection, logger: logger, actor: "system", action: "run.rerun_failed",
+                    subject: "run:\(runId)", details: ["reason": reason])
                 return
             }
-            try await connection.query("UPDATE runs SET status = 'failed', finished_at = now() WHERE id = \(runId)",
-                                       logger: logger)
+            try await connection.query(
+                "UPDATE runs SET status = 'failed', finished_at = now() WHERE id = \(runId)",
+                logger: logger)
             try await connection.query(
                 """
                 UPDATE evaluations SET status = 'failed', completed_at = now()
@@ -98,12 +106,15 @@ extension ArenaStore {
                 """, logger: logger)
             var ids: [Int64] = []
             for try await id in rows.decode(Int64.self) { ids.append(id) }
-            for id in ids where try await Self.currentStatus(connection, logger: logger, submissionId: id) == "running" {
-                try await Self.transition(connection, logger: logger, id: id, to: "failed",
-                                          detail: "platform failure, not charged: \(reason)", charged: false)
+            for id in ids where try await Self.currentStatus(connection, logger: logger, submissionId: id) == "running"
+            {
+                try await Self.transition(
+                    connection, logger: logger, id: id, to: "failed",
+                    detail: "platform failure, not charged: \(reason)", charged: false)
             }
-            try await Self.appendAudit(connection, logger: logger, actor: "system", action: "run.failed",
-                                       subject: "run:\(runId)", details: ["reason": reason])
+            try await Self.appendAudit(
+                connection, logger: logger, actor: "system", action: "run.failed",
+                subject: "run:\(runId)", details: ["reason": reason])
         }
     }
 
@@ -130,7 +141,10 @@ extension ArenaStore {
             FROM run_results WHERE run_id = \(runId) AND team_id = \(teamId)
             """, logger: logger)
         for try await row in rows.decode(
-            (Int64, Int64, Int64, Int64?, Int64, Int64, Int32, Int32, Int64, String?, Int64?, Int32, String, String, Int64).self)
+            (
+                Int64, Int64, Int64, Int64?, Int64, Int64, Int32, Int32, Int64, String?, Int64?, Int32, String, String,
+                Int64
+            ).self)
         {
             let record = RunResultRecord(
                 teamId: teamId, submissionId: row.0, finalEquity: row.1, pnl: row.2, score: row.3, fees: row.4,
@@ -152,9 +166,11 @@ extension ArenaStore {
         for try await (id, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
             (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
         {
-            result.append(RunRecord(id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
-                                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
-                                    status: status, transcriptRoot: root))
+            result.append(
+                RunRecord(
+                    id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
+                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
+                    status: status, transcriptRoot: root))
         }
         return result
     }

@@ -10,8 +10,10 @@ extension ArenaStore {
     }
 
     /// Stores a new submission in state `received`.
-    public func createSubmission(teamId: Int64, contestId: String, sha256: String, runtime: String,
-                                 bundle: Data) async throws -> SubmissionRecord {
+    public func createSubmission(
+        teamId: Int64, contestId: String, sha256: String, runtime: String,
+        bundle: Data
+    ) async throws -> SubmissionRecord {
         let history = try Self.historyJSON([], appending: "received", detail: nil)
         let rows = try await client.query(
             """
@@ -20,24 +22,30 @@ extension ArenaStore {
             RETURNING id, created_at
             """, logger: logger)
         for try await (id, created) in rows.decode((Int64, Date).self) {
-            return SubmissionRecord(id: id, teamId: teamId, contestId: contestId, sha256: sha256, runtime: runtime,
-                                    status: "received", statusHistoryJSON: history, validationReport: nil,
-                                    charged: false, createdAt: created)
+            return SubmissionRecord(
+                id: id, teamId: teamId, contestId: contestId, sha256: sha256, runtime: runtime,
+                status: "received", statusHistoryJSON: history, validationReport: nil,
+                charged: false, createdAt: created)
         }
         throw StorageError(.conflict, "submission was not stored")
     }
 
     /// Moves a submission to `status`, appending to its history; optionally sets report and charge.
-    public func transitionSubmission(id: Int64, to status: String, detail: String? = nil,
-                                     validationReport: String? = nil, charged: Bool? = nil) async throws {
+    public func transitionSubmission(
+        id: Int64, to status: String, detail: String? = nil,
+        validationReport: String? = nil, charged: Bool? = nil
+    ) async throws {
         try await client.withConnection { connection in
-            try await Self.transition(connection, logger: logger, id: id, to: status, detail: detail,
-                                      validationReport: validationReport, charged: charged)
+            try await Self.transition(
+                connection, logger: logger, id: id, to: status, detail: detail,
+                validationReport: validationReport, charged: charged)
         }
     }
 
-    static func transition(_ connection: PostgresConnection, logger: Logger, id: Int64, to status: String,
-                           detail: String?, validationReport: String? = nil, charged: Bool? = nil) async throws {
+    static func transition(
+        _ connection: PostgresConnection, logger: Logger, id: Int64, to status: String,
+        detail: String?, validationReport: String? = nil, charged: Bool? = nil
+    ) async throws {
         let entry = try historyEntry(status: status, detail: detail)
         try await connection.query(
             """
@@ -90,9 +98,11 @@ extension ArenaStore {
         for try await (id, team, contest, sha, runtime, status, history, report, charged, created) in rows.decode(
             (Int64, Int64, String, String, String, String, String, String?, Bool, Date).self)
         {
-            result.append(SubmissionRecord(id: id, teamId: team, contestId: contest, sha256: sha, runtime: runtime,
-                                           status: status, statusHistoryJSON: history, validationReport: report,
-                                           charged: charged, createdAt: created))
+            result.append(
+                SubmissionRecord(
+                    id: id, teamId: team, contestId: contest, sha256: sha, runtime: runtime,
+                    status: status, statusHistoryJSON: history, validationReport: report,
+                    charged: charged, createdAt: created))
         }
         return result
     }
@@ -105,7 +115,8 @@ extension ArenaStore {
         return String(decoding: try encoder.encode([entry]), as: UTF8.self)
     }
 
-    static func historyJSON(_ existing: [[String: String]], appending status: String, detail: String?) throws -> String {
+    static func historyJSON(_ existing: [[String: String]], appending status: String, detail: String?) throws -> String
+    {
         try historyEntry(status: status, detail: detail)
     }
 }

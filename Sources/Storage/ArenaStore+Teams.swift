@@ -15,8 +15,9 @@ extension ArenaStore {
             guard let (id, createdAt) = inserted else { return nil }
             try await connection.query(
                 "INSERT INTO team_tokens (token_sha256, team_id) VALUES (\(tokenHash), \(id))", logger: logger)
-            return TeamRecord(id: id, contestId: contestId, name: name, createdAt: createdAt,
-                              disqualifiedAt: nil, disqualifyReason: nil)
+            return TeamRecord(
+                id: id, contestId: contestId, name: name, createdAt: createdAt,
+                disqualifiedAt: nil, disqualifyReason: nil)
         }
     }
 
@@ -68,7 +69,8 @@ extension ArenaStore {
                 logger: logger)
         } else {
             try await client.query(
-                "UPDATE teams SET disqualified_at = NULL, disqualify_reason = NULL WHERE id = \(teamId)", logger: logger)
+                "UPDATE teams SET disqualified_at = NULL, disqualify_reason = NULL WHERE id = \(teamId)", logger: logger
+            )
         }
     }
 
@@ -78,8 +80,10 @@ extension ArenaStore {
         for try await (id, contest, name, created, disqualified, reason) in rows.decode(
             (Int64, String, String, Date, Date?, String?).self)
         {
-            result.append(TeamRecord(id: id, contestId: contest, name: name, createdAt: created,
-                                     disqualifiedAt: disqualified, disqualifyReason: reason))
+            result.append(
+                TeamRecord(
+                    id: id, contestId: contest, name: name, createdAt: created,
+                    disqualifiedAt: disqualified, disqualifyReason: reason))
         }
         return result
     }

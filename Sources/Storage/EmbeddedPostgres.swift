@@ -51,7 +51,8 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             try prepareDirectory()
             port = try choosePort()
             if try isAccepting(binaries) {
-                logger.info("reusing running PostgreSQL", metadata: ["dir": "\(configuration.directory)", "port": "\(port)"])
+                logger.info(
+                    "reusing running PostgreSQL", metadata: ["dir": "\(configuration.directory)", "port": "\(port)"])
                 return url
             }
             if !FileManager.default.fileExists(atPath: "\(dataDirectory)/PG_VERSION") {
@@ -85,7 +86,8 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: configuration.directory, withIntermediateDirectories: true)
         if let runAs { _ = try ProcessRunner.run("/bin/chown", [runAs, configuration.directory]) }
         if let runAs {
-            let probe = try ProcessRunner.run("/usr/sbin/runuser", ["-u", runAs, "--", "/usr/bin/test", "-w", configuration.directory])
+            let probe = try ProcessRunner.run(
+                "/usr/sbin/runuser", ["-u", runAs, "--", "/usr/bin/test", "-w", configuration.directory])
             if probe.status != 0 {
                 throw StorageError(
                     .postgresStartFailed,

@@ -93,7 +93,8 @@ public struct MigrationRunner: Sendable {
                 throw StorageError(
                     .migrationChanged,
                     "migration \(migration.name) was edited after it was applied (recorded sha256 \(recorded.prefix(12))…, "
-                        + "file now \(migration.sha256.prefix(12))…); add a new migration instead of editing an applied one")
+                        + "file now \(migration.sha256.prefix(12))…); add a new migration instead of editing an applied one"
+                )
             }
         }
     }

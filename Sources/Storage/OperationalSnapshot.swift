@@ -17,9 +17,11 @@ public struct OperationalSnapshot: Sendable, Equatable {
     /// The server's `max_connections`.
     public var databaseMaxConnections: Int
 
-    public init(queueDepth: Int = 0, oldestQueuedAgeSeconds: Double = 0, jobsRunningByKind: [String: Int] = [:],
-                submissionsByState: [String: Int] = [:], runsByState: [String: Int] = [:],
-                databaseSessionsByState: [String: Int] = [:], databaseMaxConnections: Int = 0) {
+    public init(
+        queueDepth: Int = 0, oldestQueuedAgeSeconds: Double = 0, jobsRunningByKind: [String: Int] = [:],
+        submissionsByState: [String: Int] = [:], runsByState: [String: Int] = [:],
+        databaseSessionsByState: [String: Int] = [:], databaseMaxConnections: Int = 0
+    ) {
         self.queueDepth = queueDepth
         self.oldestQueuedAgeSeconds = oldestQueuedAgeSeconds
         self.jobsRunningByKind = jobsRunningByKind

@@ -8,7 +8,8 @@ enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments`, waiting for it to exit. Never use for daemonizing programs.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -90,9 +90,11 @@ public struct RunResultRecord: Sendable, Equatable {
     public var reportJSON: String
     public var logs: String
 
-    public init(teamId: Int64, submissionId: Int64, finalEquity: Int64, pnl: Int64, score: Int64?, fees: Int64,
-                funding: Int64, trades: Int, liquidations: Int, maxDrawdown: Int64, faultCode: String?,
-                faultTick: Int64?, rankInRun: Int, reportJSON: String, logs: String) {
+    public init(
+        teamId: Int64, submissionId: Int64, finalEquity: Int64, pnl: Int64, score: Int64?, fees: Int64,
+        funding: Int64, trades: Int, liquidations: Int, maxDrawdown: Int64, faultCode: String?,
+        faultTick: Int64?, rankInRun: Int, reportJSON: String, logs: String
+    ) {
         self.teamId = teamId
         self.submissionId = submissionId
         self.finalEquity = finalEquity

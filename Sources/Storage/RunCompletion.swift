@@ -12,8 +12,10 @@ public struct RunCompletion: Sendable {
     public var attestationJSON: String
     public var results: [RunResultRecord]
 
-    public init(jobId: Int64, owner: String, runId: Int64, engineVersion: String, configSHA256: String,
-                transcript: Data, transcriptRoot: String, attestationJSON: String, results: [RunResultRecord]) {
+    public init(
+        jobId: Int64, owner: String, runId: Int64, engineVersion: String, configSHA256: String,
+        transcript: Data, transcriptRoot: String, attestationJSON: String, results: [RunResultRecord]
+    ) {
         self.jobId = jobId
         self.owner = owner
         self.runId = runId

@@ -46,7 +46,9 @@ enum SQLScript {
                 current.append(contentsOf: tagScalars)
                 index += tagScalars.count
                 while index < characters.count {
-                    if characters[index] == "$", Array(characters[index..<min(characters.count, index + tagScalars.count)]) == tagScalars {
+                    if characters[index] == "$",
+                        Array(characters[index..<min(characters.count, index + tagScalars.count)]) == tagScalars
+                    {
                         current.append(contentsOf: tagScalars)
                         index += tagScalars.count
                         break
@@ -77,8 +79,9 @@ enum SQLScript {
     /// `$tag$` or `$$` starting at `index`, if any.
     private static func dollarTag(_ characters: [Unicode.Scalar], at index: Int) -> String? {
         var end = index + 1
-        while end < characters.count, characters[end] == "_" || characters[end].properties.isAlphabetic
-            || ("0"..."9").contains(characters[end])
+        while end < characters.count,
+            characters[end] == "_" || characters[end].properties.isAlphabetic
+                || ("0"..."9").contains(characters[end])
         {
             end += 1
         }

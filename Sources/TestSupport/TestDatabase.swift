@@ -17,7 +17,8 @@ public enum TestDatabase {
             let name = "t\(getpid())_\(state.counter)"
             if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty { return (url, name) }
             if state.cluster == nil {
-                let directory = NSTemporaryDirectory() + "perparena-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let directory =
+                    NSTemporaryDirectory() + "perparena-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
                 let cluster = EmbeddedPostgres(
                     configuration: .init(directory: directory, database: "postgres", fast: true, removeOnStop: true),
                     logger: logger)
@@ -27,7 +28,8 @@ public enum TestDatabase {
             }
             return (state.cluster!.url, name)
         }
-        let admin = PostgresClient(configuration: try DatabaseURL.configuration(from: serverURL), backgroundLogger: logger)
+        let admin = PostgresClient(
+            configuration: try DatabaseURL.configuration(from: serverURL), backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await admin.run() }
             _ = try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
@@ -37,7 +39,8 @@ public enum TestDatabase {
         let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
-            _ = try await MigrationRunner(client: client, logger: logger).migrate(try Migration.load(from: migrationsDirectory()))
+            _ = try await MigrationRunner(client: client, logger: logger).migrate(
+                try Migration.load(from: migrationsDirectory()))
             group.cancelAll()
         }
         return url

@@ -22,7 +22,9 @@ enum ApplicationFactory {
         let api = ArenaAPI(store: store, configuration: configuration, validator: BundleValidator()) {
             try await store.ping()
             let pending = try await MigrationRunner(client: store.client, logger: logger).pending(migrations)
-            if !pending.isEmpty { throw StorageError(.migrationFailed, "pending migrations: \(pending.joined(separator: ", "))") }
+            if !pending.isEmpty {
+                throw StorageError(.migrationFailed, "pending migrations: \(pending.joined(separator: ", "))")
+            }
         }
         return Application(
             router: api.router(),

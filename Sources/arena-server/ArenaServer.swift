@@ -17,6 +17,8 @@ struct ArenaServer: AsyncParsableCommand {
               arena-server migrate                   # apply pending migrations and exit
               arena-server bootstrap-organizer alice # print a one-time organizer token
             """,
-        subcommands: [DemoCommand.self, ServeCommand.self, RunnerCommand.self, MigrateCommand.self,
-                      BootstrapOrganizerCommand.self, RotateKeyCommand.self])
+        subcommands: [
+            DemoCommand.self, ServeCommand.self, RunnerCommand.self, MigrateCommand.self,
+            BootstrapOrganizerCommand.self, RotateKeyCommand.self,
+        ])
 }

@@ -19,7 +19,8 @@ struct BootstrapOrganizerCommand: AsyncParsableCommand {
             if try await environment.store.createOrganizer(name: name, tokenHash: TokenHash.hash(token)) == nil {
                 throw ValidationError("organizer \(name) exists already; pick another name")
             }
-            try await environment.store.appendAudit(actor: "system", action: "organizer.created", subject: "organizer:\(name)")
+            try await environment.store.appendAudit(
+                actor: "system", action: "organizer.created", subject: "organizer:\(name)")
             print(token)
         }
     }

@@ -40,7 +40,8 @@ struct DatabaseMetricsService: Service {
         Gauge(label: "arena_queue_depth").record(snapshot.queueDepth)
         Gauge(label: "arena_queue_oldest_job_age_seconds").record(snapshot.oldestQueuedAgeSeconds)
         for kind in ["evaluate", "run"] {
-            Gauge(label: "arena_jobs_leased", dimensions: [("kind", kind)]).record(snapshot.jobsRunningByKind[kind] ?? 0)
+            Gauge(label: "arena_jobs_leased", dimensions: [("kind", kind)]).record(
+                snapshot.jobsRunningByKind[kind] ?? 0)
         }
         for state in ArenaStore.submissionStates {
             Gauge(label: "arena_submissions", dimensions: [("state", state)])
@@ -59,12 +60,15 @@ struct DatabaseMetricsService: Service {
 
 extension DatabaseMetricsService {
     /// The service for an API process; the interval comes from `ARENA_METRICS_REFRESH_SECONDS`.
-    static func make(environment: ServerEnvironment,
-                     variables: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseMetricsService {
+    static func make(
+        environment: ServerEnvironment,
+        variables: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DatabaseMetricsService {
         var configuration = DatabaseMetricsConfiguration()
         if let seconds = variables["ARENA_METRICS_REFRESH_SECONDS"].flatMap(Int.init), seconds > 0 {
             configuration.interval = .seconds(seconds)
         }
-        return DatabaseMetricsService(store: environment.store, configuration: configuration, logger: environment.logger)
+        return DatabaseMetricsService(
+            store: environment.store, configuration: configuration, logger: environment.logger)
     }
 }

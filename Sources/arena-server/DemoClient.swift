@@ -14,8 +14,10 @@ struct DemoClient: Sendable {
         var description: String { "HTTP \(status): \(body)" }
     }
 
-    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8]? = nil,
-              contentType: String = "application/json") async throws -> (Int, Data) {
+    func send(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8]? = nil,
+        contentType: String = "application/json"
+    ) async throws -> (Int, Data) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -28,11 +30,15 @@ struct DemoClient: Sendable {
         return (Int(response.status.code), Data(buffer: buffer))
     }
 
-    func json<T: Decodable>(_ type: T.Type, _ method: HTTPMethod, _ path: String, token: String? = nil,
-                            body: [UInt8]? = nil, contentType: String = "application/json",
-                            accept: Set<Int> = [200, 201, 202]) async throws -> T {
+    func json<T: Decodable>(
+        _ type: T.Type, _ method: HTTPMethod, _ path: String, token: String? = nil,
+        body: [UInt8]? = nil, contentType: String = "application/json",
+        accept: Set<Int> = [200, 201, 202]
+    ) async throws -> T {
         let (status, data) = try await send(method, path, token: token, body: body, contentType: contentType)
-        guard accept.contains(status) else { throw Failure(status: status, body: String(decoding: data, as: UTF8.self)) }
+        guard accept.contains(status) else {
+            throw Failure(status: status, body: String(decoding: data, as: UTF8.self))
+        }
         return try APIJSON.decoder().decode(T.self, from: data)
     }
 }

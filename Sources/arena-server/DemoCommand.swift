@@ -27,9 +27,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         _ = try await environment.migrate()
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
-        let driver = DemoDriver(environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
-                                exitAfterRun: exitAfterRun)
-        let services: [any Service] = [app, DatabaseMetricsService.make(environment: environment)]
+        let driver = DemoDriver(
+            environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
+            exitAfterRun: exitAfterRun)
+        let services: [any Service] =
+            [app, DatabaseMetricsService.make(environment: environment)]
             + RunnerFactory.make(environment: environment, count: 2)
         try await ServiceGroupFactory.make(environment: environment, services: services, finishing: driver).run()
     }

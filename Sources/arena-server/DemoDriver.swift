@@ -23,15 +23,18 @@ struct DemoDriver: Service {
         try await waitForServer(client)
         let organizer = try await organizerToken()
         let yaml = try Data(contentsOf: URL(fileURLWithPath: contestPath))
-        let contest = try await client.json(ContestView.self, .POST, "/v1/admin/contests", token: organizer,
-                                            body: Array(yaml), contentType: "application/yaml")
-        say("contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
-              + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
+        let contest = try await client.json(
+            ContestView.self, .POST, "/v1/admin/contests", token: organizer,
+            body: Array(yaml), contentType: "application/yaml")
+        say(
+            "contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
+                + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
         let before = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
         let queued = try await registerAndSubmit(client, contestId: contest.id)
         if queued == 0 {
-            _ = try await client.json(ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
-                                      token: organizer)
+            _ = try await client.json(
+                ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
+                token: organizer)
             say("no new submissions; asked for a fresh evaluation")
         }
         let board = try await waitForBoard(client, contestId: contest.id, after: before.evaluationId ?? 0)
@@ -66,7 +69,9 @@ struct DemoDriver: Service {
         let seedsDirectory = URL(fileURLWithPath: seedsPath).deletingLastPathComponent().path
         let teams = try JSONDecoder().decode([TeamSeed].self, from: Data(contentsOf: URL(fileURLWithPath: seedsPath)))
         let tokenFile = environment.stateDirectory + "/demo-teams.json"
-        var tokens = (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: tokenFile)))) ?? [:]
+        var tokens =
+            (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: tokenFile))))
+            ?? [:]
         var queued = 0
         for team in teams {
             if tokens[team.name] == nil {
@@ -83,9 +88,12 @@ struct DemoDriver: Service {
             }
             guard let token = tokens[team.name] else { continue }
             let archive = try BundleArchive.pack(directory: seedsDirectory + "/" + team.bundle, limits: BundleLimits())
-            let submission = try await client.json(SubmissionView.self, .POST, "/v1/submissions", token: token,
-                                                   body: archive, contentType: "application/gzip", accept: [200, 202, 422])
-            say("  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)")
+            let submission = try await client.json(
+                SubmissionView.self, .POST, "/v1/submissions", token: token,
+                body: archive, contentType: "application/gzip", accept: [200, 202, 422])
+            say(
+                "  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)"
+            )
             if submission.status == "queued" { queued += 1 }
         }
         return queued
@@ -94,7 +102,8 @@ struct DemoDriver: Service {
     private func saveTokens(_ tokens: [String: String], to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        FileManager.default.createFile(atPath: path, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
+        FileManager.default.createFile(
+            atPath: path, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
     }
 
     private func waitForBoard(_ client: DemoClient, contestId: String, after: Int64) async throws -> LeaderboardView {

@@ -12,8 +12,9 @@ struct MigrateCommand: AsyncParsableCommand {
         let environment = try ServerEnvironment.make(options, label: "perparena.migrate")
         defer { environment.shutdown() }
         let outcome = try await environment.migrate()
-        print(outcome.applied.isEmpty
-              ? "database is up to date (\(outcome.alreadyApplied.count) migrations applied earlier)"
-              : "applied \(outcome.applied.count) migrations: \(outcome.applied.joined(separator: ", "))")
+        print(
+            outcome.applied.isEmpty
+                ? "database is up to date (\(outcome.alreadyApplied.count) migrations applied earlier)"
+                : "applied \(outcome.applied.count) migrations: \(outcome.applied.joined(separator: ", "))")
     }
 }

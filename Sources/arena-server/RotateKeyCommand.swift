@@ -6,7 +6,8 @@ import Storage
 /// `arena-server rotate-key`: replaces the attestation key of this state directory's runners.
 struct RotateKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rotate-key", abstract: "Rotate the attestation (signing) key of the runners using this state directory.",
+        commandName: "rotate-key",
+        abstract: "Rotate the attestation (signing) key of the runners using this state directory.",
         discussion: """
             Creates a new Ed25519 key in $ARENA_STATE_DIR/keys, makes it active, deletes the previous
             private key and publishes every public key in the database (the old ones as inactive, so

@@ -22,8 +22,10 @@ struct RunnerCommand: AsyncParsableCommand {
         _ = try await environment.migrate()
         var runners = RunnerFactory.make(environment: environment, count: max(1, count))
         if let metricsPort {
-            runners.append(RunnerMetricsApplication.make(registry: environment.metrics, host: metricsHost,
-                                                         port: metricsPort, logger: environment.logger))
+            runners.append(
+                RunnerMetricsApplication.make(
+                    registry: environment.metrics, host: metricsHost,
+                    port: metricsPort, logger: environment.logger))
         }
         try await ServiceGroupFactory.make(environment: environment, services: runners).run()
     }

@@ -11,7 +11,8 @@ enum RunnerFactory {
         let env = ProcessInfo.processInfo.environment
         let lease = env["ARENA_LEASE_SECONDS"].flatMap(Int.init) ?? 30
         // Create the attestation key once, before runners start concurrently (they share it).
-        _ = try? KeyStore(configuration: KeyStoreConfiguration(directory: environment.stateDirectory + "/keys")).activeKey()
+        _ = try? KeyStore(configuration: KeyStoreConfiguration(directory: environment.stateDirectory + "/keys"))
+            .activeKey()
         return (0..<count).map { index in
             RunnerService(
                 store: environment.store,

@@ -6,20 +6,25 @@ import Prometheus
 /// A minimal HTTP listener for runner processes: `GET /metrics` (this process's counters: ticks,
 /// runs, worker faults, runs in flight) and `GET /healthz`. Started by `runner --metrics-port`.
 enum RunnerMetricsApplication {
-    static func make(registry: PrometheusCollectorRegistry, host: String, port: Int,
-                     logger: Logger) -> some ApplicationProtocol {
+    static func make(
+        registry: PrometheusCollectorRegistry, host: String, port: Int,
+        logger: Logger
+    ) -> some ApplicationProtocol {
         let router = Router()
         router.get("/metrics") { _, _ in
-            Response(status: .ok,
-                     headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
         router.get("/healthz") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
-        return Application(router: router,
-                           configuration: .init(address: .hostname(host, port: port), serverName: "perparena-runner"),
-                           logger: logger)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "perparena-runner"),
+            logger: logger)
     }
 }

@@ -5,7 +5,8 @@ import Sandbox
 enum RuntimePaths {
     /// The directory of the running executable (from /proc/self/exe, so PATH lookups work).
     static var executableDirectory: String {
-        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let resolved =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         return URL(fileURLWithPath: resolved).deletingLastPathComponent().path
     }

@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
         defer { environment.shutdown() }
         _ = try await environment.migrate()
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
-        let services: [any Service] = [app, DatabaseMetricsService.make(environment: environment)]
+        let services: [any Service] =
+            [app, DatabaseMetricsService.make(environment: environment)]
             + RunnerFactory.make(environment: environment, count: runners)
         try await ServiceGroupFactory.make(environment: environment, services: services).run()
     }

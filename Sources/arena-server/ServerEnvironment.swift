@@ -22,12 +22,14 @@ struct ServerEnvironment {
         LoggingBootstrap.bootstrap(level: options.logLevel)
         let metrics = MetricsBootstrap.bootstrap()
         let logger = Logger(label: label)
-        let state = options.stateDir ?? environment["ARENA_STATE_DIR"]
+        let state =
+            options.stateDir ?? environment["ARENA_STATE_DIR"]
             ?? FileManager.default.currentDirectoryPath + "/.arena"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         guard let migrationsDirectory = Migration.locateDirectory(environment: environment) else {
-            throw StorageError(.migrationsMissing,
-                               "Migrations/ not found; run from the repository or set ARENA_MIGRATIONS_DIR")
+            throw StorageError(
+                .migrationsMissing,
+                "Migrations/ not found; run from the repository or set ARENA_MIGRATIONS_DIR")
         }
         let migrations = try Migration.load(from: migrationsDirectory)
         var embedded: EmbeddedPostgres?
@@ -43,10 +45,11 @@ struct ServerEnvironment {
         }
         let configuration = try DatabaseURL.configuration(from: url)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return ServerEnvironment(logger: logger, stateDirectory: state, database: client,
-                                 databaseConfiguration: configuration, embedded: embedded,
-                                 migrations: migrations, store: ArenaStore(client: client, logger: logger),
-                                 metrics: metrics)
+        return ServerEnvironment(
+            logger: logger, stateDirectory: state, database: client,
+            databaseConfiguration: configuration, embedded: embedded,
+            migrations: migrations, store: ArenaStore(client: client, logger: logger),
+            metrics: metrics)
     }
 
     /// Applies pending migrations; throws (naming the file) if an applied one was edited.

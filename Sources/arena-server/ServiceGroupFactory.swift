@@ -3,14 +3,17 @@ import ServiceLifecycle
 
 /// The process's service group: the PostgreSQL client first (shut down last), then the rest.
 enum ServiceGroupFactory {
-    static func make(environment: ServerEnvironment, services: [any Service],
-                     finishing: (any Service)? = nil) -> ServiceGroup {
+    static func make(
+        environment: ServerEnvironment, services: [any Service],
+        finishing: (any Service)? = nil
+    ) -> ServiceGroup {
         var configurations: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: environment.database)]
         configurations += services.map { .init(service: $0) }
         if let finishing {
             configurations.append(.init(service: finishing, successTerminationBehavior: .gracefullyShutdownGroup))
         }
-        return ServiceGroup(configuration: .init(
-            services: configurations, gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
+        return ServiceGroup(
+            configuration: .init(
+                services: configurations, gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
     }
 }

@@ -21,13 +21,15 @@ struct ObservationTranslator {
                 mark: spec.price(decimal: view.mark) ?? Price(ticks: 0),
                 index: spec.price(decimal: view.index) ?? Price(ticks: 0),
                 last: view.last.flatMap(spec.price(decimal:)),
-                bestBid: bid.flatMap { spec.price(decimal: $0.price) }, bestAsk: ask.flatMap { spec.price(decimal: $0.price) },
+                bestBid: bid.flatMap { spec.price(decimal: $0.price) },
+                bestAsk: ask.flatMap { spec.price(decimal: $0.price) },
                 bidSize: bidSize, askSize: askSize, volume: spec.quantity(decimal: view.volume) ?? .zero,
                 fundingRate: Rate(decimal: view.fundingRate) ?? .zero,
                 ticksToFunding: max(0, view.nextFundingTick - observation.tick),
                 openInterest: spec.quantity(decimal: view.openInterest) ?? .zero,
                 bookImbalance: total > 0
-                    ? Rate(units: Int64(Int128(bidSize.lots - askSize.lots) * Int128(Rate.one.units) / Int128(total))) : nil)
+                    ? Rate(units: Int64(Int128(bidSize.lots - askSize.lots) * Int128(Rate.one.units) / Int128(total)))
+                    : nil)
         }
         let account = observation.account
         let positions = instruments.map { spec -> StrategyKit.PositionView in
@@ -36,25 +38,29 @@ struct ObservationTranslator {
                 return StrategyKit.PositionView(openOrders: open)
             }
             return StrategyKit.PositionView(
-                size: spec.quantity(decimal: position.size) ?? .zero, entryPrice: spec.price(decimal: position.entryPrice),
+                size: spec.quantity(decimal: position.size) ?? .zero,
+                entryPrice: spec.price(decimal: position.entryPrice),
                 unrealizedPnL: Money(decimal: position.unrealizedPnL) ?? .zero,
                 liquidationPrice: position.liquidationPrice.flatMap(spec.price(decimal:)), openOrders: open)
         }
         return StrategyInput(
             tick: observation.tick, markets: markets,
-            account: StrategyKit.AccountView(equity: Money(decimal: account.equity) ?? .zero,
-                                             balance: Money(decimal: account.balance) ?? .zero,
-                                             marginRatio: Rate(decimal: account.marginRatio) ?? .zero,
-                                             positions: positions))
+            account: StrategyKit.AccountView(
+                equity: Money(decimal: account.equity) ?? .zero,
+                balance: Money(decimal: account.balance) ?? .zero,
+                marginRatio: Rate(decimal: account.marginRatio) ?? .zero,
+                positions: positions))
     }
 
     func action(_ action: StrategyAction) -> BotAction {
         switch action {
         case .place(let intent):
             let spec = instruments[Int(intent.instrument.rawValue)]
-            return .place(PlaceOrder(symbol: spec.symbol, side: intent.side, kind: intent.kind,
-                                     price: intent.price.map(spec.decimal), quantity: spec.decimal(intent.quantity),
-                                     timeInForce: intent.timeInForce, reduceOnly: intent.reduceOnly, clientID: nil))
+            return .place(
+                PlaceOrder(
+                    symbol: spec.symbol, side: intent.side, kind: intent.kind,
+                    price: intent.price.map(spec.decimal), quantity: spec.decimal(intent.quantity),
+                    timeInForce: intent.timeInForce, reduceOnly: intent.reduceOnly, clientID: nil))
         case .cancelAll(let instrument):
             return .cancelAll(symbol: instrument.map { instruments[Int($0.rawValue)].symbol })
         case .setLeverage(let instrument, let leverage):

@@ -33,11 +33,16 @@ struct WorkerSession {
             [InstrumentSpec.btcPerp, .ethPerp].first { $0.symbol == info.symbol } ?? InstrumentSpec.btcPerp
         }
         let checked = try StrategyChecker.check(
-            document, limits: CheckLimits(maxLookback: 10_000, maxStepsPerTick: 1_000_000, instruments: specs,
-                                          maxOrdersPerTick: hello.limits.maxActionsPerTick))
+            document,
+            limits: CheckLimits(
+                maxLookback: 10_000, maxStepsPerTick: 1_000_000, instruments: specs,
+                maxOrdersPerTick: hello.limits.maxActionsPerTick))
         evaluator = try StrategyEvaluator(strategy: checked, instruments: specs)
         translator = ObservationTranslator(instruments: specs)
-        write(.log(LogMessage(message: "rules strategy \(checked.name) ready; cost bound \(checked.costBound) steps/tick")))
+        write(
+            .log(
+                LogMessage(message: "rules strategy \(checked.name) ready; cost bound \(checked.costBound) steps/tick"))
+        )
     }
 
     private mutating func reply(to observation: Observation) throws {

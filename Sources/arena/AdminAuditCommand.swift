@@ -76,9 +76,11 @@ struct AdminAuditCommand: AsyncParsableCommand {
                 previousHash: event.previousHash, hash: event.hash)
         }
         if let broken = AuditChainEntry.verify(entries) {
-            return Result(verified: false, events: events.count, head: nil, brokenAt: broken.id, problem: broken.problem,
-                          recent: [])
+            return Result(
+                verified: false, events: events.count, head: nil, brokenAt: broken.id, problem: broken.problem,
+                recent: [])
         }
-        return Result(verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
+        return Result(
+            verified: true, events: events.count, head: events.last?.hash, brokenAt: nil, problem: nil, recent: [])
     }
 }

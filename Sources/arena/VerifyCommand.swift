@@ -1,6 +1,6 @@
+import APIModels
 import ArgumentParser
 import AsyncHTTPClient
-import APIModels
 import AuditLog
 import Foundation
 
@@ -71,8 +71,9 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         if let run = Int64(source), run > 0, !FileManager.default.fileExists(atPath: source) {
             let session = try global.session()
-            return try await Inputs.fetch(runURL: "\(session.server)/v1/runs/\(run)", keysFile: keys,
-                                          attestationFile: attestation, token: session.token)
+            return try await Inputs.fetch(
+                runURL: "\(session.server)/v1/runs/\(run)", keysFile: keys,
+                attestationFile: attestation, token: session.token)
         }
         return try Inputs.read(transcriptFile: source, attestationFile: attestation, keysFile: keys)
     }
@@ -81,14 +82,18 @@ struct VerifyCommand: AsyncParsableCommand {
         var lines: [String] = []
         if let divergence = report.divergence {
             var place = ""
-            if let tick = divergence.tick { place = " at tick \(tick)" + (divergence.eventIndex.map { ", event \($0)" } ?? "") }
+            if let tick = divergence.tick {
+                place = " at tick \(tick)" + (divergence.eventIndex.map { ", event \($0)" } ?? "")
+            }
             lines.append("FAILED \(source): \(divergence.code.rawValue)\(place): \(divergence.message)")
             if !divergence.expected.isEmpty || !divergence.found.isEmpty {
                 lines.append("  expected: \(divergence.expected)")
                 lines.append("  found:    \(divergence.found)")
             }
         } else {
-            lines.append("VERIFIED run \(report.runID ?? "?"): \(report.ticks) ticks, \(report.events) events, \(report.commands) commands; root \(report.root?.hex ?? "-")")
+            lines.append(
+                "VERIFIED run \(report.runID ?? "?"): \(report.ticks) ticks, \(report.events) events, \(report.commands) commands; root \(report.root?.hex ?? "-")"
+            )
         }
         for check in report.checks {
             let mark = check.passed.map { $0 ? "ok  " : "FAIL" } ?? "skip"
@@ -97,7 +102,9 @@ struct VerifyCommand: AsyncParsableCommand {
         for warning in report.warnings { lines.append("  warning: \(warning)") }
         if let teams = report.results?.teams, report.verified {
             for team in teams {
-                lines.append("  #\(team.rank) \(team.label): score \(team.score.decimal), equity \(team.finalEquity.decimal), fees \(team.feesPaid.decimal)\(team.faulted ? " (faulted)" : "")")
+                lines.append(
+                    "  #\(team.rank) \(team.label): score \(team.score.decimal), equity \(team.finalEquity.decimal), fees \(team.feesPaid.decimal)\(team.faulted ? " (faulted)" : "")"
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -127,8 +134,10 @@ extension VerifyCommand {
             return Inputs(transcript: transcript, attestation: attestation, keys: keys)
         }
 
-        static func fetch(runURL: String, keysFile: String?, attestationFile: String?,
-                          token: String? = nil) async throws -> Inputs {
+        static func fetch(
+            runURL: String, keysFile: String?, attestationFile: String?,
+            token: String? = nil
+        ) async throws -> Inputs {
             var base = runURL
             while base.hasSuffix("/") { base.removeLast() }
             for suffix in ["/transcript", "/attestation"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
@@ -163,10 +172,13 @@ extension VerifyCommand {
             let response = try await HTTPClients.shared.execute(request, timeout: .seconds(60))
             guard response.status.code == 200 else {
                 let body = try? await response.body.collect(upTo: 1 << 16)
-                let detail = body.flatMap { try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView)) }
-                throw Failure(description: "GET \(url) answered \(response.status.code)"
-                    + (detail.map { ": \($0.error.message)" } ?? "")
-                    + (response.status.code == 403 ? "\n  → " + Self.notPublishedHint : ""))
+                let detail = body.flatMap {
+                    try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView))
+                }
+                throw Failure(
+                    description: "GET \(url) answered \(response.status.code)"
+                        + (detail.map { ": \($0.error.message)" } ?? "")
+                        + (response.status.code == 403 ? "\n  → " + Self.notPublishedHint : ""))
             }
             let body = try await response.body.collect(upTo: 1 << 30)
             return Array(body.readableBytesView)

@@ -30,7 +30,8 @@ enum Compression {
     /// costs one chunk of work and a few MiB of memory at most.
     static func zeroBomb(header: [UInt8], chunks: Int, chunkSize: Int = 1 << 20) -> [UInt8] {
         do {
-            let compressor = try ZlibCompressor(algorithm: .deflate, configuration: ZlibConfiguration(compressionLevel: 9))
+            let compressor = try ZlibCompressor(
+                algorithm: .deflate, configuration: ZlibConfiguration(compressionLevel: 9))
             func deflate(_ bytes: [UInt8], flush: CompressNIOFlush) throws -> [UInt8] {
                 var input = ByteBufferAllocator().buffer(capacity: max(bytes.count, 1))
                 input.writeBytes(bytes)

@@ -12,7 +12,9 @@ import Testing
         defer { dir.remove() }
         #expect(symlink("/etc/passwd", dir.url("passwd")) == 0)
         #expect(loadCode(dir) == .link)
-        #expect(refusal { () throws(BundleError) in try BundleArchive.pack(directory: dir.path, limits: BundleLimits()) }?.code == .link)
+        #expect(
+            refusal { () throws(BundleError) in try BundleArchive.pack(directory: dir.path, limits: BundleLimits()) }?
+                .code == .link)
     }
 
     @Test func symlinkedDirectoryIsRefused() throws {
@@ -59,7 +61,9 @@ import Testing
             return UInt8(truncatingIfNeeded: state >> 32)
         }
         try dir.write("noise.bin", noise)
-        let error = refusal { () throws(BundleError) in try BundleArchive.pack(directory: dir.path, limits: BundleLimits(maxArchiveBytes: 200 << 10)) }
+        let error = refusal { () throws(BundleError) in
+            try BundleArchive.pack(directory: dir.path, limits: BundleLimits(maxArchiveBytes: 200 << 10))
+        }
         #expect(error?.code == .tooLarge)
         #expect(error?.message.contains("remove large files") == true)
     }

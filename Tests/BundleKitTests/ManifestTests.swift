@@ -41,6 +41,8 @@ import Testing
             return
         }
         #expect(error.code == .invalidManifest)
-        #expect(try parse("name: 'a [[[ not nesting'\nruntime: rules\nx: [[1, 2], {a: [3]}]\n").get().name == "a [[[ not nesting")
+        #expect(
+            try parse("name: 'a [[[ not nesting'\nruntime: rules\nx: [[1, 2], {a: [3]}]\n").get().name
+                == "a [[[ not nesting")
     }
 }

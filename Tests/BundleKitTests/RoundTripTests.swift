@@ -36,7 +36,9 @@ import Testing
     }
 
     @Test func hashIgnoresArchiveFormatButNotContentOrMode() throws {
-        let tar = TarFixture.archive([TarFixture.file("b.txt", "B"), TarFixture.manifest, TarFixture.file("a.txt", "A")])
+        let tar = TarFixture.archive([
+            TarFixture.file("b.txt", "B"), TarFixture.manifest, TarFixture.file("a.txt", "A"),
+        ])
         let zip = ZipFixture.archive([
             ZipFixture.manifest, ZipFixture.file("a.txt", "A", method: 0), ZipFixture.file("b.txt", "B"),
         ])
@@ -51,7 +53,9 @@ import Testing
         )
         #expect(changed.sha256 != fromTar.sha256)
         let executable = try BundleArchive.unpack(
-            TarFixture.archive([TarFixture.file("b.txt", "B", mode: 0o755), TarFixture.manifest, TarFixture.file("a.txt", "A")]),
+            TarFixture.archive([
+                TarFixture.file("b.txt", "B", mode: 0o755), TarFixture.manifest, TarFixture.file("a.txt", "A"),
+            ]),
             limits: BundleLimits()
         )
         #expect(executable.sha256 != fromTar.sha256)
@@ -60,7 +64,8 @@ import Testing
     @Test func unpackWriteLoadRoundTripKeepsModes() throws {
         let source = try TempDirectory.sampleBundle()
         defer { source.remove() }
-        let bundle = try BundleArchive.unpack(try BundleArchive.pack(directory: source.path, limits: BundleLimits()), limits: BundleLimits())
+        let bundle = try BundleArchive.unpack(
+            try BundleArchive.pack(directory: source.path, limits: BundleLimits()), limits: BundleLimits())
         let target = try TempDirectory()
         defer { target.remove() }
         let oldMask = umask(0o077)
@@ -82,7 +87,9 @@ import Testing
             TarFixture.file("./strategy.yaml", "name: x\nruntime: rules\n"),
             TarFixture.pax(["path": longPath, "mtime": "1700000000.5"]),
             TarFixture.file("truncated-name", "print(1)\n"),
-            TarFixture.Entry(name: "pax_global_header", data: Array("52 comment=0123456789abcdef0123456789abcdef01234567\n".utf8), type: UInt8(ascii: "g")),
+            TarFixture.Entry(
+                name: "pax_global_header", data: Array("52 comment=0123456789abcdef0123456789abcdef01234567\n".utf8),
+                type: UInt8(ascii: "g")),
             TarFixture.file("./lib/util.py", "x = 1\n"),
         ])
         let bundle = try BundleArchive.unpack(Compression.gzip(tar), limits: BundleLimits())
@@ -93,9 +100,13 @@ import Testing
         let manifest = BundleFile(path: "strategy.yaml", bytes: Array("name: x\nruntime: rules\n".utf8))
         let bundle = try BundleKit.Bundle(files: [BundleFile(path: "z.txt", bytes: [1]), manifest])
         #expect(bundle.files.first?.path == "strategy.yaml")
-        let escape = refusal { () throws(BundleError) in try BundleKit.Bundle(files: [manifest, BundleFile(path: "../x", bytes: [])]) }
+        let escape = refusal { () throws(BundleError) in
+            try BundleKit.Bundle(files: [manifest, BundleFile(path: "../x", bytes: [])])
+        }
         #expect(escape?.code == .pathTraversal)
-        let noManifest = refusal { () throws(BundleError) in try BundleKit.Bundle(files: [BundleFile(path: "a", bytes: [])]) }
+        let noManifest = refusal { () throws(BundleError) in
+            try BundleKit.Bundle(files: [BundleFile(path: "a", bytes: [])])
+        }
         #expect(noManifest?.code == .missingManifest)
     }
 

@@ -20,7 +20,8 @@ import Testing
         #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
     }
 
-    private func archive(_ tool: String, _ arguments: [String], source: TempDirectory, output: String) throws -> [UInt8] {
+    private func archive(_ tool: String, _ arguments: [String], source: TempDirectory, output: String) throws -> [UInt8]
+    {
         try run(tool, arguments, in: source.path)
         defer { try? FileManager.default.removeItem(atPath: output) }
         return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
@@ -29,7 +30,8 @@ import Testing
     private func sample() throws -> TempDirectory {
         let dir = try TempDirectory.sampleBundle()
         // Longer than the 100-byte ustar name field: exercises GNU 'L', pax 'path' and ustar prefix.
-        try dir.write("lib/" + String(repeating: "d", count: 60) + "/" + String(repeating: "f", count: 60) + ".py", "x = 2\n")
+        try dir.write(
+            "lib/" + String(repeating: "d", count: 60) + "/" + String(repeating: "f", count: 60) + ".py", "x = 2\n")
         return dir
     }
 
@@ -42,7 +44,9 @@ import Testing
         let gz = try archive("/usr/bin/tar", ["--format=\(format)", "-czf", out, "."], source: dir, output: out)
         #expect(try BundleArchive.unpack(gz, limits: BundleLimits()).sha256 == expected.sha256)
         let plainOut = NSTemporaryDirectory() + "bundlekit-\(UUID().uuidString).tar"
-        let plain = try archive("/usr/bin/tar", ["--format=\(format)", "-cf", plainOut, "strategy.yaml", "bot.py", "lib", "data"], source: dir, output: plainOut)
+        let plain = try archive(
+            "/usr/bin/tar", ["--format=\(format)", "-cf", plainOut, "strategy.yaml", "bot.py", "lib", "data"],
+            source: dir, output: plainOut)
         #expect(try BundleArchive.unpack(plain, limits: BundleLimits()).sha256 == expected.sha256)
     }
 

@@ -21,7 +21,9 @@ enum TarFixture {
         for (key, value) in records.sorted(by: { $0.key < $1.key }) {
             let rest = " \(key)=\(value)\n"
             var length = rest.utf8.count + 1
-            while String(length).utf8.count + rest.utf8.count != length { length = String(length).utf8.count + rest.utf8.count }
+            while String(length).utf8.count + rest.utf8.count != length {
+                length = String(length).utf8.count + rest.utf8.count
+            }
             body += Array("\(length)\(rest)".utf8)
         }
         return Entry(name: "PaxHeader", data: body, type: UInt8(ascii: "x"))
@@ -31,7 +33,9 @@ enum TarFixture {
 
     static func header(_ entry: Entry) -> [UInt8] {
         var block = [UInt8](repeating: 0, count: 512)
-        func put(_ bytes: [UInt8], _ offset: Int) { for (index, byte) in bytes.enumerated() { block[offset + index] = byte } }
+        func put(_ bytes: [UInt8], _ offset: Int) {
+            for (index, byte) in bytes.enumerated() { block[offset + index] = byte }
+        }
         func octal(_ value: Int, _ width: Int) -> [UInt8] {
             let digits = String(value, radix: 8)
             return Array((String(repeating: "0", count: width - 1 - digits.count) + digits).utf8) + [0]

@@ -4,7 +4,9 @@ import Testing
 /// Each test writes a real hostile tar by hand and checks the exact refusal code,
 /// both as a plain tar and wrapped in gzip.
 @Suite struct TarHostileTests {
-    private func expectRefused(_ entries: [TarFixture.Entry], _ code: BundleError.Code, limits: BundleLimits = BundleLimits()) {
+    private func expectRefused(
+        _ entries: [TarFixture.Entry], _ code: BundleError.Code, limits: BundleLimits = BundleLimits()
+    ) {
         let tar = TarFixture.archive([TarFixture.manifest] + entries)
         #expect(unpackCode(tar, limits: limits) == code)
         #expect(unpackCode(Compression.gzip(tar), limits: limits) == code)
@@ -41,7 +43,9 @@ import Testing
     @Test func symlinksAndHardlinks() {
         expectRefused([TarFixture.Entry(name: "passwd", type: UInt8(ascii: "2"), linkName: "/etc/passwd")], .link)
         expectRefused([TarFixture.Entry(name: "hard", type: UInt8(ascii: "1"), linkName: "strategy.yaml")], .link)
-        expectRefused([TarFixture.Entry(name: "././@LongLink", data: Array("/etc/shadow\u{0}".utf8), type: UInt8(ascii: "K"))], .link)
+        expectRefused(
+            [TarFixture.Entry(name: "././@LongLink", data: Array("/etc/shadow\u{0}".utf8), type: UInt8(ascii: "K"))],
+            .link)
     }
 
     @Test func devicesAndFifos() {
@@ -80,7 +84,8 @@ import Testing
         let long = String(repeating: "a", count: 99) + "/" + String(repeating: "b", count: 101)
         expectRefused([TarFixture.pax(["path": long]), TarFixture.file("x", "x")], .pathTooLong)
         expectRefused([TarFixture.file("1/2/3/4/5/6/7/8/9.py", "x")], .tooDeep)
-        #expect(unpackCode(TarFixture.archive([TarFixture.manifest, TarFixture.file("1/2/3/4/5/6/7/8.py", "x")])) == nil)
+        #expect(
+            unpackCode(TarFixture.archive([TarFixture.manifest, TarFixture.file("1/2/3/4/5/6/7/8.py", "x")])) == nil)
     }
 
     @Test func unpackedSizeLimitIsEnforced() {
@@ -88,11 +93,14 @@ import Testing
         let limits = BundleLimits(maxArchiveBytes: 64 << 20, maxCompressionRatio: 1 << 30)
         expectRefused([big], .tooLarge, limits: limits)
         let small = BundleLimits(maxArchiveBytes: 64 << 20, maxUnpackedBytes: 1000)
-        expectRefused([TarFixture.Entry(name: "a.bin", data: [UInt8](repeating: 1, count: 990))], .tooLarge, limits: small)
+        expectRefused(
+            [TarFixture.Entry(name: "a.bin", data: [UInt8](repeating: 1, count: 990))], .tooLarge, limits: small)
     }
 
     @Test func archiveSizeLimit() {
-        let tar = TarFixture.archive([TarFixture.manifest, TarFixture.Entry(name: "pad", data: [UInt8](repeating: 1, count: 1 << 20))])
+        let tar = TarFixture.archive([
+            TarFixture.manifest, TarFixture.Entry(name: "pad", data: [UInt8](repeating: 1, count: 1 << 20)),
+        ])
         #expect(unpackCode(tar) == .tooLarge)
     }
 
@@ -138,8 +146,12 @@ import Testing
     }
 
     @Test func manifestMustBeAtRoot() {
-        #expect(unpackCode(TarFixture.archive([TarFixture.file("bot/strategy.yaml", "name: x\nruntime: rules\n")])) == .missingManifest)
-        #expect(unpackCode(TarFixture.archive([TarFixture.file("strategy.yaml", "name: x\nruntime: python\n")])) == .invalidManifest)
+        #expect(
+            unpackCode(TarFixture.archive([TarFixture.file("bot/strategy.yaml", "name: x\nruntime: rules\n")]))
+                == .missingManifest)
+        #expect(
+            unpackCode(TarFixture.archive([TarFixture.file("strategy.yaml", "name: x\nruntime: python\n")]))
+                == .invalidManifest)
     }
 
     private func fixChecksum(_ tar: inout [UInt8], header: Int) {

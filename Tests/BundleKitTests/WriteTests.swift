@@ -4,11 +4,12 @@ import Testing
 
 @Suite struct WriteTests {
     private func bundle(_ extra: [BundleFile] = []) throws(BundleError) -> BundleKit.Bundle {
-        try BundleKit.Bundle(files: [
-            BundleFile(path: "strategy.yaml", bytes: Array("name: x\nruntime: exec\nentry: bin/run\n".utf8)),
-            BundleFile(path: "bin/run", bytes: Array("#!/bin/sh\n".utf8), executable: true),
-            BundleFile(path: "lib/util.py", bytes: Array("evil = True\n".utf8)),
-        ] + extra)
+        try BundleKit.Bundle(
+            files: [
+                BundleFile(path: "strategy.yaml", bytes: Array("name: x\nruntime: exec\nentry: bin/run\n".utf8)),
+                BundleFile(path: "bin/run", bytes: Array("#!/bin/sh\n".utf8), executable: true),
+                BundleFile(path: "lib/util.py", bytes: Array("evil = True\n".utf8)),
+            ] + extra)
     }
 
     @Test func preplantedDirectorySymlinkIsRefusedAndNothingEscapes() throws {

@@ -31,7 +31,9 @@ enum ZipFixture {
     static let manifest = file("strategy.yaml", "name: demo\nruntime: rules\n")
 
     static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * UInt32($0))) } }
+    static func le32(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * UInt32($0))) }
+    }
 
     static func archive(_ entries: [Entry], options: Options = Options()) -> [UInt8] {
         var out: [UInt8] = []
@@ -62,7 +64,9 @@ enum ZipFixture {
         }
         let count = options.entryCountOverride ?? UInt16(central.count)
         let directoryStart = options.zip64Locator ? start : start
-        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(count) + le16(count) + le32(size) + le32(directoryStart) + le16(0)
+        out +=
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(count) + le16(count) + le32(size) + le32(directoryStart)
+            + le16(0)
         out += options.trailing
         return out
     }

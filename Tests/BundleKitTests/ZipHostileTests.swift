@@ -3,7 +3,9 @@ import Testing
 
 /// Hand-built zip archives: valid ones unpack, each hostile one is refused with its specific code.
 @Suite struct ZipHostileTests {
-    private func code(_ entries: [ZipFixture.Entry], options: ZipFixture.Options = ZipFixture.Options()) -> BundleError.Code? {
+    private func code(_ entries: [ZipFixture.Entry], options: ZipFixture.Options = ZipFixture.Options()) -> BundleError
+        .Code?
+    {
         unpackCode(ZipFixture.archive([ZipFixture.manifest] + entries, options: options))
     }
 

@@ -6,7 +6,8 @@ import Testing
     @Test func theDemoContestLoads() throws {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
-        let definition = try ContestDefinitionLoader.load(path: url.appendingPathComponent("Seeds/contests/demo.yaml").path)
+        let definition = try ContestDefinitionLoader.load(
+            path: url.appendingPathComponent("Seeds/contests/demo.yaml").path)
         #expect(definition.id == "demo")
         #expect(definition.market.instruments == ["BTC-PERP", "ETH-PERP"])
         #expect(definition.evaluation.rounds.count == 2)

@@ -10,11 +10,13 @@ struct AuditTrailTests {
     @Test func theChainVerifiesAndTheDatabaseRefusesEdits() async throws {
         try await IntegrationHarness.with { harness in
             let store = harness.store
-            try await store.appendAudit(actor: "organizer:alice", action: "contest.created", subject: "contest:x",
-                                        details: ["sha256": "abc"])
+            try await store.appendAudit(
+                actor: "organizer:alice", action: "contest.created", subject: "contest:x",
+                details: ["sha256": "abc"])
             try await store.appendAudit(actor: "system", action: "run.completed", subject: "run:1")
-            try await store.appendAudit(actor: "organizer:alice", action: "team.disqualified", subject: "team:7",
-                                        details: ["reason": "shared accounts"])
+            try await store.appendAudit(
+                actor: "organizer:alice", action: "team.disqualified", subject: "team:7",
+                details: ["reason": "shared accounts"])
             let chain = try await store.auditChain()
             #expect(chain.count == 3)
             #expect(AuditChainEntry.verify(chain) == nil)
@@ -36,9 +38,11 @@ struct AuditTrailTests {
                 try await store.appendAudit(actor: "system", action: "step", subject: "s:\(index)")
             }
             // A superuser can bypass the trigger; the chain still shows it.
-            try await store.client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only",
-                                         logger: store.logger)
-            try await store.client.query("UPDATE audit_events SET subject = 's:forged' WHERE id = 2", logger: store.logger)
+            try await store.client.query(
+                "ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only",
+                logger: store.logger)
+            try await store.client.query(
+                "UPDATE audit_events SET subject = 's:forged' WHERE id = 2", logger: store.logger)
             let modified = try await store.auditChain()
             #expect(AuditChainEntry.verify(modified)?.id == 2)
 

@@ -29,8 +29,9 @@ struct AuthorizationTests {
     }
 
     @Test func everyRouteAnswersEveryRoleAsSpecified() async throws {
-        var configuration = APIServerConfiguration(tokenRate: 10_000, tokenBurst: 10_000, addressRate: 10_000,
-                                                   addressBurst: 10_000, leaderboardCacheMilliseconds: 0)
+        var configuration = APIServerConfiguration(
+            tokenRate: 10_000, tokenBurst: 10_000, addressRate: 10_000,
+            addressBurst: 10_000, leaderboardCacheMilliseconds: 0)
         configuration.metricsRegistry = PrometheusCollectorRegistry()
         try await ServiceFixture.with(configuration: configuration) { fixture in
             let app = Application(router: fixture.api.router())
@@ -38,13 +39,16 @@ struct AuthorizationTests {
                 let client = TestClient(client: raw)
                 let live = LiveCaller(baseURL: "http://127.0.0.1:\(raw.port ?? 0)", client: .shared)
                 let organizer = try await fixture.organizerToken()
-                try await fixture.createContest(client, organizer: organizer, yaml: ServiceFixture.contestYAML(
-                    id: "authz", phases: "[{name: final, final_selection: true}]"))
+                try await fixture.createContest(
+                    client, organizer: organizer,
+                    yaml: ServiceFixture.contestYAML(
+                        id: "authz", phases: "[{name: final, final_selection: true}]"))
                 let teamA = try await fixture.register(client, contest: "authz", name: "alpha-secret")
                 let teamB = try await fixture.register(client, contest: "authz", name: "beta")
                 let teamC = try await fixture.register(client, contest: "authz", name: "gamma")
-                let submitted = try await client.call(.post, "/v1/submissions", token: teamA.token,
-                                                      body: try IntegrationHarness.seedBundle("strategies/grid"))
+                let submitted = try await client.call(
+                    .post, "/v1/submissions", token: teamA.token,
+                    body: try IntegrationHarness.seedBundle("strategies/grid"))
                 let submission = try submitted.decode(SubmissionView.self)
                 _ = try await fixture.runner(owner: "authz-runner").runUntilIdle()
                 let run = try #require(try await fixture.store.runs(teamId: teamA.id).first).id
@@ -55,10 +59,12 @@ struct AuthorizationTests {
                 for row in rows {
                     covered.insert("\(row.method.rawValue) \(row.route)")
                     for role in Role.allCases {
-                        let reply = try await live.call(row.method, row.path, token: tokens[role], body: row.body?(role),
-                                                        contentType: row.contentType, firstChunkOnly: row.stream)
-                        #expect(reply.status == row.expected[role.rawValue],
-                                "\(row.method) \(row.path) as \(role): \(reply.status) \(reply.text.prefix(200))")
+                        let reply = try await live.call(
+                            row.method, row.path, token: tokens[role], body: row.body?(role),
+                            contentType: row.contentType, firstChunkOnly: row.stream)
+                        #expect(
+                            reply.status == row.expected[role.rawValue],
+                            "\(row.method) \(row.path) as \(role): \(reply.status) \(reply.text.prefix(200))")
                         if row.method == .POST, row.route == "/v1/submissions", reply.status == 422 {
                             // A rejected bundle answers with the submission itself (status `rejected`).
                             let view = try APIJSON.decoder().decode(SubmissionView.self, from: reply.body)
@@ -66,13 +72,16 @@ struct AuthorizationTests {
                         } else if reply.status >= 400 {
                             let error = try? APIJSON.decoder().decode(APIErrorBody.self, from: reply.body)
                             #expect(error != nil, "\(row.path) as \(role): error in the one JSON shape")
-                            #expect(!reply.text.contains("alpha-secret") && !reply.text.contains(submission.sha256),
-                                    "no other team's data in errors")
+                            #expect(
+                                !reply.text.contains("alpha-secret") && !reply.text.contains(submission.sha256),
+                                "no other team's data in errors")
                             #expect(!reply.text.contains("SELECT") && !reply.text.contains("/tmp/"))
                         }
                         if role == .teamB, row.path == "/v1/submissions" || row.path == "/v1/runs" {
-                            #expect(!reply.text.contains("\"id\":\(submission.id),") && !reply.text.contains("\"run_id\":\(run),"),
-                                    "team B's lists hold none of team A's entries")
+                            #expect(
+                                !reply.text.contains("\"id\":\(submission.id),")
+                                    && !reply.text.contains("\"run_id\":\(run),"),
+                                "team B's lists hold none of team A's entries")
                         }
                     }
                 }
@@ -98,54 +107,77 @@ struct AuthorizationTests {
             Row(method: .GET, route: "/v1/openapi.json", path: "/v1/openapi.json", expected: all200),
             Row(method: .GET, route: "/v1/contests", path: "/v1/contests", expected: all200),
             Row(method: .GET, route: "/v1/contests/{contest}", path: "/v1/contests/authz", expected: all200),
-            Row(method: .GET, route: "/v1/contests/{contest}/leaderboard", path: "/v1/contests/authz/leaderboard",
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/leaderboard", path: "/v1/contests/authz/leaderboard",
                 expected: all200),
-            Row(method: .GET, route: "/v1/contests/{contest}/leaderboard/stream",
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/leaderboard/stream",
                 path: "/v1/contests/authz/leaderboard/stream", expected: all200, stream: true),
             Row(method: .GET, route: "/v1/keys", path: "/v1/keys", expected: all200),
-            Row(method: .POST, route: "/v1/contests/{contest}/teams", path: "/v1/contests/authz/teams",
+            Row(
+                method: .POST, route: "/v1/contests/{contest}/teams", path: "/v1/contests/authz/teams",
                 expected: [201, 201, 201, 201], body: { Array(#"{"name": "new-\#($0)"}"#.utf8) }),
             Row(method: .GET, route: "/v1/me", path: "/v1/me", expected: teamOnly),
-            Row(method: .POST, route: "/v1/submissions", path: "/v1/submissions", expected: [401, 422, 422, 403],
+            Row(
+                method: .POST, route: "/v1/submissions", path: "/v1/submissions", expected: [401, 422, 422, 403],
                 body: json("not a bundle"), contentType: "application/gzip"),
             Row(method: .GET, route: "/v1/submissions", path: "/v1/submissions", expected: teamOnly),
-            Row(method: .GET, route: "/v1/submissions/{id}", path: "/v1/submissions/\(submission)", expected: ownerOnly),
-            Row(method: .POST, route: "/v1/submissions/{id}/select", path: "/v1/submissions/\(submission)/select",
+            Row(
+                method: .GET, route: "/v1/submissions/{id}", path: "/v1/submissions/\(submission)", expected: ownerOnly),
+            Row(
+                method: .POST, route: "/v1/submissions/{id}/select", path: "/v1/submissions/\(submission)/select",
                 expected: ownerOnly),
             Row(method: .GET, route: "/v1/runs", path: "/v1/runs", expected: teamOnly),
             Row(method: .GET, route: "/v1/runs/{id}/report", path: "/v1/runs/\(run)/report", expected: ownerOnly),
             Row(method: .GET, route: "/v1/runs/{id}/logs", path: "/v1/runs/\(run)/logs", expected: ownerOnly),
-            Row(method: .GET, route: "/v1/runs/{id}/transcript", path: "/v1/runs/\(run)/transcript",
+            Row(
+                method: .GET, route: "/v1/runs/{id}/transcript", path: "/v1/runs/\(run)/transcript",
                 expected: beforePublication),
-            Row(method: .GET, route: "/v1/runs/{id}/attestation", path: "/v1/runs/\(run)/attestation",
+            Row(
+                method: .GET, route: "/v1/runs/{id}/attestation", path: "/v1/runs/\(run)/attestation",
                 expected: beforePublication),
-            Row(method: .POST, route: "/v1/admin/contests", path: "/v1/admin/contests", expected: [401, 403, 403, 201],
+            Row(
+                method: .POST, route: "/v1/admin/contests", path: "/v1/admin/contests", expected: [401, 403, 403, 201],
                 body: json(ServiceFixture.contestYAML(id: "authz-two")), contentType: "application/yaml"),
             Row(method: .GET, route: "/v1/admin/contests/{contest}/teams", path: c + "/teams", expected: organizerOnly),
-            Row(method: .GET, route: "/v1/admin/contests/{contest}/submissions", path: c + "/submissions",
+            Row(
+                method: .GET, route: "/v1/admin/contests/{contest}/submissions", path: c + "/submissions",
                 expected: organizerOnly),
             Row(method: .GET, route: "/v1/admin/contests/{contest}/runs", path: c + "/runs", expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/registration", path: c + "/registration",
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/registration", path: c + "/registration",
                 expected: organizerOnly, body: json(#"{"open": true}"#)),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/invite", path: c + "/invite", expected: organizerOnly,
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/invite", path: c + "/invite",
+                expected: organizerOnly,
                 body: json(#"{"code": null}"#)),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/freeze", path: c + "/freeze", expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/unfreeze", path: c + "/unfreeze",
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/freeze", path: c + "/freeze",
                 expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/evaluate", path: c + "/evaluate",
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/unfreeze", path: c + "/unfreeze",
                 expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/teams/{id}/disqualify", path: "/v1/admin/teams/\(teamC)/disqualify",
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/evaluate", path: c + "/evaluate",
+                expected: organizerOnly),
+            Row(
+                method: .POST, route: "/v1/admin/teams/{id}/disqualify", path: "/v1/admin/teams/\(teamC)/disqualify",
                 expected: organizerOnly, body: json(#"{"reason": "authorization test"}"#)),
-            Row(method: .POST, route: "/v1/admin/teams/{id}/reinstate", path: "/v1/admin/teams/\(teamC)/reinstate",
+            Row(
+                method: .POST, route: "/v1/admin/teams/{id}/reinstate", path: "/v1/admin/teams/\(teamC)/reinstate",
                 expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/runs/{id}/rerun", path: "/v1/admin/runs/\(run)/rerun",
+            Row(
+                method: .POST, route: "/v1/admin/runs/{id}/rerun", path: "/v1/admin/runs/\(run)/rerun",
                 expected: [401, 403, 403, 202]),
             Row(method: .GET, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
             Row(method: .GET, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
-            Row(method: .POST, route: "/v1/admin/contests/{contest}/publish", path: c + "/publish", expected: organizerOnly),
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/publish", path: c + "/publish",
+                expected: organizerOnly),
             // Published: transcripts and attestations are public now.
             Row(method: .GET, route: "/v1/runs/{id}/transcript", path: "/v1/runs/\(run)/transcript", expected: all200),
-            Row(method: .GET, route: "/v1/runs/{id}/attestation", path: "/v1/runs/\(run)/attestation", expected: all200),
+            Row(
+                method: .GET, route: "/v1/runs/{id}/attestation", path: "/v1/runs/\(run)/attestation", expected: all200),
             // Last: rotating revokes the token used above.
             Row(method: .POST, route: "/v1/me/token", path: "/v1/me/token", expected: [401, 201, 201, 403]),
         ]

@@ -18,19 +18,24 @@ struct EndToEndTests {
             try await app.test(.live) { raw in
                 let client = TestClient(client: raw)
                 let organizer = try await harness.organizerToken()
-                let created = try await client.call(.post, "/v1/admin/contests", token: organizer,
-                                                    body: Array(IntegrationHarness.contestYAML(id: "e2e").utf8))
+                let created = try await client.call(
+                    .post, "/v1/admin/contests", token: organizer,
+                    body: Array(IntegrationHarness.contestYAML(id: "e2e").utf8))
                 #expect(created.status == .created, "\(created.text)")
 
                 var tokens: [String: String] = [:]
-                for (team, bundle) in [("alpha", "strategies/trend-following"), ("beta", "strategies/mean-reversion"),
-                                       ("gamma", "strategies/market-making")] {
-                    let registered = try await client.json(.post, "/v1/contests/e2e/teams", TeamRegistrationRequest(name: team))
+                for (team, bundle) in [
+                    ("alpha", "strategies/trend-following"), ("beta", "strategies/mean-reversion"),
+                    ("gamma", "strategies/market-making"),
+                ] {
+                    let registered = try await client.json(
+                        .post, "/v1/contests/e2e/teams", TeamRegistrationRequest(name: team))
                     #expect(registered.status == .created)
                     let token = try registered.decode(TeamRegistrationResponse.self).token
                     tokens[team] = token
-                    let submitted = try await client.call(.post, "/v1/submissions", token: token,
-                                                          body: try IntegrationHarness.seedBundle(bundle))
+                    let submitted = try await client.call(
+                        .post, "/v1/submissions", token: token,
+                        body: try IntegrationHarness.seedBundle(bundle))
                     #expect(submitted.status == .accepted, "\(submitted.text)")
                     let view = try submitted.decode(SubmissionView.self)
                     #expect(view.status == "queued")
@@ -59,14 +64,18 @@ struct EndToEndTests {
                 let scored = board.rows.filter { $0.status == "scored" }.compactMap { stored[$0.teamId] }
                 #expect(scored == scored.sorted(by: >), "rows are ordered by the pnl metric")
 
-                let again = try await client.call(.get, "/v1/contests/e2e/leaderboard",
-                                                  headers: [.ifNoneMatch: reply.headers[.eTag] ?? ""])
+                let again = try await client.call(
+                    .get, "/v1/contests/e2e/leaderboard",
+                    headers: [.ifNoneMatch: reply.headers[.eTag] ?? ""])
                 #expect(again.status == .notModified)
 
                 let mine = try await client.call(.get, "/v1/submissions", token: tokens["alpha"])
                 let submissions = try mine.decode([SubmissionView].self)
                 #expect(submissions.first?.status == "scored")
-                #expect(submissions.first?.statusHistory.map(\.status) == ["received", "validating", "queued", "running", "scored"])
+                #expect(
+                    submissions.first?.statusHistory.map(\.status) == [
+                        "received", "validating", "queued", "running", "scored",
+                    ])
             }
         }
     }

@@ -13,8 +13,10 @@ import Testing
 /// exactly as they do without the hostile ones.
 @Suite(.serialized)
 struct HostileContestTests {
-    static let honest = ["strategies/trend-following", "strategies/mean-reversion", "strategies/market-making",
-                         "python-bots/market-maker"]
+    static let honest = [
+        "strategies/trend-following", "strategies/mean-reversion", "strategies/market-making",
+        "python-bots/market-maker",
+    ]
     /// Attack fixture → the fault it must get (nil: contained, must not fault).
     static let hostile: [(String, String?)] = [
         ("fork_bomb.py", nil), ("thread_bomb.py", nil), ("alloc_8g.py", "memory_limit"),
@@ -37,7 +39,8 @@ struct HostileContestTests {
             return
         }
         let root = IntegrationHarness.repositoryRoot
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString.prefix(8))")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hostile-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         chmod(work.path, 0o755)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -47,9 +50,11 @@ struct HostileContestTests {
             try FileManager.default.copyItem(at: root.appendingPathComponent("Seeds/\(relative)"), to: directory)
             try Self.openUp(directory)
             let python = relative.hasPrefix("python")
-            entries.append(HeatSpec.Entry(slot: slot, teamId: Int64(slot), label: relative,
-                                          runtime: python ? .python : .rules, bundleDirectory: directory.path,
-                                          entry: python ? "bot.py" : nil, submissionSHA256: "honest"))
+            entries.append(
+                HeatSpec.Entry(
+                    slot: slot, teamId: Int64(slot), label: relative,
+                    runtime: python ? .python : .rules, bundleDirectory: directory.path,
+                    entry: python ? "bot.py" : nil, submissionSHA256: "honest"))
         }
         let honestEntries = entries
         let fixtures = root.appendingPathComponent("Tests/SandboxTests/Fixtures")
@@ -57,15 +62,18 @@ struct HostileContestTests {
             let directory = work.appendingPathComponent("hostile-\(offset)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             for name in [fixture, "attacklib.py"] {
-                try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name),
-                                                 to: directory.appendingPathComponent(name))
+                try FileManager.default.copyItem(
+                    at: fixtures.appendingPathComponent(name),
+                    to: directory.appendingPathComponent(name))
             }
             try "name: \(fixture)\nruntime: python\nentry: \(fixture)\n"
                 .write(to: directory.appendingPathComponent("strategy.yaml"), atomically: true, encoding: .utf8)
             try Self.openUp(directory)
             let slot = Self.honest.count + offset
-            entries.append(HeatSpec.Entry(slot: slot, teamId: Int64(slot), label: fixture, runtime: .python,
-                                          bundleDirectory: directory.path, entry: fixture, submissionSHA256: "hostile"))
+            entries.append(
+                HeatSpec.Entry(
+                    slot: slot, teamId: Int64(slot), label: fixture, runtime: .python,
+                    bundleDirectory: directory.path, entry: fixture, submissionSHA256: "hostile"))
         }
 
         let alone = try run(honestEntries)
@@ -73,15 +81,20 @@ struct HostileContestTests {
 
         for (offset, (fixture, expected)) in Self.hostile.enumerated() {
             let report = together.reports[Self.honest.count + offset]
-            #expect(report?.fault?.reason.code == expected, "\(fixture): \(report?.fault.map { "\($0.reason)" } ?? "no fault")")
+            #expect(
+                report?.fault?.reason.code == expected,
+                "\(fixture): \(report?.fault.map { "\($0.reason)" } ?? "no fault")")
         }
         for slot in honestEntries.map(\.slot) {
             #expect(together.reports[slot]?.fault == nil, "honest bot \(slot) must not fault")
-            #expect(together.equityCurves[slot] == alone.equityCurves[slot],
-                    "honest bot \(Self.honest[slot]) ends as it does without the hostile bots")
+            #expect(
+                together.equityCurves[slot] == alone.equityCurves[slot],
+                "honest bot \(Self.honest[slot]) ends as it does without the hostile bots")
         }
         let honestOrder = { (outcome: HeatOutcome) in
-            honestEntries.map(\.slot).sorted { (outcome.equityCurves[$0]?.last ?? .zero) > (outcome.equityCurves[$1]?.last ?? .zero) }
+            honestEntries.map(\.slot).sorted {
+                (outcome.equityCurves[$0]?.last ?? .zero) > (outcome.equityCurves[$1]?.last ?? .zero)
+            }
         }
         #expect(honestOrder(together) == honestOrder(alone))
         #expect(together.transcript.tickCount == 12)

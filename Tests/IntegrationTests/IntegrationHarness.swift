@@ -39,19 +39,23 @@ struct IntegrationHarness {
         let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         let store = ArenaStore(client: client, logger: logger)
         let state = NSTemporaryDirectory() + "perparena-it-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: state, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(atPath: state) }
-        let api = ArenaAPI(store: store, configuration: APIServerConfiguration(leaderboardCacheMilliseconds: 0),
-                           validator: BundleValidator()) { try await store.ping() }
+        let api = ArenaAPI(
+            store: store, configuration: APIServerConfiguration(leaderboardCacheMilliseconds: 0),
+            validator: BundleValidator()
+        ) { try await store.ping() }
         let isolation: Isolation = geteuid() == 0 ? .sandboxed : .plainProcess
         let sandbox = SandboxConfiguration(
             helperPath: buildDirectory + "/arena-sandbox", workerPath: buildDirectory + "/arena-worker",
             pythonSDKDirectory: repositoryRoot.appendingPathComponent("Sources/PythonSDK").path, isolation: isolation)
         let runner = RunnerService(
             store: store,
-            configuration: RunnerConfiguration(owner: "test-runner", workDirectory: state + "/work",
-                                               keyDirectory: state + "/keys", sandbox: sandbox),
+            configuration: RunnerConfiguration(
+                owner: "test-runner", workDirectory: state + "/work",
+                keyDirectory: state + "/keys", sandbox: sandbox),
             logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -68,18 +72,22 @@ struct IntegrationHarness {
     /// A new organizer token.
     func organizerToken() async throws -> String {
         let token = TokenHash.generate(prefix: "pa_org")
-        _ = try await store.createOrganizer(name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
+        _ = try await store.createOrganizer(
+            name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
         return token
     }
 
     /// A deterministic tar.gz of a bundle directory under Seeds/.
     static func seedBundle(_ relative: String) throws -> [UInt8] {
-        try BundleArchive.pack(directory: repositoryRoot.appendingPathComponent("Seeds/\(relative)").path,
-                               limits: BundleLimits())
+        try BundleArchive.pack(
+            directory: repositoryRoot.appendingPathComponent("Seeds/\(relative)").path,
+            limits: BundleLimits())
     }
 
-    static func contestYAML(id: String, ticks: Int = 60, rounds: String = "[{seed: 11, public: true}]",
-                            extra: String = "") -> String {
+    static func contestYAML(
+        id: String, ticks: Int = 60, rounds: String = "[{seed: 11, public: true}]",
+        extra: String = ""
+    ) -> String {
         """
         id: \(id)
         name: Integration \(id)

@@ -17,24 +17,30 @@ struct LeaderboardLoadTests {
 
     @Test func twoHundredReadersWhileSubmissionsFlow() async throws {
         // The per-IP budget is sized for this test (all clients share 127.0.0.1).
-        let configuration = APIServerConfiguration(tokenRate: 1_000, tokenBurst: 1_000, addressRate: 100_000,
-                                                   addressBurst: 100_000, leaderboardCacheMilliseconds: 1000)
+        let configuration = APIServerConfiguration(
+            tokenRate: 1_000, tokenBurst: 1_000, addressRate: 100_000,
+            addressBurst: 100_000, leaderboardCacheMilliseconds: 1000)
         try await ServiceFixture.with(configuration: configuration) { fixture in
             let app = Application(router: fixture.api.router())
             try await app.test(.live) { raw in
                 let client = TestClient(client: raw)
-                try await fixture.createContest(client, organizer: try await fixture.organizerToken(),
-                                                yaml: ServiceFixture.contestYAML(id: "load", heatSize: 16))
+                try await fixture.createContest(
+                    client, organizer: try await fixture.organizerToken(),
+                    yaml: ServiceFixture.contestYAML(id: "load", heatSize: 16))
                 var tokens: [String] = []
                 for index in 0..<Self.submitters {
                     tokens.append(try await fixture.register(client, contest: "load", name: "team-\(index)").token)
                 }
                 var bundles: [[UInt8]] = []
                 for index in 0..<Self.submitters {
-                    bundles.append(try ServiceFixture.variantBundle(index % 2 == 0 ? "grid" : "breakout", variant: index))
+                    bundles.append(
+                        try ServiceFixture.variantBundle(index % 2 == 0 ? "grid" : "breakout", variant: index))
                 }
-                let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
-                    connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.readers)))
+                let http = HTTPClient(
+                    eventLoopGroupProvider: .singleton,
+                    configuration: .init(
+                        connectionPool: .init(
+                            idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: Self.readers)))
                 let live = LiveCaller(baseURL: "http://127.0.0.1:\(raw.port ?? 0)", client: http)
                 let runner = fixture.runner(owner: "load-runner")
                 let work = Array(zip(tokens, bundles))
@@ -48,7 +54,9 @@ struct LeaderboardLoadTests {
                             for _ in 0..<Self.readsPerClient {
                                 do {
                                     let reply = try await live.call(.GET, "/v1/contests/load/leaderboard")
-                                    if reply.status != 200 { failures.append("\(reply.status) \(reply.text.prefix(120))") }
+                                    if reply.status != 200 {
+                                        failures.append("\(reply.status) \(reply.text.prefix(120))")
+                                    }
                                     _ = try APIJSON.decoder().decode(LeaderboardView.self, from: reply.body)
                                 } catch {
                                     failures.append("\(error)")
@@ -61,8 +69,9 @@ struct LeaderboardLoadTests {
                         var failures: [String] = []
                         var accepted = 0
                         for (token, bundle) in work {
-                            let reply = try await live.call(.POST, "/v1/submissions", token: token, body: bundle,
-                                                            contentType: "application/gzip")
+                            let reply = try await live.call(
+                                .POST, "/v1/submissions", token: token, body: bundle,
+                                contentType: "application/gzip")
                             if reply.status == 202 { accepted += 1 } else { failures.append("submit \(reply.status)") }
                         }
                         _ = try await runner.runUntilIdle()

@@ -18,8 +18,10 @@ struct LiveCaller: Sendable {
 
     /// Sends one request; with `firstChunkOnly` the body is read up to its first chunk and the
     /// request is then abandoned (server-sent event streams never end).
-    func call(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8]? = nil,
-              contentType: String = "application/json", firstChunkOnly: Bool = false) async throws -> Reply {
+    func call(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, body: [UInt8]? = nil,
+        contentType: String = "application/json", firstChunkOnly: Bool = false
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }

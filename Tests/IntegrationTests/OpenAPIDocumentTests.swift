@@ -21,9 +21,11 @@ struct OpenAPIDocumentTests {
 
     /// An API over a client that never connects: enough to list routes.
     static func api() -> ArenaAPI {
-        let client = PostgresClient(configuration: .init(host: "127.0.0.1", port: 1, username: "none", password: nil,
-                                                         database: nil, tls: .disable),
-                                    backgroundLogger: Logger(label: "openapi-test"))
+        let client = PostgresClient(
+            configuration: .init(
+                host: "127.0.0.1", port: 1, username: "none", password: nil,
+                database: nil, tls: .disable),
+            backgroundLogger: Logger(label: "openapi-test"))
         var configuration = APIServerConfiguration()
         configuration.metricsRegistry = PrometheusCollectorRegistry()
         let store = ArenaStore(client: client, logger: Logger(label: "openapi-test"))
@@ -31,15 +33,18 @@ struct OpenAPIDocumentTests {
     }
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws {
-        let routes = Set(Self.api().router().routes.map { route in
-            "\(route.method.rawValue) " + "\(route.path)".split(separator: "/").map { part in
-                part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
-            }.joined(separator: "/").prefixed("/")
-        })
+        let routes = Set(
+            Self.api().router().routes.map { route in
+                "\(route.method.rawValue) "
+                    + "\(route.path)".split(separator: "/").map { part in
+                        part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+                    }.joined(separator: "/").prefixed("/")
+            })
         let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
-        let documented = Set(paths.flatMap { path, operations in
-            operations.keys.filter(Self.methods.contains).map { "\($0.uppercased()) \(path)" }
-        })
+        let documented = Set(
+            paths.flatMap { path, operations in
+                operations.keys.filter(Self.methods.contains).map { "\($0.uppercased()) \(path)" }
+            })
         #expect(routes.subtracting(documented).sorted() == [], "routes missing from openapi.json")
         #expect(documented.subtracting(routes).sorted() == [], "documented operations the router does not serve")
         #expect(routes.count >= 36)

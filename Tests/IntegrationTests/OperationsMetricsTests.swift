@@ -18,10 +18,12 @@ struct OperationsMetricsTests {
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
                 let organizer = try await fixture.organizerToken()
-                try await fixture.createContest(client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "ops"))
+                try await fixture.createContest(
+                    client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "ops"))
                 let team = try await fixture.register(client, contest: "ops", name: "ops-team")
-                let reply = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                  body: try IntegrationHarness.seedBundle("strategies/grid"))
+                let reply = try await client.call(
+                    .post, "/v1/submissions", token: team.token,
+                    body: try IntegrationHarness.seedBundle("strategies/grid"))
                 #expect(reply.status == .accepted, "\(reply.text)")
             }
             let snapshot = try await fixture.store.operationalSnapshot()
@@ -34,8 +36,11 @@ struct OperationsMetricsTests {
 
     @Test func metricsRouteServesTheRegistry() async throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "arena_test", unitName: "total",
-                                                              helpText: "test counter")).increment(by: Int64(3))
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                metricName: "arena_test", unitName: "total",
+                helpText: "test counter")
+        ).increment(by: Int64(3))
         var configuration = APIServerConfiguration(leaderboardCacheMilliseconds: 0)
         configuration.metricsRegistry = registry
         try await ServiceFixture.with(configuration: configuration) { fixture in

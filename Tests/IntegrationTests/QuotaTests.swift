@@ -16,7 +16,8 @@ struct QuotaTests {
             let app = Application(router: fixture.api.router())
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
-                try await fixture.createContest(client, organizer: try await fixture.organizerToken(), yaml: Self.contest)
+                try await fixture.createContest(
+                    client, organizer: try await fixture.organizerToken(), yaml: Self.contest)
                 let team = try await fixture.register(client, contest: "quota", name: "q")
                 let first = try ServiceFixture.variantBundle("trend-following", variant: 1)
 
@@ -33,8 +34,9 @@ struct QuotaTests {
                 #expect(try duplicate.decode(SubmissionView.self).id == view.id)
                 #expect(try duplicate.decode(SubmissionView.self).quota?.used == 1, "a duplicate is not charged")
 
-                let second = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                   body: try ServiceFixture.variantBundle("trend-following", variant: 2))
+                let second = try await client.call(
+                    .post, "/v1/submissions", token: team.token,
+                    body: try ServiceFixture.variantBundle("trend-following", variant: 2))
                 #expect(second.status == .accepted)
                 #expect(try second.decode(SubmissionView.self).quota?.used == 2)
 
@@ -64,11 +66,13 @@ struct QuotaTests {
             let app = Application(router: fixture.api.router())
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
-                try await fixture.createContest(client, organizer: try await fixture.organizerToken(), yaml: Self.contest)
+                try await fixture.createContest(
+                    client, organizer: try await fixture.organizerToken(), yaml: Self.contest)
                 let team = try await fixture.register(client, contest: "quota", name: "q")
                 for attempt in 1...2 {
-                    let rejected = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                         body: Array("not an archive \(attempt)".utf8))
+                    let rejected = try await client.call(
+                        .post, "/v1/submissions", token: team.token,
+                        body: Array("not an archive \(attempt)".utf8))
                     #expect(rejected.status == .unprocessableContent)
                     let view = try rejected.decode(SubmissionView.self)
                     #expect(view.status == "rejected")
@@ -81,8 +85,9 @@ struct QuotaTests {
                 #expect(over.status == .tooManyRequests)
                 #expect(try over.decode(APIErrorBody.self).error.code == "invalid_quota_exceeded")
 
-                let valid = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                  body: try ServiceFixture.variantBundle("mean-reversion", variant: 1))
+                let valid = try await client.call(
+                    .post, "/v1/submissions", token: team.token,
+                    body: try ServiceFixture.variantBundle("mean-reversion", variant: 1))
                 #expect(valid.status == .accepted, "the invalid cap never blocks a valid bundle: \(valid.text)")
                 #expect(try valid.decode(SubmissionView.self).quota?.used == 1)
             }

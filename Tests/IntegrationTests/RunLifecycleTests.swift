@@ -16,10 +16,12 @@ struct RunLifecycleTests {
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
                 let organizer = try await fixture.organizerToken()
-                try await fixture.createContest(client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "pf"))
+                try await fixture.createContest(
+                    client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "pf"))
                 let team = try await fixture.register(client, contest: "pf", name: "victim")
-                let submitted = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                      body: try IntegrationHarness.seedBundle("strategies/grid"))
+                let submitted = try await client.call(
+                    .post, "/v1/submissions", token: team.token,
+                    body: try IntegrationHarness.seedBundle("strategies/grid"))
                 let id = try submitted.decode(SubmissionView.self).id
                 #expect(try submitted.decode(SubmissionView.self).charged)
 
@@ -29,7 +31,8 @@ struct RunLifecycleTests {
                 _ = try await fixture.sql("UPDATE submissions SET bundle = '\\x00'::bytea")
                 _ = try await fixture.runner(owner: "r1").runUntilIdle()
 
-                let view = try await client.call(.get, "/v1/submissions/\(id)", token: team.token).decode(SubmissionView.self)
+                let view = try await client.call(.get, "/v1/submissions/\(id)", token: team.token).decode(
+                    SubmissionView.self)
                 #expect(view.status == "failed")
                 #expect(!view.charged, "a platform failure never costs quota")
                 #expect(view.quota?.used == 0)
@@ -39,7 +42,8 @@ struct RunLifecycleTests {
                 #expect(try await fixture.sql("SELECT count(*)::text FROM run_results") == ["0"])
 
                 // The organizer reruns the failed run once the platform is healthy again.
-                _ = try await fixture.sql("UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
+                _ = try await fixture.sql(
+                    "UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
                 let runId = try await fixture.sql("SELECT id::text FROM runs")[0]
                 let rerun = try await client.call(.post, "/v1/admin/runs/\(runId)/rerun", token: organizer)
                 #expect(rerun.status == .accepted, "\(rerun.text)")
@@ -49,7 +53,8 @@ struct RunLifecycleTests {
                 #expect(try again.decode(APIErrorBody.self).error.code == "run_in_progress")
                 _ = try await fixture.runner(owner: "r2").runUntilIdle()
 
-                let after = try await client.call(.get, "/v1/submissions/\(id)", token: team.token).decode(SubmissionView.self)
+                let after = try await client.call(.get, "/v1/submissions/\(id)", token: team.token).decode(
+                    SubmissionView.self)
                 #expect(after.status == "scored")
                 #expect(!after.charged, "still not charged after the retry")
                 #expect(after.statusHistory.map(\.status).suffix(3) == ["failed", "running", "scored"])
@@ -64,19 +69,22 @@ struct RunLifecycleTests {
             let app = Application(router: fixture.api.router())
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
-                try await fixture.createContest(client, organizer: try await fixture.organizerToken(),
-                                                yaml: ServiceFixture.contestYAML(id: "lease"))
+                try await fixture.createContest(
+                    client, organizer: try await fixture.organizerToken(),
+                    yaml: ServiceFixture.contestYAML(id: "lease"))
                 var teams: [(token: String, id: Int64)] = []
                 for (index, strategy) in ["trend-following", "mean-reversion"].enumerated() {
                     let team = try await fixture.register(client, contest: "lease", name: "t\(index)")
-                    let reply = try await client.call(.post, "/v1/submissions", token: team.token,
-                                                      body: try IntegrationHarness.seedBundle("strategies/\(strategy)"))
+                    let reply = try await client.call(
+                        .post, "/v1/submissions", token: team.token,
+                        body: try IntegrationHarness.seedBundle("strategies/\(strategy)"))
                     #expect(reply.status == .accepted)
                     teams.append(team)
                 }
                 // Plan the evaluation, then a runner claims the run job and dies (no heartbeats).
                 let evaluate = try #require(try await fixture.store.claimJob(owner: "planner", lease: .seconds(30)))
-                try await EvaluationPlanner(store: fixture.store, logger: fixture.logger).plan(evaluate, owner: "planner")
+                try await EvaluationPlanner(store: fixture.store, logger: fixture.logger).plan(
+                    evaluate, owner: "planner")
                 let dead = try #require(try await fixture.store.claimJob(owner: "dead-runner", lease: .seconds(1)))
                 #expect(dead.kind == .run)
                 try await fixture.store.markRunStarted(runId: try #require(dead.runId))
@@ -87,18 +95,27 @@ struct RunLifecycleTests {
                 #expect(try await survivor.runUntilIdle() == 1, "the expired lease is taken over")
 
                 // The dead runner wakes up: it cannot renew nor publish anything.
-                #expect(try await fixture.store.heartbeat(jobId: dead.id, owner: "dead-runner", lease: .seconds(30)) == false)
-                let stale = RunCompletion(jobId: dead.id, owner: "dead-runner", runId: dead.runId ?? 0, engineVersion: "x",
-                                          configSHA256: "x", transcript: Data(), transcriptRoot: "stale",
-                                          attestationJSON: "{}", results: [])
+                #expect(
+                    try await fixture.store.heartbeat(jobId: dead.id, owner: "dead-runner", lease: .seconds(30))
+                        == false)
+                let stale = RunCompletion(
+                    jobId: dead.id, owner: "dead-runner", runId: dead.runId ?? 0, engineVersion: "x",
+                    configSHA256: "x", transcript: Data(), transcriptRoot: "stale",
+                    attestationJSON: "{}", results: [])
                 #expect(try await fixture.store.finishRun(stale, rank: { _ in [] }) == .leaseLost)
 
-                #expect(try await fixture.sql("SELECT count(*)::text FROM run_results") == ["2"], "exactly one result set")
-                #expect(try await fixture.sql("SELECT attempts::text || ' ' || status FROM jobs WHERE kind = 'run'") == ["2 done"])
-                #expect(try await fixture.sql(
-                    "SELECT actor FROM audit_events WHERE action = 'run.completed'") == ["runner:survivor"])
+                #expect(
+                    try await fixture.sql("SELECT count(*)::text FROM run_results") == ["2"], "exactly one result set")
+                #expect(
+                    try await fixture.sql("SELECT attempts::text || ' ' || status FROM jobs WHERE kind = 'run'") == [
+                        "2 done"
+                    ])
+                #expect(
+                    try await fixture.sql(
+                        "SELECT actor FROM audit_events WHERE action = 'run.completed'") == ["runner:survivor"])
                 for team in teams {
-                    let mine = try await client.call(.get, "/v1/submissions", token: team.token).decode([SubmissionView].self)
+                    let mine = try await client.call(.get, "/v1/submissions", token: team.token).decode(
+                        [SubmissionView].self)
                     #expect(mine.map(\.status) == ["scored"])
                     #expect(mine.first?.quota == nil && mine.first?.charged == true)
                     let one = try await client.call(.get, "/v1/submissions/\(mine[0].id)", token: team.token)
@@ -114,10 +131,12 @@ struct RunLifecycleTests {
             try await app.test(.router) { raw in
                 let client = TestClient(client: raw)
                 let organizer = try await fixture.organizerToken()
-                try await fixture.createContest(client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "rerun"))
+                try await fixture.createContest(
+                    client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "rerun"))
                 let team = try await fixture.register(client, contest: "rerun", name: "solo")
-                _ = try await client.call(.post, "/v1/submissions", token: team.token,
-                                          body: try IntegrationHarness.seedBundle("strategies/breakout"))
+                _ = try await client.call(
+                    .post, "/v1/submissions", token: team.token,
+                    body: try IntegrationHarness.seedBundle("strategies/breakout"))
                 _ = try await fixture.runner(owner: "r1").runUntilIdle()
                 let runId = try await fixture.sql("SELECT id::text FROM runs")[0]
                 let before = try await fixture.sql("SELECT final_equity::text FROM run_results")
@@ -136,15 +155,25 @@ struct RunLifecycleTests {
                 #expect(try await fixture.sql("SELECT status FROM submissions") == ["scored"])
 
                 // A rerun that completes replaces the results in the same transaction: one set.
-                _ = try await fixture.sql("UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
-                #expect(try await client.call(.post, "/v1/admin/runs/\(runId)/rerun", token: organizer).status == .accepted)
+                _ = try await fixture.sql(
+                    "UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
+                #expect(
+                    try await client.call(.post, "/v1/admin/runs/\(runId)/rerun", token: organizer).status == .accepted)
                 #expect(try await fixture.runner(owner: "r3").runUntilIdle() == 1)
                 #expect(try await fixture.sql("SELECT count(*)::text FROM run_results") == ["1"])
-                #expect(try await fixture.sql("SELECT status FROM jobs WHERE kind = 'run' ORDER BY id") == ["done", "failed", "done"])
-                #expect(try await fixture.sql("SELECT runs_done::text FROM evaluations") == ["1"], "a rerun is not counted twice")
-                #expect(try await fixture.sql(
-                    "SELECT action FROM audit_events WHERE subject = 'run:\(runId)' ORDER BY id") ==
-                        ["run.completed", "run.rerun_requested", "run.rerun_failed", "run.rerun_requested", "run.recompleted"])
+                #expect(
+                    try await fixture.sql("SELECT status FROM jobs WHERE kind = 'run' ORDER BY id") == [
+                        "done", "failed", "done",
+                    ])
+                #expect(
+                    try await fixture.sql("SELECT runs_done::text FROM evaluations") == ["1"],
+                    "a rerun is not counted twice")
+                #expect(
+                    try await fixture.sql(
+                        "SELECT action FROM audit_events WHERE subject = 'run:\(runId)' ORDER BY id") == [
+                            "run.completed", "run.rerun_requested", "run.rerun_failed", "run.rerun_requested",
+                            "run.recompleted",
+                        ])
                 let board = try await client.call(.get, "/v1/contests/rerun/leaderboard").decode(LeaderboardView.self)
                 #expect(board.rows.count == 1)
                 let missing = try await client.call(.post, "/v1/admin/runs/999999/rerun", token: organizer)

@@ -19,16 +19,19 @@ struct ServiceFixture {
     let stateDirectory: String
     let logger: Logger
 
-    static func with(configuration: APIServerConfiguration = APIServerConfiguration(leaderboardCacheMilliseconds: 0),
-                     _ body: (ServiceFixture) async throws -> Void) async throws {
+    static func with(
+        configuration: APIServerConfiguration = APIServerConfiguration(leaderboardCacheMilliseconds: 0),
+        _ body: (ServiceFixture) async throws -> Void
+    ) async throws {
         var logger = Logger(label: "service-fixture")
         logger.logLevel = .warning
         let url = try await TestDatabase.fresh(logger: logger)
         let client = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         let store = ArenaStore(client: client, logger: logger)
         let state = NSTemporaryDirectory() + "perparena-svc-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: state, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(atPath: state) }
         let api = ArenaAPI(store: store, configuration: configuration, validator: BundleValidator()) {
             try await store.ping()
@@ -54,15 +57,17 @@ struct ServiceFixture {
             isolation: geteuid() == 0 ? .sandboxed : .plainProcess)
         return RunnerService(
             store: store,
-            configuration: RunnerConfiguration(owner: owner, lease: lease, heartbeat: heartbeat,
-                                               workDirectory: stateDirectory + "/work-\(owner)",
-                                               keyDirectory: stateDirectory + "/keys", sandbox: sandbox),
+            configuration: RunnerConfiguration(
+                owner: owner, lease: lease, heartbeat: heartbeat,
+                workDirectory: stateDirectory + "/work-\(owner)",
+                keyDirectory: stateDirectory + "/keys", sandbox: sandbox),
             logger: logger)
     }
 
     func organizerToken() async throws -> String {
         let token = TokenHash.generate(prefix: "pa_org")
-        _ = try await store.createOrganizer(name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
+        _ = try await store.createOrganizer(
+            name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
         return token
     }
 
@@ -90,8 +95,10 @@ struct ServiceFixture {
 
     /// A small contest: one public round, `limits` merged into the per-tick deadlines, and an
     /// optional `phases` list (YAML flow syntax).
-    static func contestYAML(id: String, ticks: Int = 20, limits: String = "", heatSize: Int = 8,
-                            rounds: String = "[{seed: 11, public: true}]", phases: String? = nil) -> String {
+    static func contestYAML(
+        id: String, ticks: Int = 20, limits: String = "", heatSize: Int = 8,
+        rounds: String = "[{seed: 11, public: true}]", phases: String? = nil
+    ) -> String {
         let extra = limits.isEmpty ? "" : ", " + limits
         return """
             id: \(id)

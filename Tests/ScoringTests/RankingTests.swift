@@ -2,10 +2,13 @@ import Scoring
 import Testing
 
 @Suite struct RankingTests {
-    func team(_ id: Int64, scores: [Int64], faulted: Bool = false, disqualified: Bool = false, drawdown: Int64 = 0,
-              submission: Int64? = nil) -> TeamRuns {
-        TeamRuns(teamId: id, submissionId: submission ?? id, disqualified: disqualified, scores: scores,
-                 faulted: faulted, maxDrawdown: drawdown)
+    func team(
+        _ id: Int64, scores: [Int64], faulted: Bool = false, disqualified: Bool = false, drawdown: Int64 = 0,
+        submission: Int64? = nil
+    ) -> TeamRuns {
+        TeamRuns(
+            teamId: id, submissionId: submission ?? id, disqualified: disqualified, scores: scores,
+            faulted: faulted, maxDrawdown: drawdown)
     }
 
     @Test func scoredTeamsRankByMeanAndRanksHaveNoGaps() {
