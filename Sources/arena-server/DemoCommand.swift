@@ -20,6 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        try HelperCheck.requireWorkerBinaries()
         let environment = try ServerEnvironment.make(options, label: "perparena.demo")
         defer { environment.shutdown() }
         guard let contestPath = contest ?? RuntimePaths.locate("Seeds/contests/demo.yaml") else {

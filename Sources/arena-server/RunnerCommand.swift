@@ -17,6 +17,7 @@ struct RunnerCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        try HelperCheck.requireWorkerBinaries()
         let environment = try ServerEnvironment.make(options, label: "perparena.runner")
         defer { environment.shutdown() }
         _ = try await environment.migrate()

@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        if runners > 0 { try HelperCheck.requireWorkerBinaries() }
         let environment = try ServerEnvironment.make(options, label: "perparena.serve")
         defer { environment.shutdown() }
         _ = try await environment.migrate()
