@@ -20,6 +20,8 @@ struct TickLoop {
     private let builder: ObservationBuilder
     private let mapper: ActionMapper
     private var accounts: [Int: AccountID] = [:]
+    /// The bots' accounts, for routing events (house accounts get no observations).
+    private var teamAccounts: Set<AccountID> = []
     private var pending: [AccountID: [MarketEvent]] = [:]
     private var boundaryRejections: [Int: [RejectionView]] = [:]
     private var alive: Set<Int> = []
@@ -46,7 +48,10 @@ struct TickLoop {
         let slots = spec.entries.map(\.slot).sorted()
         for slot in slots {
             for event in recorder.apply(.openAccount(deposit: deposit), origin: .system(slot: UInt32(slot))) {
-                if case .accountOpened(let account, _) = event { accounts[slot] = account }
+                if case .accountOpened(let account, _) = event {
+                    accounts[slot] = account
+                    teamAccounts.insert(account)
+                }
             }
             curves[slot] = [deposit]
         }
@@ -156,7 +161,7 @@ struct TickLoop {
 
     private mutating func route(_ events: ArraySlice<MarketEvent>) {
         for event in events {
-            for account in Self.accounts(of: event) where pending[account] != nil || accounts.values.contains(account) {
+            for account in Self.accounts(of: event) where teamAccounts.contains(account) {
                 pending[account, default: []].append(event)
             }
         }

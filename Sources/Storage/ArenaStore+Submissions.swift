@@ -14,7 +14,7 @@ extension ArenaStore {
         teamId: Int64, contestId: String, sha256: String, runtime: String,
         bundle: Data
     ) async throws -> SubmissionRecord {
-        let history = try Self.historyJSON([], appending: "received", detail: nil)
+        let history = try Self.historyEntry(status: "received", detail: nil)
         let rows = try await client.query(
             """
             INSERT INTO submissions (team_id, contest_id, sha256, runtime, bundle, status, status_history)
@@ -113,10 +113,5 @@ extension ArenaStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode([entry]), as: UTF8.self)
-    }
-
-    static func historyJSON(_ existing: [[String: String]], appending status: String, detail: String?) throws -> String
-    {
-        try historyEntry(status: status, detail: detail)
     }
 }
