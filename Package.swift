@@ -75,6 +75,7 @@ let package = Package(
         .target(
             name: "BundleKit",
             dependencies: [
+                "ContestModel", "StrategyKit",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -94,6 +95,11 @@ let package = Package(
             resources: [],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "LocalPostgres",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CSandboxHelper", path: "Sources/CSandboxHelper",
             cSettings: [.unsafeFlags(["-Wall", "-Wextra"])],
@@ -106,12 +112,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Layer 3: shell
+        // Layer 3: services over the adapters
         .target(
-            name: "ContestRunner",
+            name: "HeatRunner",
             dependencies: [
-                "MarketModel", "MarketEngine", "BotProtocol", "Scoring", "AuditLog", "ContestModel",
-                "Storage", "Sandbox", "APIModels", "BundleKit", "StrategyKit", "APIServer",
+                "MarketModel", "MarketEngine", "BotProtocol", "Scoring", "AuditLog", "ContestModel", "Sandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Leaderboard",
+            dependencies: [
+                "MarketModel", "APIModels", "Scoring", "Storage",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Layer 4: applications (queue consumer, HTTP API)
+        .target(
+            name: "JobRunner",
+            dependencies: [
+                "MarketModel", "AuditLog", "ContestModel", "Storage", "Sandbox", "BundleKit", "Scoring",
+                "HeatRunner", "Leaderboard",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,7 +145,7 @@ let package = Package(
         .target(
             name: "APIServer",
             dependencies: [
-                "MarketModel", "APIModels", "ContestModel", "Storage",
+                "MarketModel", "APIModels", "ContestModel", "Storage", "BundleKit", "Leaderboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,12 +156,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Layer 4: composition roots
+        // Layer 5: composition roots
         .executableTarget(
             name: "arena",
             dependencies: [
                 "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel",
-                "ContestRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario", "BundleKit",
+                "HeatRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario", "BundleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -148,8 +172,8 @@ let package = Package(
         .executableTarget(
             name: "arena-server",
             dependencies: [
-                "APIServer", "ContestRunner", "Storage", "ContestModel", "APIModels", "BundleKit", "Sandbox",
-                "AuditLog",
+                "APIServer", "JobRunner", "HeatRunner", "Storage", "LocalPostgres", "ContestModel", "APIModels",
+                "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -173,7 +197,7 @@ let package = Package(
         // Test support and tests
         .target(
             name: "TestSupport",
-            dependencies: ["Storage", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Storage", "LocalPostgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -212,7 +236,7 @@ let package = Package(
         .testTarget(
             name: "ArenaCLITests",
             dependencies: [
-                "TestSupport", "Storage", "APIServer", "ContestRunner", "APIModels", "Sandbox",
+                "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "BundleKit", "APIModels", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -223,7 +247,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "TestSupport", "Storage", "APIServer", "ContestRunner", "ContestModel", "APIModels", "BundleKit",
+                "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "Leaderboard", "ContestModel", "APIModels",
+                "BundleKit",
                 "Sandbox", "AuditLog", "MarketModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

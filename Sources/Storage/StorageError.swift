@@ -3,8 +3,6 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
     /// Stable machine-readable codes.
     public enum Code: String, Sendable {
         case invalidDatabaseURL = "invalid_database_url"
-        case postgresNotInstalled = "postgres_not_installed"
-        case postgresStartFailed = "postgres_start_failed"
         case migrationChanged = "migration_changed"
         case migrationFailed = "migration_failed"
         case migrationsMissing = "migrations_missing"

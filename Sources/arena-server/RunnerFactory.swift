@@ -1,5 +1,7 @@
 import AuditLog
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import ServiceLifecycle
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Prometheus
+import LocalPostgres
 import Storage
 
 /// What every server command needs: logging, state directory, the database (embedded or

@@ -1,5 +1,5 @@
 import AuditLog
-import ContestRunner
+import HeatRunner
 import MarketModel
 import Scoring
 

@@ -1,7 +1,7 @@
 import AuditLog
 import BundleKit
 import ContestModel
-import ContestRunner
+import HeatRunner
 import Foundation
 import Logging
 import Sandbox

@@ -1,5 +1,7 @@
 import APIServer
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,6 +1,8 @@
 import AuditLog
 import ContestModel
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import Logging
 import MarketModel

@@ -3,7 +3,9 @@ import APIServer
 import AsyncHTTPClient
 import BundleKit
 import ContestModel
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,6 +1,8 @@
 import APIModels
 import APIServer
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 
-@testable import ContestRunner
+@testable import JobRunner
 
 /// Platform failures, lease expiry and reruns through the real queue, runner and database.
 @Suite(.serialized)

@@ -1,7 +1,9 @@
 import APIModels
 import APIServer
 import BundleKit
-import ContestRunner
+import BundleKit
+import HeatRunner
+import JobRunner
 import Foundation
 import Hummingbird
 import HummingbirdTesting

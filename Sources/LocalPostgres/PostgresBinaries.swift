@@ -7,7 +7,7 @@ struct PostgresBinaries {
     func path(_ name: String) -> String { "\(directory)/\(name)" }
 
     /// Searches /usr/lib/postgresql/*/bin (newest first), then PATH.
-    static func locate() throws(StorageError) -> PostgresBinaries {
+    static func locate() throws(LocalPostgresError) -> PostgresBinaries {
         let fileManager = FileManager.default
         let root = "/usr/lib/postgresql"
         let versions = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? [])
@@ -27,7 +27,7 @@ struct PostgresBinaries {
         {
             return PostgresBinaries(directory: directory)
         }
-        throw StorageError(
+        throw LocalPostgresError(
             .postgresNotInstalled,
             "PostgreSQL server binaries not found: install them with `apt-get install postgresql` "
                 + "or set DATABASE_URL to an existing server")

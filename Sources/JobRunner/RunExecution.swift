@@ -2,6 +2,8 @@ import AuditLog
 import BundleKit
 import ContestModel
 import Foundation
+import HeatRunner
+import Leaderboard
 import Logging
 import MarketModel
 import Metrics

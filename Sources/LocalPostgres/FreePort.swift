@@ -8,7 +8,7 @@ import Foundation
 enum FreePort {
     static func find() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw StorageError(.postgresStartFailed, "socket() failed") }
+        guard fd >= 0 else { throw LocalPostgresError(.postgresStartFailed, "socket() failed") }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -19,7 +19,7 @@ enum FreePort {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0 else { throw StorageError(.postgresStartFailed, "bind() failed") }
+        guard bound == 0 else { throw LocalPostgresError(.postgresStartFailed, "bind() failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }

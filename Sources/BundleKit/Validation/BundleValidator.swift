@@ -1,5 +1,4 @@
-import APIServer
-import BundleKit
+
 import ContestModel
 import StrategyKit
 

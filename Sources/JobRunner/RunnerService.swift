@@ -1,6 +1,7 @@
 import AuditLog
 import ContestModel
 import Foundation
+import HeatRunner
 import Logging
 import Metrics
 import ServiceLifecycle

@@ -45,7 +45,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
 
     /// Starts (or reuses) the cluster and waits until it accepts connections; returns its URL.
     @discardableResult
-    public func start() throws(StorageError) -> String {
+    public func start() throws(LocalPostgresError) -> String {
         let binaries = try PostgresBinaries.locate()
         do {
             try prepareDirectory()
@@ -61,12 +61,12 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             try launch(binaries)
             try waitUntilAccepting(binaries)
             try createDatabase(binaries)
-        } catch let error as StorageError {
+        } catch let error as LocalPostgresError {
             stop()
             throw error
         } catch {
             stop()
-            throw StorageError(.postgresStartFailed, "could not start PostgreSQL: \(error)")
+            throw LocalPostgresError(.postgresStartFailed, "could not start PostgreSQL: \(error)")
         }
         return url
     }
@@ -89,7 +89,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             let probe = try ProcessRunner.run(
                 "/usr/sbin/runuser", ["-u", runAs, "--", "/usr/bin/test", "-w", configuration.directory])
             if probe.status != 0 {
-                throw StorageError(
+                throw LocalPostgresError(
                     .postgresStartFailed,
                     "the postgres OS user cannot write \(configuration.directory) (a parent directory is not "
                         + "world-searchable); set ARENA_STATE_DIR to a directory it can reach, or set DATABASE_URL")
@@ -117,7 +117,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
                 + (configuration.fast ? ["--no-sync"] : []))
         let result = try ProcessRunner.run(executable, arguments)
         guard result.status == 0 else {
-            throw StorageError(.postgresStartFailed, "initdb failed: \(result.output.suffix(400))")
+            throw LocalPostgresError(.postgresStartFailed, "initdb failed: \(result.output.suffix(400))")
         }
     }
 
@@ -153,11 +153,11 @@ public final class EmbeddedPostgres: @unchecked Sendable {
             if try isAccepting(binaries) { return }
             if let server, !server.isRunning {
                 let log = (try? String(contentsOfFile: "\(configuration.directory)/server.log", encoding: .utf8)) ?? ""
-                throw StorageError(.postgresStartFailed, "PostgreSQL exited during start-up: \(log.suffix(600))")
+                throw LocalPostgresError(.postgresStartFailed, "PostgreSQL exited during start-up: \(log.suffix(600))")
             }
             usleep(50_000)
         }
-        throw StorageError(.postgresStartFailed, "PostgreSQL did not accept connections within 30 s")
+        throw LocalPostgresError(.postgresStartFailed, "PostgreSQL did not accept connections within 30 s")
     }
 
     private func isAccepting(_ binaries: PostgresBinaries) throws -> Bool {
@@ -170,7 +170,7 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         let result = try ProcessRunner.run(
             binaries.path("createdb"), ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", configuration.database])
         if result.status != 0 && !result.output.contains("already exists") {
-            throw StorageError(.postgresStartFailed, "createdb failed: \(result.output.suffix(400))")
+            throw LocalPostgresError(.postgresStartFailed, "createdb failed: \(result.output.suffix(400))")
         }
     }
 
