@@ -1,3 +1,4 @@
+import BundleKit
 import APIModels
 import Foundation
 import HTTPTypes

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs blocking work (pipe I/O with workers) on its own thread, off the cooperative pool.
-enum DedicatedThread {
-    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public enum DedicatedThread {
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
