@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "arena-server", targets: ["arena-server"]),
         .executable(name: "arena-worker", targets: ["arena-worker"]),
         .executable(name: "arena-sandbox", targets: ["CSandboxHelper"]),
+        .executable(name: "arena-echo-bot", targets: ["arena-echo-bot"]),
         .executable(name: "arena-bench", targets: ["arena-bench"]),
     ],
     dependencies: [
@@ -39,11 +40,14 @@ let package = Package(
         .target(
             name: "MarketEngine",
             dependencies: [
-                "MarketModel",
+                "MarketModel", "MarketBackground",
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings
         ),
+        // The seeded background market (price processes, house agents): the only floating point
+        // of the simulation, driven by MarketEngine through its house-order seam.
+        .target(name: "MarketBackground", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "StrategyKit",
             dependencies: ["MarketModel", .product(name: "Yams", package: "Yams")],
@@ -58,7 +62,9 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "AuditLog",
-            dependencies: ["MarketModel", "MarketEngine", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "MarketModel", "MarketEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "APIModels", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
@@ -100,10 +106,17 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ArenaResources", swiftSettings: swiftSettings),
         .executableTarget(
             name: "CSandboxHelper", path: "Sources/CSandboxHelper",
             cSettings: [.unsafeFlags(["-Wall", "-Wextra"])],
             // No Swift code: linking the Swift runtime statically saves ~4 ms per worker start.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+        ),
+        // Benchmark/test bot (C, unprivileged); static so it runs in a sandbox that mounts only /usr.
+        .executableTarget(
+            name: "arena-echo-bot", path: "Sources/arena-echo-bot",
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra"])],
             linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
         .target(
@@ -125,7 +138,9 @@ let package = Package(
         .target(
             name: "Leaderboard",
             dependencies: [
-                "MarketModel", "APIModels", "Scoring", "Storage",
+                "MarketModel", "APIModels", "ContestModel", "Scoring", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -147,7 +162,6 @@ let package = Package(
             dependencies: [
                 "MarketModel", "APIModels", "ContestModel", "Storage", "BundleKit", "Leaderboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -160,7 +174,7 @@ let package = Package(
         .executableTarget(
             name: "arena",
             dependencies: [
-                "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel",
+                "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel", "ArenaResources",
                 "HeatRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario", "BundleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -173,6 +187,7 @@ let package = Package(
             name: "arena-server",
             dependencies: [
                 "APIServer", "JobRunner", "HeatRunner", "Storage", "LocalPostgres", "ContestModel", "APIModels",
+                "ArenaResources",
                 "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -190,14 +205,32 @@ let package = Package(
         ),
         .executableTarget(
             name: "arena-bench",
-            dependencies: ["MarketModel", "MarketEngine", "StrategyKit", "BotProtocol", "AuditLog", "Sandbox"],
+            dependencies: [
+                "MarketModel", "MarketEngine", "StrategyKit", "StrategyTestSupport", "BotProtocol", "AuditLog", "Sandbox",
+            ],
             swiftSettings: swiftSettings
         ),
 
         // Test support and tests
+        // SyntheticMarket: StrategyKit's toy market for its tests and arena-bench (not the engine).
+        .target(
+            name: "StrategyTestSupport", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["Storage", "LocalPostgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Storage", "LocalPostgres", "ArenaResources", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HeatRunnerTestSupport",
+            dependencies: ["HeatRunner", "Sandbox", "BotProtocol", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatRunnerTests",
+            dependencies: [
+                "HeatRunner", "HeatRunnerTestSupport", "AuditLog", "BotProtocol", "ContestModel", "MarketEngine",
+                "MarketModel", "Sandbox", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -209,18 +242,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ArenaResourcesTests", dependencies: ["ArenaResources"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "MarketBackgroundTests", dependencies: ["MarketModel", "MarketBackground", "MarketEngine"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "MarketScenarioTests",
             dependencies: ["MarketModel", "MarketEngine", "MarketScenario"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "StrategyKitTests", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
+            name: "StrategyKitTests", dependencies: ["StrategyKit", "StrategyTestSupport", "MarketModel"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox", "BotProtocol", "MarketModel", .product(name: "Logging", package: "swift-log")],
@@ -230,17 +270,28 @@ let package = Package(
         .testTarget(
             name: "BotProtocolTests", dependencies: ["BotProtocol", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine"],
+            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine", "Scoring"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ArenaCLITests",
             dependencies: [
                 "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "BundleKit", "APIModels", "Sandbox",
+                "AuditLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APIServerTests",
+            dependencies: [
+                "APIServer", "APIModels", "BundleKit", "ContestModel", "Leaderboard", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

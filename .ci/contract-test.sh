@@ -89,7 +89,7 @@ cat >"$WORK/contest.yaml" <<EOF
 id: contract
 name: Contract test
 market: { instruments: [BTC-PERP, ETH-PERP], tick_ms: 1000 }
-evaluation: { ticks: 20, heat_size: 8, starting_balance: "10000", rounds: [{seed: 11, public: true}, {seed: 12, public: false}] }
+evaluation: { ticks: 20, heat_size: 8, starting_balance: "10000", rounds: [{seed: 11, public: true}, {public: false}] }
 limits: { tick_deadline_ms: 1000 }
 phases: [{name: final, final_selection: true}]
 EOF

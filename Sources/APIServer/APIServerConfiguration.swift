@@ -1,3 +1,4 @@
+import Leaderboard
 import Prometheus
 
 /// Settings of the HTTP API.
@@ -15,6 +16,10 @@ public struct APIServerConfiguration: Sendable {
     public var addressBurst: Double
     /// How long a rendered leaderboard is served from memory before re-reading the database.
     public var leaderboardCacheMilliseconds: Int
+    /// How often a leaderboard stream checks for a new board, and how many checks before the
+    /// server ends the stream (clients reconnect): one hour by default.
+    public var leaderboardStreamInterval: Duration
+    public var leaderboardStreamChecks: Int
     /// Engine version reported on the leaderboard.
     public var engineVersion: String
     /// Registry served at `GET /metrics`; without one the route is not registered.
@@ -23,7 +28,8 @@ public struct APIServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, tokenRate: Double = 20,
         tokenBurst: Double = 60, addressRate: Double = 500, addressBurst: Double = 2000,
-        leaderboardCacheMilliseconds: Int = 1000, engineVersion: String = "unknown"
+        leaderboardCacheMilliseconds: Int = 1000, engineVersion: String = "unknown",
+        leaderboardStreamInterval: Duration = .seconds(1), leaderboardStreamChecks: Int = 3600
     ) {
         self.host = host
         self.port = port
@@ -33,6 +39,13 @@ public struct APIServerConfiguration: Sendable {
         self.addressRate = addressRate
         self.addressBurst = addressBurst
         self.leaderboardCacheMilliseconds = leaderboardCacheMilliseconds
+        self.leaderboardStreamInterval = leaderboardStreamInterval
+        self.leaderboardStreamChecks = leaderboardStreamChecks
         self.engineVersion = engineVersion
+    }
+
+    /// The leaderboard cache's share of these settings.
+    public var leaderboardCache: LeaderboardCacheConfiguration {
+        LeaderboardCacheConfiguration(cacheMilliseconds: leaderboardCacheMilliseconds, engineVersion: engineVersion)
     }
 }

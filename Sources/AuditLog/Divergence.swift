@@ -32,6 +32,31 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
         case unknownKey = "unknown_key"
         /// The Ed25519 signature does not verify.
         case signatureInvalid = "signature_invalid"
+        /// The attestation's bytes are not its canonical signed form (an added field, reordered
+        /// keys, whitespace, duplicate keys).
+        case attestationNotCanonical = "attestation_not_canonical"
+        /// The signing key is not in the set the user pinned (`--key`, `--fingerprint`, `--keys`).
+        case untrustedKey = "untrusted_key"
+        /// The transcript is another run than the one asked for.
+        case runMismatch = "run_mismatch"
+        /// The transcript belongs to another contest than the one asked for.
+        case contestMismatch = "contest_mismatch"
+        /// The transcript's contest configuration hash is not the published contest's.
+        case definitionMismatch = "definition_mismatch"
+        /// The transcript's seed is not the board's, or not the one derived from the revealed material.
+        case seedMismatch = "seed_mismatch"
+        /// The revealed seed material does not match its commitment, or the commitment changed.
+        case commitmentMismatch = "commitment_mismatch"
+        /// The transcript root or results digest is not the one on the board.
+        case rootMismatch = "root_mismatch"
+        /// The board names a team or submission the transcript does not have.
+        case memberMismatch = "member_mismatch"
+        /// A number on the board differs from the one recomputed from the replay.
+        case metricMismatch = "metric_mismatch"
+        /// The board's ranks do not follow from the verified results.
+        case rankMismatch = "rank_mismatch"
+        /// The board snapshot is malformed, not canonical, unsigned by a trusted key, or inconsistent.
+        case boardInvalid = "board_invalid"
     }
 
     /// What failed.

@@ -1,6 +1,7 @@
 import Foundation
 import MarketEngine
 import MarketModel
+import Scoring
 
 /// The verifier's pass over the tick records: chains every record and, until the first
 /// divergence, replays it on a fresh engine and compares the events byte for byte.
@@ -17,12 +18,31 @@ struct ReplayState {
     var trailer: TranscriptReader.Trailer?
     var results: RunResults?
     var replayed = false
+    /// Per member (header order): equity after every tick, starting with the opening deposit.
+    var equity: [[Money]] = []
+    private var openingDeposit: [Money?] = []
+    private var memberIndex: [UInt32: Int] = [:]
 
     init(reader: TranscriptReader, market: MarketConfiguration?, configuration: TranscriptVerifierConfiguration) {
         self.reader = reader
         self.market = market
         self.configuration = configuration
         chain = HashChain(header: Array(reader.body[reader.headerRange]))
+        if configuration.equityCurves {
+            let members = reader.header.members
+            equity = Array(repeating: [], count: members.count)
+            openingDeposit = Array(repeating: nil, count: members.count)
+            for (index, member) in members.enumerated() { memberIndex[member.slot] = index }
+        }
+    }
+
+    /// Each member's equity metrics, once the replay completed with curves on.
+    var teamEquity: [TeamEquity] {
+        guard configuration.equityCurves, results != nil else { return [] }
+        return zip(reader.header.members, equity).map { member, curve in
+            TeamEquity(
+                slot: member.slot, teamID: member.teamID, label: member.label, metrics: EquityMetrics(curve: curve))
+        }
     }
 
     mutating func run() {
@@ -30,7 +50,7 @@ struct ReplayState {
         if let market, configuration.replay {
             engine = (
                 Exchange(configuration: market, seed: reader.header.seed),
-                ResultsCalculator(members: reader.header.members, configuration: market, rank: configuration.rank)
+                ResultsCalculator(members: reader.header.members, configuration: market)
             )
             replayed = true
         }
@@ -80,6 +100,11 @@ struct ReplayState {
         }
         produced.removeAll(keepingCapacity: true)
         for input in inputs {
+            if configuration.equityCurves, case .command(let origin, .openAccount(let deposit)) = input,
+                let slot = origin.slot, let index = memberIndex[slot], openingDeposit[index] == nil
+            {
+                openingDeposit[index] = deposit
+            }
             if case .command(_, let command) = input {
                 let start = produced.count
                 exchange.apply(command, into: &produced)
@@ -102,10 +127,21 @@ struct ReplayState {
                     memcmp(mine.baseAddress!, $0.baseAddress! + recorded.lowerBound, recorded.count) == 0
                 }
             }
+        if configuration.equityCurves { sampleEquity(exchange, calculator) }
         if same {
             events += produced.count
         } else {
             eventFailure = try Self.locate(tick: tick, produced: produced, inputs: inputs, recorded: &record)
+        }
+    }
+
+    /// Appends every member's equity after this tick, as the runner samples it (the opening
+    /// deposit first; zero for a member without an account).
+    private mutating func sampleEquity(_ exchange: Exchange, _ calculator: ResultsCalculator) {
+        let accounts = calculator.accounts
+        for index in equity.indices {
+            if equity[index].isEmpty { equity[index].append(openingDeposit[index] ?? .zero) }
+            equity[index].append(accounts[index].flatMap { exchange.account($0)?.equity } ?? .zero)
         }
     }
 

@@ -1,5 +1,6 @@
 import MarketEngine
 import MarketModel
+import Scoring
 
 /// Derives ``RunResults`` from a run's inputs and events. The runner (through ``RunRecorder``) and
 /// the verifier use this same code, so recorded and recomputed results agree bit for bit when
@@ -7,28 +8,28 @@ import MarketModel
 ///
 /// A team's account is the one opened by the first `openAccount` whose origin names the team's
 /// slot. Fees, funding, realised PnL, liquidations, fills and volume are summed from events;
-/// balance and equity come from the engine at the end. (Equity-curve metrics such as drawdown
-/// need a per-tick equity query cheaper than `Exchange.account(_:)`; see docs/AUDIT.md.)
+/// balance and equity come from the engine at the end; teams are scored and ordered by the heat
+/// ranking (``Scoring/HeatRanking``). Equity-curve metrics (drawdown, Sharpe) are computed from
+/// per-tick equity by ``Scoring/EquityMetrics`` (see ``TranscriptVerifierConfiguration/equityCurves``).
 public struct ResultsCalculator: Sendable {
-    /// How teams are scored and ordered; ``AuditScoring/rank(_:)`` by default.
-    public typealias Ranking = @Sendable ([TeamResult]) -> [TeamResult]
-
     private var teams: [TeamResult]
     private var slotIndex: [UInt32: Int] = [:]
     /// Team index per account id (dense: account ids are small consecutive integers); -1 for none.
     private var teamOfAccount: [Int32] = []
     private let instruments: [InstrumentSpec]
-    private let rank: Ranking
 
     /// Starts with every member of the heat and no account.
-    public init(members: [HeatMember], configuration: MarketConfiguration, rank: @escaping Ranking = AuditScoring.rank)
-    {
+    public init(members: [HeatMember], configuration: MarketConfiguration) {
         teams = members.map {
             TeamResult(slot: $0.slot, teamID: $0.teamID, label: $0.label, account: AccountID(UInt32.max))
         }
         for (index, member) in members.enumerated() { slotIndex[member.slot] = index }
         instruments = configuration.instruments
-        self.rank = rank
+    }
+
+    /// Each member's account, in member order (`nil` until its first `openAccount` succeeded).
+    public var accounts: [AccountID?] {
+        teams.map { $0.account.rawValue == UInt32.max ? nil : $0.account }
     }
 
     /// Accounts for one input and the events its `apply` produced (empty for non-command inputs).
@@ -107,6 +108,6 @@ public struct ResultsCalculator: Sendable {
             final[index].finalBalance = snapshot.balance
             final[index].finalEquity = snapshot.equity
         }
-        return RunResults(tickCount: tickCount, finalStateHash: exchange.stateHash(), teams: rank(final))
+        return RunResults(tickCount: tickCount, finalStateHash: exchange.stateHash(), teams: HeatRanking.rank(final))
     }
 }

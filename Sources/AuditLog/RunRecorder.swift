@@ -18,13 +18,12 @@ public struct RunRecorder: Sendable {
 
     /// Starts a run described by `header` (the engine is built from its embedded configuration).
     public init(
-        header: TranscriptHeader, writer configuration: TranscriptWriter.Configuration = .init(),
-        rank: @escaping ResultsCalculator.Ranking = AuditScoring.rank
+        header: TranscriptHeader, writer configuration: TranscriptWriter.Configuration = .init()
     ) throws(TranscriptError) {
         let market = try header.configuration()
         exchange = Exchange(configuration: market, seed: header.seed)
         writer = TranscriptWriter(header: header, configuration: configuration)
-        calculator = ResultsCalculator(members: header.members, configuration: market, rank: rank)
+        calculator = ResultsCalculator(members: header.members, configuration: market)
     }
 
     /// Applies `command` within the current tick, records it with its origin, returns its events.

@@ -32,12 +32,12 @@ public struct TeamResult: Hashable, Sendable, Codable {
     public var strikes: Int
     /// Whether the bot faulted during the run.
     public var faulted: Bool
-    /// Score (see ``AuditScoring``).
+    /// Score in the heat (see ``Scoring/HeatRanking``).
     public var score: Money
     /// 1-based rank.
     public var rank: Int
 
-    /// Creates a result; `score` and `rank` are filled in by ``AuditScoring/rank(_:)``.
+    /// Creates a result; `score` and `rank` are filled in by ``Scoring/HeatRanking/rank(_:)``.
     public init(
         slot: UInt32, teamID: String, label: String, account: AccountID, deposited: Money = .zero,
         finalBalance: Money = .zero, finalEquity: Money = .zero, realizedPnL: Money = .zero, feesPaid: Money = .zero,

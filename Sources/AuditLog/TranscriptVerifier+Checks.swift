@@ -30,9 +30,16 @@ extension TranscriptVerifier {
 
     /// Checks the attestation against the manifest the verified transcript implies.
     func checkAttestation(
-        _ attestation: Attestation?, expected: RunManifest, publicKeys: [PublicKeyInfo], header: TranscriptHeader,
+        _ input: AttestationInput, expected: RunManifest, publicKeys: [PublicKeyInfo], header: TranscriptHeader,
         report: inout VerificationReport
     ) {
+        let attestation: Attestation?
+        switch input {
+        case .invalid(let failure):
+            report.check("attestation", failure, detail: "")
+            return
+        case .parsed(let parsed): attestation = parsed
+        }
         guard let attestation else {
             if configuration.requireAttestation {
                 report.check(
@@ -52,6 +59,17 @@ extension TranscriptVerifier {
             return
         }
         guard let entry = publicKeys.first(where: { $0.keyID == attestation.keyID }), let key = entry.key() else {
+            if configuration.pinnedKeys {
+                report.check(
+                    "attestation",
+                    Divergence(
+                        .untrustedKey, expected: publicKeys.map(\.keyID).joined(separator: ","),
+                        found: attestation.keyID,
+                        message:
+                            "the signing key \(attestation.keyID) is not in the pinned set (\(publicKeys.map(\.keyID).joined(separator: ", ")))"
+                    ), detail: "")
+                return
+            }
             report.check(
                 "attestation",
                 Divergence(
@@ -73,6 +91,7 @@ extension TranscriptVerifier {
                 "signed with key \(attestation.keyID); the run started under \(header.attestationKeyID)")
         }
         report.keyID = attestation.keyID
+        report.manifest = attestation.manifest
         report.check(
             "attestation", nil,
             detail: "ed25519 signature by \(attestation.keyID)\(entry.active ? "" : " (retired key)")")

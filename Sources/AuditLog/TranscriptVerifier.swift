@@ -29,6 +29,38 @@ public struct TranscriptVerifier: Sendable {
     public func verify(transcriptBytes: [UInt8], attestation: Attestation?, publicKeys: [PublicKeyInfo])
         -> VerificationReport
     {
+        verify(transcriptBytes: transcriptBytes, attestation: .parsed(attestation), publicKeys: publicKeys)
+    }
+
+    /// Verifies `transcriptBytes` and the attestation exactly as served (`attestationJSON`): the
+    /// bytes must be the canonical signed form (``Attestation/decodeCanonical(json:)``), otherwise
+    /// the attestation check fails with ``Divergence/Code/attestationNotCanonical``.
+    public func verify(transcriptBytes: [UInt8], attestationJSON: [UInt8]?, publicKeys: [PublicKeyInfo])
+        -> VerificationReport
+    {
+        guard let attestationJSON else {
+            return verify(transcriptBytes: transcriptBytes, attestation: .parsed(nil), publicKeys: publicKeys)
+        }
+        do {
+            let attestation = try Attestation.decodeCanonical(json: attestationJSON)
+            return verify(transcriptBytes: transcriptBytes, attestation: .parsed(attestation), publicKeys: publicKeys)
+        } catch {
+            return verify(
+                transcriptBytes: transcriptBytes,
+                attestation: .invalid(Divergence(.attestationNotCanonical, message: error.message)),
+                publicKeys: publicKeys)
+        }
+    }
+
+    /// The attestation as given: parsed (or absent), or unusable with the reason.
+    enum AttestationInput {
+        case parsed(Attestation?)
+        case invalid(Divergence)
+    }
+
+    func verify(transcriptBytes: [UInt8], attestation: AttestationInput, publicKeys: [PublicKeyInfo])
+        -> VerificationReport
+    {
         var report = VerificationReport()
         let reader: TranscriptReader
         do {
@@ -42,6 +74,10 @@ public struct TranscriptVerifier: Sendable {
         }
         let header = reader.header
         report.runID = header.runID
+        report.contestID = header.contestID
+        report.contestConfigurationHash = header.contestConfigurationHash
+        report.seed = header.seed
+        report.members = header.members
         report.engineVersion = header.engineVersion
         if let local = configuration.localEngineVersion, local != header.engineVersion {
             report.warnings.append("transcript was produced by engine \(header.engineVersion); replaying with \(local)")
@@ -83,6 +119,7 @@ public struct TranscriptVerifier: Sendable {
         }
         if let recomputed = replay.results, let trailer = replay.trailer, replay.eventFailure == nil {
             report.results = recomputed
+            report.equity = replay.teamEquity
             report.check(
                 "results", Self.compare(recomputed, trailer.results), detail: "\(recomputed.teams.count) teams")
         } else {

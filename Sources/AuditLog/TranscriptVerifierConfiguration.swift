@@ -7,17 +7,23 @@ public struct TranscriptVerifierConfiguration: Sendable {
     public var replay: Bool
     /// The local engine's version; a difference from the header is reported as a warning.
     public var localEngineVersion: String?
-    /// Scoring rule used to recompute ranks.
-    public var rank: ResultsCalculator.Ranking
+    /// Sample every team's equity after each tick of the replay and report its
+    /// ``Scoring/EquityMetrics`` (what the board ranks by). Costs one account valuation per team
+    /// per tick, as in the runner; off by default.
+    public var equityCurves: Bool
+    /// The trusted keys were pinned by the user (not just served by the server): a signature by
+    /// any other key is reported as ``Divergence/Code/untrustedKey``.
+    public var pinnedKeys: Bool
 
     /// Creates options.
     public init(
         requireAttestation: Bool = true, replay: Bool = true, localEngineVersion: String? = nil,
-        rank: @escaping ResultsCalculator.Ranking = AuditScoring.rank
+        equityCurves: Bool = false, pinnedKeys: Bool = false
     ) {
         self.requireAttestation = requireAttestation
         self.replay = replay
         self.localEngineVersion = localEngineVersion
-        self.rank = rank
+        self.equityCurves = equityCurves
+        self.pinnedKeys = pinnedKeys
     }
 }

@@ -21,6 +21,14 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var warnings: [String] = []
     /// Run id from the header, when readable.
     public var runID: String?
+    /// Contest id from the header.
+    public var contestID: String?
+    /// Contest configuration hash from the header (the contest's `definition_sha256`).
+    public var contestConfigurationHash: String?
+    /// The run's seed from the header.
+    public var seed: UInt64?
+    /// The heat's teams from the header.
+    public var members: [HeatMember] = []
     /// Engine version recorded in the header.
     public var engineVersion: String?
     /// Ticks replayed.
@@ -35,13 +43,20 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var keyID: String?
     /// Recomputed results (present once replay completed).
     public var results: RunResults?
+    /// Recomputed equity metrics per team (with ``TranscriptVerifierConfiguration/equityCurves``).
+    public var equity: [TeamEquity] = []
+    /// The manifest of the verified attestation.
+    public var manifest: RunManifest?
 
     /// An empty report.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case verified, divergence, checks, warnings, ticks, events, commands, root, results
+        case verified, divergence, checks, warnings, ticks, events, commands, root, results, seed, members, equity
+        case manifest
         case runID = "run_id"
+        case contestID = "contest_id"
+        case contestConfigurationHash = "contest_config_hash"
         case engineVersion = "engine_version"
         case keyID = "key_id"
     }
@@ -52,6 +67,12 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         checks = try container.decode([Check].self, forKey: .checks)
         warnings = try container.decode([String].self, forKey: .warnings)
         runID = try container.decodeIfPresent(String.self, forKey: .runID)
+        contestID = try container.decodeIfPresent(String.self, forKey: .contestID)
+        contestConfigurationHash = try container.decodeIfPresent(String.self, forKey: .contestConfigurationHash)
+        seed = try container.decodeIfPresent(String.self, forKey: .seed).flatMap { UInt64($0) }
+        members = try container.decodeIfPresent([HeatMember].self, forKey: .members) ?? []
+        equity = try container.decodeIfPresent([TeamEquity].self, forKey: .equity) ?? []
+        manifest = try container.decodeIfPresent(RunManifest.self, forKey: .manifest)
         engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
         ticks = try container.decode(Int.self, forKey: .ticks)
         events = try container.decode(Int.self, forKey: .events)
@@ -68,6 +89,12 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         try container.encode(checks, forKey: .checks)
         try container.encode(warnings, forKey: .warnings)
         try container.encodeIfPresent(runID, forKey: .runID)
+        try container.encodeIfPresent(contestID, forKey: .contestID)
+        try container.encodeIfPresent(contestConfigurationHash, forKey: .contestConfigurationHash)
+        try container.encodeIfPresent(seed.map { String($0) }, forKey: .seed)
+        try container.encode(members, forKey: .members)
+        try container.encode(equity, forKey: .equity)
+        try container.encodeIfPresent(manifest, forKey: .manifest)
         try container.encodeIfPresent(engineVersion, forKey: .engineVersion)
         try container.encode(ticks, forKey: .ticks)
         try container.encode(events, forKey: .events)
@@ -78,13 +105,13 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     }
 
     /// Records a check; the first failing one becomes ``divergence``.
-    mutating func check(_ name: String, _ failure: Divergence?, detail: String) {
+    public mutating func check(_ name: String, _ failure: Divergence?, detail: String) {
         checks.append(Check(name: name, passed: failure == nil, detail: failure?.message ?? detail))
         if let failure, divergence == nil { divergence = failure }
     }
 
     /// Records a check that was not reached.
-    mutating func skip(_ name: String, because reason: String) {
+    public mutating func skip(_ name: String, because reason: String) {
         checks.append(Check(name: name, passed: nil, detail: reason))
     }
 }

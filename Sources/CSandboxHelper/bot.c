@@ -59,6 +59,9 @@ void exec_bot(const struct options *o) {
         prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
     }
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die("no_new_privs");
+    /* Plain mode shares the runner's uid: Landlock keeps the runner's files and processes out of
+     * reach (where the kernel has it; a runner checks that at start). */
+    if (o->plain && landlock_restrict(o) < 0) die("landlock");
     /* After the uid change (which clears it); the parent is init (or the supervisor). */
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (install_seccomp() < 0) die("seccomp");

@@ -106,9 +106,25 @@ void cg_detect(struct cgroups *cg) {
     }
 }
 
+/* A limit that was asked for must be enforced: no controller for it is an error, never a skip. */
+static int require_controllers(const struct cgroups *cg, const struct options *o) {
+    const long requested[CG_COUNT] = {o->mem_mib, o->pids, o->cpu_pct};
+    int missing = 0;
+    for (int c = 0; c < CG_COUNT; c++) {
+        if (requested[c] > 0 && cg->version[c] == 0) {
+            status_write("error=%s limit requested but this host has no %s cgroup controller", controller_names[c],
+                         controller_names[c]);
+            missing = 1;
+        }
+    }
+    if (missing) errno = EOPNOTSUPP;
+    return missing ? -1 : 0;
+}
+
 int cg_create(struct cgroups *cg, const struct options *o) {
     char value[64];
     cg_detect(cg);
+    if (require_controllers(cg, o) < 0) return -1;
     for (int c = 0; c < CG_COUNT; c++) {
         if (cg->version[c] == 1) {
             char own[256];
@@ -199,6 +215,16 @@ static int empty_group(const char *dir) {
     return 0;
 }
 
+/* rmdir with retries (a v1 group is busy for a moment after its last task left). */
+static int remove_group(const char *dir) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+        if (rmdir(dir) == 0 || errno == ENOENT) return 0;
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    return -1;
+}
+
 void cg_report_and_remove(const struct cgroups *cg) {
     const char *mem = cg->dir[CG_MEMORY], *pids = cg->dir[CG_PIDS];
     if (mem[0]) {
@@ -218,14 +244,18 @@ void cg_report_and_remove(const struct cgroups *cg) {
         for (int d = 0; d < c; d++) done |= strcmp(cg->dir[d], cg->dir[c]) == 0;
         if (done) continue;
         if (!empty_group(cg->dir[c])) status_write("error=cgroup %s did not empty", cg->dir[c]);
-        int removed = 0;
-        for (int attempt = 0; attempt < 200 && !removed; attempt++) {
-            removed = rmdir(cg->dir[c]) == 0 || errno == ENOENT;
-            if (!removed) {
-                struct timespec ts = {0, 5 * 1000 * 1000};
-                nanosleep(&ts, NULL);
-            }
-        }
-        if (!removed) status_write("error=rmdir %s: %s", cg->dir[c], strerror(errno));
+        if (remove_group(cg->dir[c]) < 0) status_write("error=rmdir %s: %s", cg->dir[c], strerror(errno));
     }
+}
+
+int cg_remove(const struct cgroups *cg) {
+    int result = 0;
+    for (int c = 0; c < CG_COUNT; c++) {
+        if (!cg->dir[c][0]) continue;
+        int done = 0;
+        for (int d = 0; d < c; d++) done |= strcmp(cg->dir[d], cg->dir[c]) == 0;
+        if (done) continue;
+        if (!empty_group(cg->dir[c]) || remove_group(cg->dir[c]) < 0) result = -1;
+    }
+    return result;
 }

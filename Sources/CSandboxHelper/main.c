@@ -1,7 +1,6 @@
 /*
  * arena-sandbox [options] -- PROGRAM [ARGS...]
  * arena-sandbox --probe
- * arena-echo-bot            (this binary under that name: see echo_bot.c)
  *
  * Supervisor: creates the cgroups, starts init in a new pid namespace, then waits for one of
  * (a) init exiting (the bot ended), (b) EOF on the lifeline pipe (fd 3: the host wants the
@@ -74,6 +73,18 @@ static void parse(int argc, char **argv, struct options *o) {
     if (optind >= argc) usage();
     o->argv = argv + optind;
     if (!o->plain && !o->name) usage();
+}
+
+/* Sets KEY=VALUE in the bot's environment, replacing an entry with the same key. */
+static void set_env(struct options *o, const char *entry) {
+    size_t key = strcspn(entry, "=") + 1;
+    for (int i = 0; i < o->n_env; i++) {
+        if (strncmp(o->env[i], entry, key) == 0) {
+            o->env[i] = entry;
+            return;
+        }
+    }
+    if (o->n_env < MAX_ENV) o->env[o->n_env++] = entry;
 }
 
 /* Points fds 0..2 at /dev/null so this process holds no copy of the bot's pipes. */
@@ -162,8 +173,6 @@ static int supervise(pid_t child, int kill_group) {
 int main(int argc, char **argv) {
     struct options o;
     struct cgroups cg;
-    const char *self = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
-    if (strcmp(self, "arena-echo-bot") == 0) return echo_bot();
     if (argc == 2 && strcmp(argv[1], "--probe") == 0) return probe();
     parse(argc, argv, &o);
     signal(SIGPIPE, SIG_IGN);
@@ -177,12 +186,27 @@ int main(int argc, char **argv) {
     fcntl(STATUS_FD, F_SETFD, FD_CLOEXEC);
 
     if (o.plain) {
+        char scratch[64], home[96], tmpdir[96];
+        if (scratch_create(scratch, sizeof scratch) < 0) {
+            status_write("error=scratch directory: %s", strerror(errno));
+            status_write("done");
+            return 125;
+        }
+        o.scratch_dir = scratch;
+        snprintf(home, sizeof home, "HOME=%s", scratch);
+        snprintf(tmpdir, sizeof tmpdir, "TMPDIR=%s", scratch);
+        set_env(&o, home);
+        set_env(&o, tmpdir);
         pid_t bot = fork();
-        if (bot < 0) return 125;
+        if (bot < 0) {
+            scratch_remove(scratch);
+            return 125;
+        }
         if (bot == 0) exec_bot(&o);
         release_stdio();
         int status = supervise(bot, 1);
         if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) report_wait_status(status);
+        scratch_remove(scratch);
         status_write("done");
         return 0;
     }

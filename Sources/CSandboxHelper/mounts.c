@@ -3,8 +3,8 @@
  *
  *   /            tmpfs, read-only after setup
  *   /usr         host /usr, read-only, nosuid, nodev   (+ /bin /lib /lib64 /sbin symlinks)
- *   /bot         the team bundle, read-only, nosuid, nodev
- *   /sdk         the Python SDK directory, read-only, noexec (optional)
+ *   /bot         a copy of the team bundle in its own tmpfs, read-only, nosuid, nodev
+ *   /sdk         a copy of the Python SDK directory in its own tmpfs, read-only, noexec (optional)
  *   <dst>        extra read-only binds (-r SRC[:DST], e.g. the rules worker binary)
  *   /scratch     size-capped tmpfs owned by the team uid, nosuid, nodev, noexec, nosymfollow
  *   /tmp         the same tmpfs as /scratch
@@ -14,8 +14,16 @@
  * Nothing else of the host (no /etc, /home, /root, /work, /sys, other bundles) exists there.
  * Sources are opened as O_PATH descriptors before the new root is mounted, so a source that
  * lives below the mount point (e.g. in /tmp) stays reachable.
+ *
+ * Nothing names the host either: /proc/self/mountinfo shows, for a bind mount, the source's
+ * path inside its file system (the state directory, the run id, the checkout). The bundle and
+ * the SDK, the only sources a team's code can look at, are therefore copied (small: bundles
+ * are capped by the validator) into tmpfs mounts whose root is "/". The -r binds (the rules
+ * worker and its runtime, run by the trusted worker, which gives the team's strategy no file
+ * access) keep their host paths.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -76,6 +84,145 @@ static int bind_ro(int fd, const char *target, unsigned long flags) {
     return 0;
 }
 
+/* Copy budget for /bot and /sdk (the validator caps bundles at 64 MiB unpacked, 8 by default). */
+#define COPY_MAX_BYTES (256LL << 20)
+#define COPY_MAX_ENTRIES 16384
+#define COPY_MAX_DEPTH 32
+
+struct copy_budget {
+    long long bytes;
+    long entries;
+};
+
+static int copy_file(int src_dir, int dst_dir, const char *name, mode_t mode, struct copy_budget *budget) {
+    static char chunk[1 << 16];
+    int in = openat(src_dir, name, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+    if (in < 0) return -1;
+    int out = openat(dst_dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (out < 0) {
+        close(in);
+        return -1;
+    }
+    int result = 0;
+    for (;;) {
+        ssize_t n = read(in, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            result = n < 0 ? -1 : 0;
+            break;
+        }
+        budget->bytes += n;
+        if (budget->bytes > COPY_MAX_BYTES) {
+            errno = EFBIG;
+            result = -1;
+            break;
+        }
+        for (ssize_t done = 0; done < n;) {
+            ssize_t w = write(out, chunk + done, (size_t)(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) {
+                result = -1;
+                break;
+            }
+            done += w;
+        }
+        if (result < 0) break;
+    }
+    if (result == 0 && fchmod(out, mode & 0777) < 0) result = -1;
+    int saved = errno;
+    close(in);
+    close(out);
+    errno = saved;
+    return result;
+}
+
+/* Copies the tree below `src_dir` into `dst_dir`: directories, regular files (permission bits
+ * only, no set-id) and symlinks (as they are: inside the sandbox they resolve inside it). Never
+ * follows a link; anything else (devices, fifos, sockets) is skipped. */
+static int copy_tree(int src_dir, int dst_dir, int depth, struct copy_budget *budget) {
+    int listing = openat(src_dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = listing >= 0 ? fdopendir(listing) : NULL;
+    if (!d) {
+        if (listing >= 0) close(listing);
+        return -1;
+    }
+    struct dirent *entry;
+    int result = 0;
+    while (result == 0 && (entry = readdir(d))) {
+        const char *name = entry->d_name;
+        struct stat st;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+        if (++budget->entries > COPY_MAX_ENTRIES) {
+            errno = EMLINK;
+            result = -1;
+            break;
+        }
+        if (fstatat(src_dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+            result = -1;
+        } else if (S_ISREG(st.st_mode)) {
+            result = copy_file(src_dir, dst_dir, name, st.st_mode, budget);
+        } else if (S_ISLNK(st.st_mode)) {
+            char target[4096];
+            ssize_t n = readlinkat(src_dir, name, target, sizeof target - 1);
+            if (n < 0) {
+                result = -1;
+            } else {
+                target[n] = 0;
+                result = symlinkat(target, dst_dir, name);
+            }
+        } else if (S_ISDIR(st.st_mode)) {
+            if (depth >= COPY_MAX_DEPTH) {
+                errno = ELOOP;
+                result = -1;
+                break;
+            }
+            if (mkdirat(dst_dir, name, 0700) < 0) {
+                result = -1;
+                break;
+            }
+            int from = openat(src_dir, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            int to = openat(dst_dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            result = from < 0 || to < 0 ? -1 : copy_tree(from, to, depth + 1, budget);
+            if (result == 0) result = fchmod(to, st.st_mode & 0777);
+            int saved = errno;
+            if (from >= 0) close(from);
+            if (to >= 0) close(to);
+            errno = saved;
+        }
+    }
+    int saved = errno;
+    closedir(d);
+    errno = saved;
+    return result;
+}
+
+/* A fresh tmpfs at `target` holding a copy of the directory behind `fd`, then read-only with
+ * `flags`. Its mountinfo line shows root "/" and the source `name`, nothing of the host. */
+static int copy_ro(int fd, const char *target, const char *name, unsigned long flags) {
+    struct stat st;
+    struct copy_budget budget = {0, 0};
+    char data[96];
+    if (fstat(fd, &st) < 0) return fail("stat", target);
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return fail("copy", target);
+    }
+    if (make_dirs(target) < 0) return fail("mkdir", target);
+    snprintf(data, sizeof data, "size=%lldk,nr_inodes=%d,mode=%o", COPY_MAX_BYTES >> 10, COPY_MAX_ENTRIES + 16,
+             (unsigned)(st.st_mode & 0777));
+    if (mount(name, target, "tmpfs", flags, data) < 0) return fail("mount tmpfs", target);
+    int to = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (to < 0) return fail("open", target);
+    int copied = copy_tree(fd, to, 0, &budget);
+    int saved = errno;
+    close(to);
+    errno = saved;
+    if (copied < 0) return fail("copy into", target);
+    if (mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | flags, NULL) < 0)
+        return fail("remount", target);
+    return 0;
+}
+
 static int open_path(const char *path) {
     int fd = open(path, O_PATH | O_CLOEXEC);
     if (fd < 0) fail("open", path);
@@ -111,8 +258,8 @@ int setup_root(const struct options *o) {
         snprintf(path, sizeof path, NEWROOT "/%s", links[i][1]);
         if (symlink(links[i][0], path) < 0) return fail("symlink", path);
     }
-    if (bundle >= 0 && bind_ro(bundle, NEWROOT "/bot", MS_NOSUID | MS_NODEV) < 0) return -1;
-    if (sdk >= 0 && bind_ro(sdk, NEWROOT "/sdk", MS_NOSUID | MS_NODEV | MS_NOEXEC) < 0) return -1;
+    if (bundle >= 0 && copy_ro(bundle, NEWROOT "/bot", "bot", MS_NOSUID | MS_NODEV) < 0) return -1;
+    if (sdk >= 0 && copy_ro(sdk, NEWROOT "/sdk", "sdk", MS_NOSUID | MS_NODEV | MS_NOEXEC) < 0) return -1;
     for (int i = 0; i < o->n_ro; i++) {
         const char *colon = strchr(o->ro_paths[i], ':');
         snprintf(path, sizeof path, NEWROOT "%s", colon ? colon + 1 : o->ro_paths[i]);

@@ -9,7 +9,15 @@
  *
  * File descriptors from the host: 0/1/2 are the bot's stdin/stdout/stderr pipes, 3 is the read
  * end of the "lifeline" pipe (EOF = the host wants the sandbox gone, or died), 4 is the write end
- * of the status pipe (key=value lines, see supervisor.c).
+ * of the status pipe (key=value lines, see main.c), and optionally 5: the team uid's lease, a
+ * file the host holds an exclusive flock(2) on. The helper never reads it; it only keeps it open
+ * until it exits (after the bot and every process of the sandbox are gone), so the uid is not
+ * leased again while anything still runs under it. The bot never sees descriptors above 2.
+ *
+ * Plain mode (-X, development only): no namespaces, cgroups or uid change; the bot gets a
+ * private scratch directory (HOME, TMPDIR) and, where the kernel has Landlock, may read only
+ * /usr, its bundle, the SDK and the -r paths, write only its scratch directory, and signal no
+ * process outside its own tree (landlock.c).
  */
 #ifndef ARENA_SANDBOX_H
 #define ARENA_SANDBOX_H
@@ -42,6 +50,7 @@ struct options {
     long nofile;                      /* -N  RLIMIT_NOFILE */
     long as_mib;                      /* -A  RLIMIT_AS */
     int plain;                        /* -X  no namespaces, cgroups or uid change (dev only) */
+    const char *scratch_dir;          /* plain mode: the private scratch directory (set by main) */
     char **argv;                      /* program and arguments after "--" */
 };
 
@@ -58,6 +67,8 @@ void cg_detect(struct cgroups *cg);
 int cg_create(struct cgroups *cg, const struct options *o);
 int cg_join(const struct cgroups *cg, pid_t pid);
 void cg_report_and_remove(const struct cgroups *cg);
+/* Empties and removes the groups; returns 0 when all are gone. Writes nothing on the status pipe. */
+int cg_remove(const struct cgroups *cg);
 
 /* mounts.c: builds the read-only root and pivots into it (inside a new mount ns). */
 int setup_root(const struct options *o);
@@ -65,10 +76,17 @@ int setup_root(const struct options *o);
 /* seccomp.c: installs the denylist filter; needs no_new_privs set first. */
 int install_seccomp(void);
 
-/* echo_bot.c: the benchmark bot, run when argv[0] ends in "arena-echo-bot". */
-int echo_bot(void);
-
 /* probe.c: prints what this kernel supports; exit status 0 when everything is there. */
 int probe(void);
+
+/* landlock.c: the highest Landlock ABI of this kernel, 0 when unavailable. */
+int landlock_abi(void);
+/* Restricts the calling process (plain mode, after no_new_privs) to the paths of `o`: returns 1
+ * when restricted, 0 when the kernel has no Landlock, -1 on error. */
+int landlock_restrict(const struct options *o);
+
+/* scratch.c: plain mode's private scratch directory. */
+int scratch_create(char *path, size_t size);
+void scratch_remove(const char *path);
 
 #endif

@@ -67,6 +67,18 @@ public enum ContestDefinitionLoader {
         if d.evaluation.rounds.isEmpty || d.evaluation.rounds.count > 100 {
             throw fail("evaluation.rounds", "list 1..100 rounds")
         }
+        for (index, round) in d.evaluation.rounds.enumerated() {
+            if round.isPublic && round.publicSeed == nil {
+                throw fail("evaluation.rounds[\(index)].seed", "a public round needs its seed")
+            }
+            if !round.isPublic && round.publicSeed != nil {
+                throw fail(
+                    "evaluation.rounds[\(index)].seed",
+                    "a private round takes no seed: the server draws fresh secret seed material for every "
+                        + "evaluation, commits to it before the runs start and reveals it at publication; "
+                        + "remove `seed` from this round")
+            }
+        }
         let l = d.limits
         if !(10...60_000).contains(l.tickDeadlineMilliseconds) {
             throw fail("limits.tick_deadline_ms", "must be 10..60000")
@@ -77,6 +89,26 @@ public enum ContestDefinitionLoader {
             throw fail("limits.bundle_max_bytes", "must be 1 KiB..64 MiB")
         }
         if d.phases.isEmpty { throw fail("phases", "list at least one phase") }
+        try validatePhases(d.phases)
+    }
+
+    private static func validatePhases(_ phases: [PhaseSettings]) throws(ContestError) {
+        for (index, phase) in phases.enumerated() {
+            let field = "phases[\(index)]"
+            if phase.name.isEmpty || phase.name.count > 64 { throw ContestError(.invalid, field: field + ".name", "must be 1-64 characters") }
+            var bounds: [Date] = []
+            for (key, value) in [("starts_at", phase.startsAt), ("ends_at", phase.endsAt)] {
+                guard let value else { continue }
+                guard let date = ContestLifecycle.parse(value) else {
+                    throw ContestError(
+                        .invalid, field: "\(field).\(key)", "\(value) is not an ISO-8601 time such as 2030-01-01T00:00:00Z")
+                }
+                bounds.append(date)
+            }
+            if bounds.count == 2, bounds[0] >= bounds[1] {
+                throw ContestError(.invalid, field: "\(field).ends_at", "must be after starts_at")
+            }
+        }
     }
 
     private static func path(of error: DecodingError) -> String {

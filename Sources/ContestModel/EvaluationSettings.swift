@@ -37,24 +37,41 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
     }
 }
 
-/// One evaluation round. Public seeds are shown on the leaderboard; private ones only after publication.
+/// One evaluation round. A public round names its seed (shown on the leaderboard, reproducible
+/// with `arena backtest`); a private round has none in the definition: the server draws 32 bytes
+/// of seed material per evaluation from a CSPRNG, commits to them before any run starts and
+/// reveals them at publication (heat seeds are derived from the material, see docs/AUDIT.md).
 public struct RoundSettings: Codable, Sendable, Hashable {
-    public var seed: UInt64
+    /// The public round's seed; nil for a private round.
+    public var publicSeed: UInt64?
     public var isPublic: Bool
 
+    /// The public round's seed, 0 for a private round (whose heat seeds come from the
+    /// evaluation's secret material, never from the definition).
+    public var seed: UInt64 { publicSeed ?? 0 }
+
+    /// A public round with its seed.
     public init(seed: UInt64, isPublic: Bool) {
-        self.seed = seed
+        self.publicSeed = isPublic ? seed : nil
+        self.isPublic = isPublic
+    }
+
+    /// A private round (seeded by the server per evaluation).
+    public static var secret: RoundSettings { RoundSettings(publicSeed: nil, isPublic: false) }
+
+    init(publicSeed: UInt64?, isPublic: Bool) {
+        self.publicSeed = publicSeed
         self.isPublic = isPublic
     }
 
     enum CodingKeys: String, CodingKey {
-        case seed
+        case publicSeed = "seed"
         case isPublic = "public"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        seed = try container.decode(UInt64.self, forKey: .seed)
+        publicSeed = try container.decodeIfPresent(UInt64.self, forKey: .publicSeed)
         isPublic = try container.decodeIfPresent(Bool.self, forKey: .isPublic) ?? true
     }
 }

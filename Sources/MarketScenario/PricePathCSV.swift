@@ -1,16 +1,16 @@
-import MarketEngine
 import MarketModel
 
 /// Reads a replay price path from CSV: one row per tick, columns `index[,mark[,fundingRate]]`
-/// (decimal strings on the instrument's grid). A header row naming the columns is optional;
-/// `close` or `price` are accepted as names of the index column.
+/// (plain decimal strings on the instrument's grid, see `DecimalGrammar`). A first row with a
+/// field that is not such a decimal is a header naming the columns; `close` or `price` are
+/// accepted as names of the index column.
 public enum PricePathCSV {
     /// Parses CSV text into one price point per row; off-grid values are errors, never rounded.
     public static func parse(_ text: String, spec: InstrumentSpec) throws -> [PricePoint] {
         var rows = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
         var columns = ["index", "mark", "fundingRate"]
         if let first = rows.first,
-            first.split(separator: ",").contains(where: { Double(String($0).trimmingCharacters()) == nil })
+            first.split(separator: ",").contains(where: { !DecimalGrammar.isDecimal($0.trimmingCharacters()) })
         {
             columns = first.split(separator: ",").map { String($0).trimmingCharacters().lowercased() }
             rows.removeFirst()

@@ -25,6 +25,8 @@ public struct FaultReason: Error, Sendable, Hashable, Codable, CustomStringConve
     public static let outputFlood = "output_flood"
     /// The bot closed stdout (or stdin) but kept running.
     public static let stdoutClosed = "stdout_closed"
+    /// The bot left more than `SandboxConfiguration.maxPendingStdinBytes` of its input unread.
+    public static let stdinBacklog = "stdin_backlog"
     /// The worker could not be started or the sandbox could not be set up.
     public static let startFailed = "start_failed"
     /// Faulted by the host (e.g. too many invalid actions); the detail says why.

@@ -8,22 +8,24 @@ struct HelperInvocation {
     let configuration: SandboxConfiguration
     let launch: WorkerLaunch
     let cgroupName: String
+    /// The team uid (and gid) leased for this worker; unused in plain mode.
+    let uid: UInt32
 
-    /// The complete argv, helper first.
+    /// The complete argv, helper first. In plain mode the bundle, SDK and read-only paths are
+    /// not mounted: they are what the helper's Landlock rules let the bot read.
     func arguments() throws(SandboxError) -> [String] {
         let sandboxed = configuration.isolation == .sandboxed
         let limits = configuration.limits
-        let uid = configuration.uidBase + UInt32(launch.slot)
         var argv = [configuration.helperPath]
         if sandboxed {
             argv += ["-n", cgroupName, "-b", launch.bundleDirectory, "-u", "\(uid)", "-g", "\(uid)"]
             argv += ["-M", "\(limits.memoryMiB)", "-P", "\(limits.pids)", "-c", "\(limits.cpuPercent)"]
             argv += ["-S", "\(limits.scratchMiB)", "-w", "/bot"]
-            if launch.runtime == .python, let sdk = configuration.pythonSDKDirectory { argv += ["-s", sdk] }
-            for path in readOnlyPaths() { argv += ["-r", path] }
         } else {
-            argv += ["-X", "-w", launch.bundleDirectory]
+            argv += ["-X", "-b", launch.bundleDirectory, "-w", launch.bundleDirectory]
         }
+        if launch.runtime == .python, let sdk = configuration.pythonSDKDirectory { argv += ["-s", sdk] }
+        for path in readOnlyPaths() { argv += ["-r", path] }
         argv += ["-t", "\(limits.cpuSeconds)", "-F", "\(limits.fileSizeMiB)", "-N", "\(limits.openFiles)"]
         if limits.addressSpaceMiB > 0 { argv += ["-A", "\(limits.addressSpaceMiB)"] }
         for variable in environment() { argv += ["-e", variable] }
@@ -32,10 +34,13 @@ struct HelperInvocation {
         return argv
     }
 
+    /// The bot's whole environment. HOME and TMPDIR are the scratch directory (plain mode: the
+    /// helper creates a private one and sets them).
     private func environment() -> [String] {
         let sandboxed = configuration.isolation == .sandboxed
-        let scratch = sandboxed ? "/scratch" : "/tmp"
-        var variables = ["PATH=/usr/bin:/bin", "HOME=\(scratch)", "TMPDIR=\(scratch)", "LANG=C.UTF-8"]
+        var variables = ["PATH=/usr/bin:/bin"]
+        if sandboxed { variables += ["HOME=/scratch", "TMPDIR=/scratch"] }
+        variables.append("LANG=C.UTF-8")
         if launch.runtime == .python {
             variables += ["PYTHONUNBUFFERED=1", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "PYTHONNOUSERSITE=1"]
             if let sdk = configuration.pythonSDKDirectory { variables.append("PYTHONPATH=\(sandboxed ? "/sdk" : sdk)") }

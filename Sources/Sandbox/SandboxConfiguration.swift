@@ -30,8 +30,21 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var maxActionsPerTick: Int
     /// Most lines (replies + logs) a bot may send per tick before it is faulted for flooding.
     public var maxLinesPerTick: Int
-    /// First uid (and gid) of the team pool: slot N runs as `uidBase + N`.
+    /// First uid (and gid) of the host-wide team uid pool (sandboxed mode). Every worker leases
+    /// a uid of its own from `uidBase ..< uidBase + uidCount` for its lifetime, so no two workers
+    /// on a host (in any heat, any runner process) share a uid, and RLIMIT_NPROC, which counts
+    /// per uid host-wide, cannot let one team's bot stop another's from starting.
     public var uidBase: UInt32
+    /// Size of the uid pool: the most sandboxed workers that can run at once on one host.
+    public var uidCount: Int
+    /// Root-owned directory (mode 0700, created if missing) of the pool's lock files, one per
+    /// uid; a lease is an exclusive `flock` held by the worker's helper until it exits. Every
+    /// runner on a host must use the same directory and the same or disjoint ranges.
+    public var uidLockDirectory: String
+    /// Most bytes of observations a bot may leave unread on its stdin (beyond what the pipe
+    /// holds) before it is faulted `stdin_backlog`. Bounds the host's memory per bot. Default
+    /// 1 MiB: 16 maximal lines, hundreds of ticks of a typical observation.
+    public var maxPendingStdinBytes: Int
     /// How long `finish` waits for bots to exit after `end` before killing them.
     public var endGrace: Duration
     /// Extra host paths bound read-only into every sandbox (`SRC` or `SRC:DST`). For `rules`
@@ -58,7 +71,8 @@ public struct SandboxConfiguration: Sendable, Hashable {
         tickDeadline: Duration = .milliseconds(200), firstTickDeadline: Duration = .seconds(5), maxStrikes: Int = 5,
         maxLogBytesPerTeam: Int = 256 * 1024, maxStderrBytes: Int = 1 << 20, keptStderrBytes: Int = 16 * 1024,
         maxLineBytes: Int = 65_536, maxActionsPerTick: Int = 32, maxLinesPerTick: Int = 256, uidBase: UInt32 = 61_000,
-        endGrace: Duration = .milliseconds(300), extraReadOnlyPaths: [String] = []
+        endGrace: Duration = .milliseconds(300), extraReadOnlyPaths: [String] = [], uidCount: Int = 1_000,
+        uidLockDirectory: String = "/run/perparena/uids", maxPendingStdinBytes: Int = 1 << 20
     ) {
         self.helperPath = helperPath
         self.workerPath = workerPath
@@ -78,5 +92,8 @@ public struct SandboxConfiguration: Sendable, Hashable {
         self.uidBase = uidBase
         self.endGrace = endGrace
         self.extraReadOnlyPaths = extraReadOnlyPaths
+        self.uidCount = uidCount
+        self.uidLockDirectory = uidLockDirectory
+        self.maxPendingStdinBytes = maxPendingStdinBytes
     }
 }

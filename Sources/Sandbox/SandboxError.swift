@@ -8,6 +8,12 @@ public struct SandboxError: Error, Sendable, Hashable, CustomStringConvertible {
         case duplicateSlot = "duplicate_slot"
         case notRoot = "not_root"
         case probeFailed = "probe_failed"
+        /// Every team uid of the host-wide pool is leased (too many workers on this host).
+        case uidPoolExhausted = "uid_pool_exhausted"
+        /// The uid lock directory cannot be created or is not safe (not root's, writable by others).
+        case uidPoolUnsafe = "uid_pool_unsafe"
+        /// The machine cannot enforce the isolation or a limit that was asked for.
+        case isolationUnavailable = "isolation_unavailable"
     }
 
     public var code: Code

@@ -29,7 +29,9 @@ enum SystemCalls {
         return (raise(fds[0]), raise(fds[1]))
     }
 
-    private static func raise(_ fd: Int32) -> Int32 {
+    /// `fd` moved to a number of 10 or higher (close-on-exec), so that mapping descriptors onto
+    /// 0…5 in a child never collides with a source descriptor.
+    static func raise(_ fd: Int32) -> Int32 {
         guard fd < 10 else { return fd }
         let moved = fcntl(fd, F_DUPFD_CLOEXEC, Int32(10))
         guard moved >= 0 else { return fd }

@@ -60,10 +60,17 @@ final class Worker {
         if pendingOffset == pendingWrite.count {
             pendingWrite.removeAll(keepingCapacity: true)
             pendingOffset = 0
+        } else if pendingOffset >= 1 << 16 {
+            // A bot that always leaves a little unread must not make the buffer grow forever.
+            pendingWrite.removeSubrange(0..<pendingOffset)
+            pendingOffset = 0
         }
         pendingWrite.append(contentsOf: bytes)
         return flush()
     }
+
+    /// Bytes queued for stdin that the pipe has not taken yet.
+    var pendingBytes: Int { pendingWrite.count - pendingOffset }
 
     /// Writes pending bytes without blocking. Returns false on EPIPE or another hard error.
     func flush() -> Bool {
@@ -133,6 +140,8 @@ final class Worker {
         Self.closeDescriptor(&lifelineFD)
         Self.closeDescriptor(&stdinFD)
         Self.closeDescriptor(&stdoutFD)
+        pendingWrite = []
+        pendingOffset = 0
     }
 
     /// Reaps the helper process; with `block`, waits for it (after SIGKILL if needed).

@@ -7,6 +7,9 @@ extension WorkerGroup {
     public func finish(end: [Int: End]) -> [Int: WorkerReport] {
         guard !finished else { return [:] }
         finished = true
+        // Leases of workers never spawned end here; spawned ones end when their helper exits.
+        for lease in leases.values { lease.close() }
+        leases.removeAll()
         for slot in slots {
             guard let worker = workers[slot], worker.isLive else { continue }
             worker.beginTick(Int64.min)

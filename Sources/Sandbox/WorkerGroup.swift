@@ -24,10 +24,16 @@ public final class WorkerGroup: @unchecked Sendable {
     /// Poll set, reused across iterations to avoid allocating per tick.
     var pollDescriptors: [pollfd] = []
     var pollOwners: [(Worker, Stream)] = []
+    /// Team uid leases (sandboxed mode), taken in `init`; each is handed to its worker's helper.
+    var leases: [Int: TeamUIDLease]
+    /// The uid each slot runs as (sandboxed mode).
+    let uids: [Int: UInt32]
     /// Unique id of this group; its cgroups are named `arena-<groupID>-<slot>`.
     public let groupID: String
 
-    /// Validates the configuration and launches; spawns nothing yet.
+    /// Validates the configuration and launches and, in sandboxed mode, leases one team uid per
+    /// launch from the host-wide pool (`SandboxError.uidPoolExhausted` when none is free); spawns
+    /// nothing yet.
     public init(configuration: SandboxConfiguration, launches: [WorkerLaunch], logger: Logger) throws {
         guard access(configuration.helperPath, X_OK) == 0 else {
             throw SandboxError(.helperMissing, "no executable helper at \(configuration.helperPath)")
@@ -43,8 +49,17 @@ public final class WorkerGroup: @unchecked Sendable {
             guard seen.insert(launch.slot).inserted, launch.slot >= 0 else {
                 throw SandboxError(.duplicateSlot, "slot \(launch.slot) is duplicated or negative")
             }
-            _ = try HelperInvocation(configuration: configuration, launch: launch, cgroupName: "check").arguments()
+            _ = try HelperInvocation(
+                configuration: configuration, launch: launch, cgroupName: "check", uid: configuration.uidBase
+            ).arguments()
         }
+        var leases: [Int: TeamUIDLease] = [:]
+        if configuration.isolation == .sandboxed {
+            let pool = TeamUIDPool(configuration: configuration)
+            for launch in launches { leases[launch.slot] = try pool.lease() }
+        }
+        self.leases = leases
+        self.uids = leases.mapValues(\.uid)
         self.configuration = configuration
         self.launches = launches.sorted { $0.slot < $1.slot }
         self.slots = self.launches.map(\.slot)
@@ -66,10 +81,13 @@ public final class WorkerGroup: @unchecked Sendable {
         try self.init(configuration: configuration, launches: launches, logger: Logger(label: "perparena.sandbox"))
     }
 
+    /// The team uid `slot` runs as (sandboxed mode; leased for the group's lifetime), else nil.
+    public func uid(slot: Int) -> UInt32? { uids[slot] }
+
     /// Host pids of processes running as the team uid of `slot` (sandboxed mode), for
     /// measurements such as RSS.
     public func teamProcesses(slot: Int) -> [Int32] {
-        let uid = configuration.uidBase + UInt32(slot)
+        guard let uid = uids[slot] else { return [] }
         guard let directory = opendir("/proc") else { return [] }
         defer { closedir(directory) }
         var pids: [Int32] = []
@@ -138,7 +156,16 @@ public final class WorkerGroup: @unchecked Sendable {
                 guard worker.isLive else { continue }
             }
             worker.beginTick(observation.tick)
-            if !worker.send(observation.line) { worker.outputClosedAt = MonotonicClock.now() }
+            if !worker.send(observation.line) {
+                worker.outputClosedAt = MonotonicClock.now()
+            } else if worker.pendingBytes > configuration.maxPendingStdinBytes {
+                markFault(
+                    worker,
+                    FaultReason(
+                        code: FaultReason.stdinBacklog,
+                        detail: "more than \(configuration.maxPendingStdinBytes) bytes of input left unread"))
+                continue
+            }
             active.append(worker)
         }
         pollUntilReplied(active, deadline: deadline)

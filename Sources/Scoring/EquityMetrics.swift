@@ -1,7 +1,11 @@
 import MarketModel
 
 /// Metrics of one account's equity curve (one sample per tick), in integer arithmetic.
-public struct EquityMetrics: Sendable, Equatable {
+///
+/// The one place run metrics are computed: the runner scores each run's equity curve with
+/// ``score(_:)``, and `arena verify` recomputes the same curve from the replayed transcript and
+/// calls the same function, so a board's numbers are reproducible rather than trusted.
+public struct EquityMetrics: Sendable, Hashable, Codable {
     public var initial: Money
     public var final: Money
     /// Final minus initial equity.
@@ -29,6 +33,22 @@ public struct EquityMetrics: Sendable, Equatable {
         maxDrawdown = Money(units: drawdown)
         returnBps = first.units > 0 ? Int64(Int128(pnl.units) * 10_000 / Int128(first.units)) : 0
         sharpeMilli = Self.sharpe(curve)
+    }
+
+    /// The run's score under `metric`, in that metric's integer units (what the board ranks by).
+    public func score(_ metric: RankingMetric) -> Int64 {
+        switch metric {
+        case .pnl: pnl.units
+        case .returnBps: returnBps
+        case .sharpe: sharpeMilli
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case initial, final, pnl
+        case maxDrawdown = "max_drawdown"
+        case returnBps = "return_bps"
+        case sharpeMilli = "sharpe_milli"
     }
 
     private static func sharpe(_ curve: [Money]) -> Int64 {

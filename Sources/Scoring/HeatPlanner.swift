@@ -1,3 +1,5 @@
+import MarketModel
+
 /// Splits a field of teams into heats of at most `heatSize`, reshuffled every round with the
 /// round's seed, so everyone meets different opponents and the split is reproducible.
 public enum HeatPlanner {

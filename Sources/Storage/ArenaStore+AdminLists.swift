@@ -32,12 +32,12 @@ extension ArenaStore {
             """, logger: logger)
         var result: [RunRecord] = []
         for try await (id, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
-            (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
+            (Int64, Int64, String, Int32, Int32, Int64?, Bool, String, String?).self)
         {
             result.append(
                 RunRecord(
                     id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
-                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
+                    heat: Int(heat), seed: UInt64(bitPattern: seed ?? 0), seedPublic: seedPublic,
                     status: status, transcriptRoot: root))
         }
         return result

@@ -26,25 +26,16 @@ extension ArenaStore {
         }
     }
 
+    /// Appends through the database's `audit_append` function, which takes the chain lock, reads
+    /// the previous hash, stamps the time and computes the hash (`AuditChainEntry.hash`) itself:
+    /// neither the API nor the runner role may insert into `audit_events` directly.
     static func appendAudit(
         _ connection: PostgresConnection, logger: Logger, actor: String, action: String,
         subject: String, details: [String: String]
     ) async throws {
-        _ = try await connection.query("SELECT pg_advisory_xact_lock(727274003)", logger: logger)
-        let previous = try await connection.query(
-            "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", logger: logger)
-        var previousHash = AuditChainEntry.genesis
-        for try await hash in previous.decode(String.self) { previousHash = hash }
-        let at = Self.timestamp(Date())
         let detailsJSON = AuditChainEntry.canonicalJSON(details)
-        let hash = AuditChainEntry.hash(
-            previous: previousHash, at: at, actor: actor, action: action, subject: subject,
-            details: details)
-        try await connection.query(
-            """
-            INSERT INTO audit_events (at, actor, action, subject, details, prev_hash, hash)
-            VALUES (\(at)::timestamptz, \(actor), \(action), \(subject), \(detailsJSON)::jsonb, \(previousHash), \(hash))
-            """, logger: logger)
+        _ = try await connection.query(
+            "SELECT audit_append(\(actor), \(action), \(subject), \(detailsJSON))", logger: logger)
     }
 
     /// Every audit event in order (the chain is verified by `AuditChain.verify`).
@@ -65,16 +56,5 @@ extension ArenaStore {
                     detailsJSON: details, previousHash: previous, hash: hash))
         }
         return result
-    }
-
-    /// Microsecond UTC timestamp, the precision PostgreSQL stores.
-    static func timestamp(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
-        let seconds = micros / 1_000_000
-        let fraction = micros % 1_000_000
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let base = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return base.replacingOccurrences(of: "Z", with: String(format: ".%06dZ", fraction))
     }
 }

@@ -20,29 +20,61 @@ extension ArenaStore {
         return result
     }
 
-    /// Creates the evaluation, its runs and run jobs, moves the included submissions to
-    /// `running` (older queued ones of the same teams to `superseded`), and completes the
-    /// evaluate job — all in one transaction. Returns the evaluation id, or nil if the lease was lost.
+    /// Creates the evaluation with its seed commitment, stores the seed material (which the API
+    /// role cannot read), then its runs and run jobs, moves the included submissions to `running`
+    /// (older queued ones of the same teams to `superseded`), and completes the evaluate job — all
+    /// in one transaction, so the commitment exists before any run does. Private-round runs are
+    /// stored without a seed (the runner derives it from the material; publication reveals it).
+    /// Returns the evaluation id, or nil if the lease was lost; a published contest refuses
+    /// (`StorageError.contestClosed`).
+    public func createEvaluation(
+        jobId: Int64, owner: String, contestId: String, seeds: EvaluationSeeds, plan: [PlannedRun]
+    ) async throws -> Int64? {
+        try await StorageError.mapping {
+            try await client.withTransaction(logger: logger) { connection in
+                guard try await Self.completeJob(connection, logger: logger, jobId: jobId, owner: owner) else {
+                    return nil
+                }
+                return try await Self.insertEvaluation(
+                    connection, logger: logger, contestId: contestId, seeds: seeds, plan: plan)
+            }
+        }
+    }
+
+    /// As `createEvaluation(jobId:owner:contestId:seeds:plan:)` with freshly drawn material and no
+    /// commitment document (callers that do not derive seeds from the material themselves).
     public func createEvaluation(jobId: Int64, owner: String, contestId: String, plan: [PlannedRun]) async throws
         -> Int64?
     {
-        try await client.withTransaction(logger: logger) { connection in
-            guard try await Self.completeJob(connection, logger: logger, jobId: jobId, owner: owner) else { return nil }
-            let evaluationRows = try await connection.query(
-                """
-                INSERT INTO evaluations (contest_id, status, runs_total, completed_at)
-                VALUES (\(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
-                        CASE WHEN \(plan.isEmpty) THEN now() END)
-                RETURNING id
-                """, logger: logger)
+        try await createEvaluation(
+            jobId: jobId, owner: owner, contestId: contestId, seeds: EvaluationSeeds.draw(document: nil), plan: plan)
+    }
+
+    private static func insertEvaluation(
+        _ connection: PostgresConnection, logger: Logger, contestId: String, seeds: EvaluationSeeds,
+        plan: [PlannedRun]
+    ) async throws -> Int64 {
+            // The id comes first (the commitment document names it), then the row with its commitment.
+            let idRows = try await connection.query("SELECT nextval('evaluations_id_seq')", logger: logger)
             var evaluationId: Int64 = 0
-            for try await id in evaluationRows.decode(Int64.self) { evaluationId = id }
+            for try await id in idRows.decode(Int64.self) { evaluationId = id }
+            let document = seeds.document?(evaluationId)
+            try await connection.query(
+                """
+                INSERT INTO evaluations (id, contest_id, status, runs_total, completed_at, seed_commitment, seed_document)
+                VALUES (\(evaluationId), \(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
+                        CASE WHEN \(plan.isEmpty) THEN now() END, \(seeds.commitment), \(document))
+                """, logger: logger)
+            try await connection.query(
+                "INSERT INTO evaluation_seed_material (evaluation_id, material) VALUES (\(evaluationId), \(seeds.material))",
+                logger: logger)
             var submissionIds = Set<Int64>()
             for run in plan {
+                let seed: Int64? = run.seedPublic ? Int64(bitPattern: run.seed) : nil
                 let runRows = try await connection.query(
                     """
                     INSERT INTO runs (evaluation_id, contest_id, round, heat, seed, seed_public, status)
-                    VALUES (\(evaluationId), \(contestId), \(run.round), \(run.heat), \(Int64(bitPattern: run.seed)),
+                    VALUES (\(evaluationId), \(contestId), \(run.round), \(run.heat), \(seed),
                             \(run.seedPublic), 'queued') RETURNING id
                     """, logger: logger)
                 var runId: Int64 = 0
@@ -79,7 +111,6 @@ extension ArenaStore {
                 }
             }
             return evaluationId
-        }
     }
 
     static func currentStatus(_ connection: PostgresConnection, logger: Logger, submissionId: Int64) async throws
@@ -99,11 +130,11 @@ extension ArenaStore {
             FROM runs WHERE id = \(id)
             """, logger: logger)
         for try await (rid, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
-            (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
+            (Int64, Int64, String, Int32, Int32, Int64?, Bool, String, String?).self)
         {
             return RunRecord(
                 id: rid, evaluationId: evaluation, contestId: contest, round: Int(round), heat: Int(heat),
-                seed: UInt64(bitPattern: seed), seedPublic: seedPublic, status: status,
+                seed: UInt64(bitPattern: seed ?? 0), seedPublic: seedPublic, status: status,
                 transcriptRoot: root)
         }
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 
 extension ArenaStore {
@@ -21,9 +22,13 @@ extension ArenaStore {
         }
     }
 
-    /// Claims the oldest available job (queued and due, or running with an expired lease) with
-    /// `FOR UPDATE SKIP LOCKED`, so any number of runners can poll concurrently.
+    /// Claims the oldest available job (queued and due, or running with an expired lease and
+    /// attempts left) with `FOR UPDATE SKIP LOCKED`, so any number of runners can poll
+    /// concurrently. Every claim counts as an attempt, a re-claim after an expired lease too;
+    /// a job whose lease expired on its last attempt is failed for good first
+    /// (`failExhaustedLeases`), so an input that kills every runner cannot crash-loop them.
     public func claimJob(owner: String, lease: Duration) async throws -> JobRecord? {
+        try await failExhaustedLeases(owner: owner, lease: lease)
         let seconds = Double(lease.components.seconds)
         let rows = try await client.query(
             """
@@ -32,7 +37,7 @@ extension ArenaStore {
             WHERE id = (
                 SELECT id FROM jobs
                 WHERE (status = 'queued' AND available_at <= now())
-                   OR (status = 'running' AND lease_expires_at < now())
+                   OR (status = 'running' AND lease_expires_at < now() AND attempts < max_attempts)
                 ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
             RETURNING id, kind, contest_id, evaluation_id, run_id, attempts, max_attempts
             """, logger: logger)
@@ -44,6 +49,40 @@ extension ArenaStore {
                 evaluationId: evaluation, runId: run, attempts: Int(attempts), maxAttempts: Int(maxAttempts))
         }
         return nil
+    }
+
+    /// Fails for good every job whose lease expired on its last attempt (its runner stopped
+    /// `max_attempts` times without finishing: crash, kill, lost connection), as a last failed
+    /// attempt would: the job is `failed` and, for a run, the run, its evaluation and its
+    /// submissions fail (not charged). Each job is first leased to `owner` without counting an
+    /// attempt, so concurrent runners never fail the same job twice; if this runner stops
+    /// half-way, the short lease expires and another runner finishes the job's failure.
+    func failExhaustedLeases(owner: String, lease: Duration) async throws {
+        let seconds = Double(lease.components.seconds)
+        while true {
+            let rows = try await client.query(
+                """
+                UPDATE jobs SET lease_owner = \(owner), lease_expires_at = now() + make_interval(secs => \(seconds)),
+                    updated_at = now()
+                WHERE id = (
+                    SELECT id FROM jobs
+                    WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts
+                    ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+                RETURNING id, kind, run_id, attempts
+                """, logger: logger)
+            var exhausted: (id: Int64, kind: String, runId: Int64?, attempts: Int32)?
+            for try await row in rows.decode((Int64, String, Int64?, Int32).self) { exhausted = row }
+            guard let exhausted else { return }
+            let reason =
+                "the runner stopped without finishing on each of \(exhausted.attempts) attempts (lease expired)"
+            logger.error(
+                "job failed for good: lease expired on its last attempt",
+                metadata: ["job": "\(exhausted.id)", "attempts": "\(exhausted.attempts)"])
+            _ = try await failJob(jobId: exhausted.id, owner: owner, error: reason, retryable: false)
+            if exhausted.kind == JobRecord.Kind.run.rawValue, let runId = exhausted.runId {
+                try await failRunPermanently(runId: runId, reason: reason)
+            }
+        }
     }
 
     /// Extends the lease; false when this runner no longer holds it (another runner took over).

@@ -13,37 +13,26 @@ extension ArenaStore {
 
     /// Writes results, the run's transcript and attestation, completes the job and, when the
     /// evaluation is complete, recomputes the leaderboard with `rank` — all in one transaction,
-    /// so no run is ever scored without results or the reverse.
+    /// so no run is ever scored without results or the reverse. Results, transcript and
+    /// attestation go through the database's lease-checked `arena_finish_run` (the runner role
+    /// cannot write them any other way): nothing is written unless this runner holds the job.
     public func finishRun(
         _ completion: RunCompletion, rank: @Sendable ([EvaluationResult]) throws -> [LeaderboardRowRecord]
     ) async throws -> FinishOutcome {
-        try await client.withTransaction(logger: logger) { connection in
-            guard
-                try await Self.completeJob(connection, logger: logger, jobId: completion.jobId, owner: completion.owner)
-            else { return .leaseLost }
-            // A rerun of a complete run replaces its results here, in the same transaction.
-            let rerun = try await Self.runStatus(connection, logger: logger, runId: completion.runId) == "complete"
-            if rerun {
-                try await connection.query("DELETE FROM run_results WHERE run_id = \(completion.runId)", logger: logger)
-            }
-            for r in completion.results {
-                try await connection.query(
-                    """
-                    INSERT INTO run_results (run_id, team_id, submission_id, final_equity, pnl, score, fees, funding,
-                        trades, liquidations, max_drawdown, fault_code, fault_tick, rank_in_run, report, logs)
-                    VALUES (\(completion.runId), \(r.teamId), \(r.submissionId), \(r.finalEquity), \(r.pnl), \(r.score),
-                        \(r.fees), \(r.funding), \(r.trades), \(r.liquidations), \(r.maxDrawdown), \(r.faultCode),
-                        \(r.faultTick), \(r.rankInRun), \(r.reportJSON)::jsonb, \(r.logs))
-                    """, logger: logger)
-            }
-            let runRows = try await connection.query(
+        let resultsJSON = try Self.resultsJSON(completion.results)
+        return try await client.withTransaction(logger: logger) { connection in
+            let outcomeRows = try await connection.query(
                 """
-                UPDATE runs SET status = 'complete', engine_version = \(completion.engineVersion),
-                    config_sha256 = \(completion.configSHA256), transcript = \(completion.transcript),
-                    transcript_root = \(completion.transcriptRoot), attestation = \(completion.attestationJSON)::jsonb,
-                    finished_at = now()
-                WHERE id = \(completion.runId) RETURNING evaluation_id, contest_id
+                SELECT arena_finish_run(\(completion.jobId), \(completion.owner), \(completion.runId),
+                    \(completion.engineVersion), \(completion.configSHA256), \(completion.transcript),
+                    \(completion.transcriptRoot), \(completion.attestationJSON), \(resultsJSON)::jsonb)
                 """, logger: logger)
+            var written = "lease_lost"
+            for try await value in outcomeRows.decode(String.self) { written = value }
+            guard written != "lease_lost" else { return .leaseLost }
+            let rerun = written == "rerun"
+            let runRows = try await connection.query(
+                "SELECT evaluation_id, contest_id FROM runs WHERE id = \(completion.runId)", logger: logger)
             var evaluationId: Int64 = 0
             var contestId = ""
             for try await (evaluation, contest) in runRows.decode((Int64, String).self) {
@@ -118,14 +107,13 @@ extension ArenaStore {
         }
     }
 
-    /// A run's stored transcript and attestation JSON.
+    /// A run's stored transcript and attestation JSON as they may be served: before publication
+    /// only for public rounds (a private round's artifacts are nil until then, whoever asks).
     public func runArtifacts(runId: Int64) async throws -> (transcript: Data?, attestation: String?, published: Bool)? {
         let rows = try await client.query(
-            """
-            SELECT r.transcript, r.attestation::text, c.published_at IS NOT NULL
-            FROM runs r JOIN contests c ON c.id = r.contest_id WHERE r.id = \(runId)
-            """, logger: logger)
-        for try await (transcript, attestation, published) in rows.decode((Data?, String?, Bool).self) {
+            "SELECT transcript, attestation, published, seed_public FROM arena_run_artifacts(\(runId))",
+            logger: logger)
+        for try await (transcript, attestation, published, _) in rows.decode((Data?, String?, Bool, Bool).self) {
             return (transcript, attestation, published)
         }
         return nil
@@ -164,14 +152,43 @@ extension ArenaStore {
             """, logger: logger)
         var result: [RunRecord] = []
         for try await (id, evaluation, contest, round, heat, seed, seedPublic, status, root) in rows.decode(
-            (Int64, Int64, String, Int32, Int32, Int64, Bool, String, String?).self)
+            (Int64, Int64, String, Int32, Int32, Int64?, Bool, String, String?).self)
         {
             result.append(
                 RunRecord(
                     id: id, evaluationId: evaluation, contestId: contest, round: Int(round),
-                    heat: Int(heat), seed: UInt64(bitPattern: seed), seedPublic: seedPublic,
+                    heat: Int(heat), seed: UInt64(bitPattern: seed ?? 0), seedPublic: seedPublic,
                     status: status, transcriptRoot: root))
         }
         return result
+    }
+
+    /// The results as the JSON array `arena_finish_run` reads (`jsonb_to_recordset`).
+    static func resultsJSON(_ results: [RunResultRecord]) throws -> String {
+        struct Row: Encodable {
+            var team_id: Int64
+            var submission_id: Int64
+            var final_equity: Int64
+            var pnl: Int64
+            var score: Int64?
+            var fees: Int64
+            var funding: Int64
+            var trades: Int
+            var liquidations: Int
+            var max_drawdown: Int64
+            var fault_code: String?
+            var fault_tick: Int64?
+            var rank_in_run: Int
+            var report: String
+            var logs: String
+        }
+        let rows = results.map {
+            Row(
+                team_id: $0.teamId, submission_id: $0.submissionId, final_equity: $0.finalEquity, pnl: $0.pnl,
+                score: $0.score, fees: $0.fees, funding: $0.funding, trades: $0.trades,
+                liquidations: $0.liquidations, max_drawdown: $0.maxDrawdown, fault_code: $0.faultCode,
+                fault_tick: $0.faultTick, rank_in_run: $0.rankInRun, report: $0.reportJSON, logs: $0.logs)
+        }
+        return String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
     }
 }

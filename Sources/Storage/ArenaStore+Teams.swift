@@ -2,8 +2,14 @@ import Foundation
 import PostgresNIO
 
 extension ArenaStore {
-    /// Registers a team with a token hash; nil when the name is taken in this contest.
+    /// Registers a team with a token hash; nil when the name is taken in this contest. Throws
+    /// `StorageError.contestClosed` when the database refuses (published, or no phase that
+    /// accepts registrations is open).
     public func registerTeam(contestId: String, name: String, tokenHash: Data) async throws -> TeamRecord? {
+        try await StorageError.mapping { try await insertTeam(contestId: contestId, name: name, tokenHash: tokenHash) }
+    }
+
+    private func insertTeam(contestId: String, name: String, tokenHash: Data) async throws -> TeamRecord? {
         try await client.withTransaction(logger: logger) { connection in
             let rows = try await connection.query(
                 """

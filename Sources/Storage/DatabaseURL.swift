@@ -2,10 +2,14 @@ import Foundation
 import PostgresNIO
 
 /// Parses `postgres://user:password@host:port/database?sslmode=disable` (or `?host=/socket/dir`)
-/// into a `PostgresClient.Configuration`.
+/// into a `PostgresClient.Configuration`, with the platform's connection time limits
+/// (``DatabaseTimeouts``; the URL's `statement_timeout`, `idle_in_transaction_session_timeout`
+/// (ms) and `connect_timeout` (s) query items override them).
 public enum DatabaseURL {
     /// Builds a client configuration from a URL string.
-    public static func configuration(from text: String) throws(StorageError) -> PostgresClient.Configuration {
+    public static func configuration(
+        from text: String, timeouts: DatabaseTimeouts = .standard
+    ) throws(StorageError) -> PostgresClient.Configuration {
         guard let components = URLComponents(string: text),
             let scheme = components.scheme, scheme == "postgres" || scheme == "postgresql"
         else { throw StorageError(.invalidDatabaseURL, "DATABASE_URL must look like postgres://user@host:port/db") }
@@ -35,7 +39,7 @@ public enum DatabaseURL {
                 host: host, port: port, username: user, password: password,
                 database: database.isEmpty ? nil : database, tls: tls)
         }
-        configuration.options.connectTimeout = .seconds(5)
+        timeouts.overridden(by: query).apply(to: &configuration)
         return configuration
     }
 }

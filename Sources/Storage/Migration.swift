@@ -15,7 +15,8 @@ public struct Migration: Sendable, Hashable {
         self.sha256 = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Loads every `NNNN_*.sql` file of `directory`, sorted by name.
+    /// Loads every `NNNN_*.sql` file of `directory`, sorted by name. Finding the directory is the
+    /// caller's job (`ArenaResources.ResourceLocator` in the executables).
     public static func load(from directory: String) throws(StorageError) -> [Migration] {
         let names: [String]
         do {
@@ -33,26 +34,5 @@ public struct Migration: Sendable, Hashable {
             migrations.append(Migration(name: file, sql: text))
         }
         return migrations
-    }
-
-    /// Finds the `Migrations` directory: `ARENA_MIGRATIONS_DIR`, else upward from the current
-    /// directory and from the executable's directory.
-    public static func locateDirectory(environment: [String: String]) -> String? {
-        if let explicit = environment["ARENA_MIGRATIONS_DIR"] { return explicit }
-        let starts = [
-            FileManager.default.currentDirectoryPath,
-            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent().path,
-        ]
-        for start in starts {
-            var url = URL(fileURLWithPath: start).standardizedFileURL
-            for _ in 0..<8 {
-                let candidate = url.appendingPathComponent("Migrations")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("0001_initial.sql").path) {
-                    return candidate.path
-                }
-                url.deleteLastPathComponent()
-            }
-        }
-        return nil
     }
 }

@@ -8,6 +8,11 @@ public struct MigrationRunner: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var applied: [String]
         public var alreadyApplied: [String]
+
+        public init(applied: [String], alreadyApplied: [String]) {
+            self.applied = applied
+            self.alreadyApplied = alreadyApplied
+        }
     }
 
     private let client: PostgresClient
@@ -73,6 +78,10 @@ public struct MigrationRunner: Sendable {
     }
 
     private func createTable(on connection: PostgresConnection) async throws {
+        // Service roles (arena_api, arena_runner) may not create tables: only create when missing.
+        let existing = try await connection.query(
+            "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+        for try await exists in existing.decode(Bool.self) where exists { return }
         try await connection.query(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -10,6 +10,13 @@ public struct ContestRecord: Sendable, Equatable {
     public var inviteCodeSHA256: Data?
     public var frozenAt: Date?
     public var publishedAt: Date?
+    /// The canonical JSON of the redacted public definition, exactly the bytes `definitionSHA256`
+    /// covers (nil for contests stored before migration 0005 until they are updated).
+    public var publicDefinition: String? = nil
+    /// Commitment to the definition's secret part (invite code): SHA-256 of salt and secret JSON.
+    public var secretSHA256: String? = nil
+    /// The evaluation a publication sealed (nil before publication).
+    public var sealedEvaluationId: Int64? = nil
 }
 
 /// A stored team (never its token).
@@ -38,7 +45,7 @@ public struct SubmissionRecord: Sendable, Equatable {
 
 /// A claimed job.
 public struct JobRecord: Sendable, Equatable {
-    public enum Kind: String, Sendable { case evaluate, run }
+    public enum Kind: String, Sendable { case evaluate, run, publish }
     public var id: Int64
     public var kind: Kind
     public var contestId: String

@@ -9,6 +9,16 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
         case notFound = "not_found"
         case conflict = "conflict"
         case timeout = "timeout"
+        /// The contest does not accept this now (published, or no phase allowing it is open).
+        case contestClosed = "contest_closed"
+        /// A rerun of a sealed run is still pending (amendments wait for it).
+        case evaluationInProgress = "evaluation_in_progress"
+        /// Publication needs a complete evaluation.
+        case nothingToPublish = "nothing_to_publish"
+        /// An amendment of a published board needs a reason.
+        case reasonRequired = "reason_required"
+        /// An append-only or immutable record refused a change (board versions, seed material, keys).
+        case sealed = "sealed"
     }
 
     public var code: Code

@@ -1,7 +1,8 @@
+import ArenaResources
 import Foundation
+import LocalPostgres
 import Logging
 import PostgresNIO
-import LocalPostgres
 import Storage
 import Synchronization
 
@@ -47,11 +48,10 @@ public enum TestDatabase {
         return url
     }
 
-    /// The repository's Migrations directory.
-    public static func migrationsDirectory() -> String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("Migrations").path
+    /// The repository's Migrations directory (`ARENA_MIGRATIONS_DIR`, else found above the test
+    /// binary in `.build`, else above the current directory).
+    public static func migrationsDirectory() throws -> String {
+        try ResourceLocator(configuration: .process()).directory(for: .migrations)
     }
 
     static func stopCluster() {

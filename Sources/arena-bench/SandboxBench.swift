@@ -5,8 +5,8 @@ import Sandbox
 
 /// Sandbox and worker benchmark (docs/PERFORMANCE.md, "Sandbox and workers").
 ///
-/// `arena-bench sandbox [--iterations N] [--starts N] [--helper PATH] [--worker PATH]
-/// [--rules-bundle DIR] [--sdk DIR] [--plain]`
+/// `arena-bench sandbox [--iterations N] [--starts N] [--helper PATH] [--echo-bot PATH]
+/// [--worker PATH] [--rules-bundle DIR] [--sdk DIR] [--plain]`
 ///
 /// Measures, in one run and with the same observation bytes:
 /// * a raw pipe ping-pong (blocking write/read against the `arena-echo-bot`, no WorkerGroup);
@@ -22,10 +22,14 @@ enum SandboxBench {
             print("sandbox bench: arena-sandbox not found; build it (swift build) or pass --helper")
             return
         }
+        guard let echoBot = options.echoBot else {
+            print("sandbox bench: arena-echo-bot not found; build it (swift build) or pass --echo-bot")
+            return
+        }
         let isolation: Isolation = options.plain || geteuid() != 0 ? .plainProcess : .sandboxed
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("arena-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let bundles = Bundles(root: scratch, helper: helper, rulesBundle: options.rulesBundle)
+        let bundles = Bundles(root: scratch, echoBot: echoBot, rulesBundle: options.rulesBundle)
         let observation = sampleObservation(tick: 1)
         let line = (try? BotProtocolCodec().encode(.observation(observation))) ?? []
         print(
@@ -210,6 +214,7 @@ enum SandboxBench {
         var iterations = 20_000
         var starts = 20
         var helper: String?
+        var echoBot: String?
         var worker: String?
         var rulesBundle: String?
         var sdk: String?
@@ -222,6 +227,7 @@ enum SandboxBench {
                 case "--iterations": iterations = iterator.next().flatMap(Int.init) ?? iterations
                 case "--starts": starts = iterator.next().flatMap(Int.init) ?? starts
                 case "--helper": helper = iterator.next()
+                case "--echo-bot": echoBot = iterator.next()
                 case "--worker": worker = iterator.next()
                 case "--rules-bundle": rulesBundle = iterator.next()
                 case "--sdk": sdk = iterator.next()
@@ -235,6 +241,10 @@ enum SandboxBench {
             if helper == nil {
                 let candidate = binDirectory.appendingPathComponent("arena-sandbox").path
                 if fileManager.isExecutableFile(atPath: candidate) { helper = candidate }
+            }
+            if echoBot == nil {
+                let candidate = binDirectory.appendingPathComponent("arena-echo-bot").path
+                if fileManager.isExecutableFile(atPath: candidate) { echoBot = candidate }
             }
             if worker == nil {
                 let candidate = binDirectory.appendingPathComponent("arena-worker").path
@@ -258,7 +268,7 @@ enum SandboxBench {
         }
     }
 
-    /// Temporary bundles: the echo bot (a copy of the helper named arena-echo-bot) and a
+    /// Temporary bundles: the echo bot (a copy of the `arena-echo-bot` executable) and a
     /// minimal SDK bot; the rules bundle is used in place.
     struct Bundles {
         var echo: WorkerLaunch
@@ -266,14 +276,14 @@ enum SandboxBench {
         var python: WorkerLaunch
         var rules: WorkerLaunch?
 
-        init(root: URL, helper: String, rulesBundle: String?) {
+        init(root: URL, echoBot source: String, rulesBundle: String?) {
             let fileManager = FileManager.default
             let echoDirectory = root.appendingPathComponent("echo")
             let pythonDirectory = root.appendingPathComponent("python")
             try? fileManager.createDirectory(at: echoDirectory, withIntermediateDirectories: true)
             try? fileManager.createDirectory(at: pythonDirectory, withIntermediateDirectories: true)
             echoBot = echoDirectory.appendingPathComponent("arena-echo-bot").path
-            try? fileManager.copyItem(atPath: helper, toPath: echoBot)
+            try? fileManager.copyItem(atPath: source, toPath: echoBot)
             let bot =
                 "import perparena as pa\n\nclass Idle(pa.Bot):\n    def on_tick(self, obs):\n        return []\n\npa.run(Idle())\n"
             try? bot.write(to: pythonDirectory.appendingPathComponent("bot.py"), atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import MarketModel
 import StrategyKit
+import StrategyTestSupport
 
 /// Benchmark of the rules evaluator: time per tick for the six seed strategies and a 20-rule
 /// strategy, each as a ratio against a native Swift baseline measured in the same run (two EMAs,

@@ -18,7 +18,9 @@ enum ApplicationFactory {
             addressBurst: env["ARENA_RATE_BURST_IP"].flatMap(Double.init) ?? 2000,
             engineVersion: HeatExecutor.engineVersion)
         configuration.metricsRegistry = environment.metrics
-        let store = environment.store
+        // The API connects as its own role (arena_api): it cannot write results, boards or keys.
+        let store = environment.apiStore
+        environment.connections.warnIfNotSeparated(api: true, runner: false, logger: environment.logger)
         let migrations = environment.migrations
         let logger = environment.logger
         let api = ArenaAPI(store: store, configuration: configuration, validator: BundleValidator()) {

@@ -1,3 +1,4 @@
+import ArenaResources
 import ArgumentParser
 import Foundation
 import ServiceLifecycle
@@ -11,6 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
             Seeds/contests/demo.yaml, registers the sample teams and submits their strategies through the
             HTTP API, runs the contest on two in-process runners, prints the leaderboard and its URL, and
             keeps serving on 127.0.0.1:8080 until Ctrl-C. Running it again reuses the database and teams.
+            Seeds/ and Migrations/ come from ARENA_SEEDS_DIR / ARENA_MIGRATIONS_DIR (or ARENA_RESOURCES_DIR),
+            else <prefix>/share/perparena next to the binary, else the checkout the binary was built in.
             """)
 
     @Option(help: "Address to bind.") var host = "127.0.0.1"
@@ -23,9 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
         try HelperCheck.requireWorkerBinaries()
         let environment = try ServerEnvironment.make(options, label: "perparena.demo")
         defer { environment.shutdown() }
-        guard let contestPath = contest ?? RuntimePaths.locate("Seeds/contests/demo.yaml") else {
-            throw ValidationError("Seeds/contests/demo.yaml not found; run from the repository or pass --contest")
-        }
+        let contestPath = try contest ?? RuntimePaths.resources.file("contests/demo.yaml", in: .seeds)
         _ = try await environment.migrate()
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
         let driver = DemoDriver(

@@ -1,4 +1,5 @@
 import APIModels
+import ArenaResources
 import BundleKit
 import Foundation
 import Logging
@@ -65,7 +66,7 @@ struct DemoDriver: Service {
     /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600) and
     /// submits its bundle; returns how many submissions were newly queued.
     private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> Int {
-        guard let seedsPath = RuntimePaths.locate("Seeds/demo-teams.json") else { return 0 }
+        guard let seedsPath = try? RuntimePaths.resources.file("demo-teams.json", in: .seeds) else { return 0 }
         let seedsDirectory = URL(fileURLWithPath: seedsPath).deletingLastPathComponent().path
         let teams = try JSONDecoder().decode([TeamSeed].self, from: Data(contentsOf: URL(fileURLWithPath: seedsPath)))
         let tokenFile = environment.stateDirectory + "/demo-teams.json"

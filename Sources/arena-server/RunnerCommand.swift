@@ -14,10 +14,17 @@ struct RunnerCommand: AsyncParsableCommand {
     @Option(help: "Runners in this process.") var count = 1
     @Option(help: "Serve /metrics and /healthz on this port (off by default).") var metricsPort: Int?
     @Option(help: "Address for --metrics-port.") var metricsHost = "127.0.0.1"
+    @Option(
+        help: """
+            Bot isolation: sandboxed (production, needs root) or plain (local development only). \
+            Required, here or as ARENA_ISOLATION.
+            """)
+    var isolation: String?
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
         try HelperCheck.requireWorkerBinaries()
+        try HelperCheck.requireIsolation(flag: isolation)
         let environment = try ServerEnvironment.make(options, label: "perparena.runner")
         defer { environment.shutdown() }
         _ = try await environment.migrate()

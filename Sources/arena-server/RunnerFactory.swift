@@ -15,9 +15,13 @@ enum RunnerFactory {
         // Create the attestation key once, before runners start concurrently (they share it).
         _ = try? KeyStore(configuration: KeyStoreConfiguration(directory: environment.stateDirectory + "/keys"))
             .activeKey()
+        if count > 0 {
+            environment.connections.warnIfNotSeparated(api: false, runner: true, logger: environment.logger)
+        }
         return (0..<count).map { index in
             RunnerService(
-                store: environment.store,
+                // Runners connect as their own role (arena_runner): results only through the lease check.
+                store: environment.runnerStore,
                 configuration: RunnerConfiguration(
                     owner: env["ARENA_RUNNER_NAME"].map { "\($0):\(index)" } ?? "\(host):\(pid):\(index)",
                     lease: .seconds(lease), heartbeat: .seconds(max(1, lease / 6)),

@@ -1,15 +1,15 @@
+import ArenaResources
 import Foundation
 import Sandbox
 
-/// Where the helper binaries and the Python SDK are: next to this executable, or from env.
+/// Where the helper binaries, the Python SDK, `Migrations/` and `Seeds/` are: next to this
+/// executable, or from the environment (see `ResourceLocator` for the search order).
 enum RuntimePaths {
     /// The directory of the running executable (from /proc/self/exe, so PATH lookups work).
-    static var executableDirectory: String {
-        let resolved =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        return URL(fileURLWithPath: resolved).deletingLastPathComponent().path
-    }
+    static var executableDirectory: String { ExecutableLocation.directory }
+
+    /// Finds `Migrations/`, `Seeds/` and the Python SDK for this process.
+    static var resources: ResourceLocator { ResourceLocator(configuration: .process()) }
 
     static func sandbox(environment: [String: String] = ProcessInfo.processInfo.environment) -> SandboxConfiguration {
         let directory = executableDirectory
@@ -19,23 +19,12 @@ enum RuntimePaths {
         case "sandboxed": isolation = .sandboxed
         default: isolation = geteuid() == 0 ? .sandboxed : .plainProcess
         }
+        var resources = ResourceLocatorConfiguration.process()
+        resources.environment = environment
         return SandboxConfiguration(
             helperPath: environment["ARENA_SANDBOX_HELPER"] ?? "\(directory)/arena-sandbox",
             workerPath: environment["ARENA_WORKER"] ?? "\(directory)/arena-worker",
-            pythonSDKDirectory: environment["ARENA_PYTHON_SDK"] ?? locate("Sources/PythonSDK"),
+            pythonSDKDirectory: try? ResourceLocator(configuration: resources).directory(for: .pythonSDK),
             isolation: isolation)
-    }
-
-    /// Finds a repository-relative directory upward from the working and executable directories.
-    static func locate(_ relative: String) -> String? {
-        for start in [FileManager.default.currentDirectoryPath, executableDirectory] {
-            var url = URL(fileURLWithPath: start)
-            for _ in 0..<8 {
-                let candidate = url.appendingPathComponent(relative).path
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-                url.deleteLastPathComponent()
-            }
-        }
-        return nil
     }
 }

@@ -9,6 +9,10 @@ struct APIClient: Sendable {
     struct Configuration: Sendable {
         var server: String
         var token: String?
+        /// Where the token came from (`ARENA_TOKEN`, `profile NAME`), for messages.
+        var tokenSource: String = "the profile"
+        /// Who runs the command: hints are written for them.
+        var audience: Audience = .team
         /// Seconds a request may take.
         var timeoutSeconds: Int64 = 60
     }
@@ -48,7 +52,17 @@ struct APIClient: Sendable {
         request.method = .init(rawValue: method)
         request.headers.add(name: "User-Agent", value: "arena-cli/1")
         request.headers.add(name: "Accept", value: "application/json")
-        if let token = configuration.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let token = configuration.token {
+            if let problem = TokenFormat.problem(token) {
+                throw CLIError(
+                    "malformed_token", "the token from \(configuration.tokenSource) is malformed: \(problem)",
+                    hint: configuration.tokenSource == "ARENA_TOKEN"
+                        ? "set ARENA_TOKEN to the whole token (it starts with pa_team_ or pa_org_), or unset it to use your profile"
+                        : "log in again with the token you were given: `arena login` reads it from standard input",
+                    exitCode: ExitCodes.auth)
+            }
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let body { request.body = .bytes(body) }
         let status: Int
@@ -60,13 +74,22 @@ struct APIClient: Sendable {
             bytes = Array(try await response.body.collect(upTo: 1 << 30).readableBytesView)
         } catch {
             throw CLIError(
-                "unreachable", "cannot reach the server at \(configuration.server) (\(Self.describe(error)))",
-                hint:
-                    "start it with `arena-server serve` (or `arena-server demo`), or point --server / ARENA_SERVER at it",
-                exitCode: ExitCodes.unreachable)
+                "unreachable", "cannot reach the server at \(configuration.server) (\(describe(error)))",
+                hint: unreachableHint, exitCode: ExitCodes.unreachable)
         }
         if (200..<300).contains(status) || accept.contains(status) { return Reply(status: status, body: bytes) }
-        throw Self.failure(status: status, body: bytes, method: method, path: path)
+        throw Self.failure(status: status, body: bytes, method: method, path: path).redacting(configuration.token)
+    }
+
+    /// What to do when the server does not answer: organizers run it, teams can only check the
+    /// address and wait.
+    private var unreachableHint: String {
+        switch configuration.audience {
+        case .organizer:
+            "start it with `arena-server serve` (or `arena-server demo`), or point --server / ARENA_SERVER at it"
+        case .team:
+            "check the address (--server, ARENA_SERVER or your profile); if it is right, the server may be restarting: try again in a minute, and ask the organizers if it stays down"
+        }
     }
 
     func decode<T: Decodable>(_ type: T.Type, from reply: Reply, path: String) throws -> T {
@@ -75,7 +98,8 @@ struct APIClient: Sendable {
         } catch {
             throw CLIError(
                 "unexpected_response", "the server's answer to \(path) is not what this CLI expects (\(error))",
-                hint: "update the CLI to the server's version", exitCode: ExitCodes.server)
+                hint: "update the CLI to the server's version", exitCode: ExitCodes.server
+            ).redacting(configuration.token)
         }
     }
 
@@ -88,17 +112,17 @@ struct APIClient: Sendable {
             return CLIError(
                 code, message,
                 hint: "your token was refused: run `arena login --token TOKEN`, or `arena register` for a new team",
-                exitCode: ExitCodes.auth)
+                exitCode: ExitCodes.auth, httpStatus: status)
         case 403 where code == "forbidden":
             return CLIError(
                 code, message, hint: "this needs another kind of token (organizer commands need a pa_org_ token)",
-                exitCode: ExitCodes.auth)
+                exitCode: ExitCodes.auth, httpStatus: status)
         case 400..<500:
-            return CLIError(code, message, hint: hint(for: code), exitCode: ExitCodes.refused)
+            return CLIError(code, message, hint: hint(for: code), exitCode: ExitCodes.refused, httpStatus: status)
         default:
             return CLIError(
                 code, message, hint: "the server failed; try again, and tell the organizers if it persists",
-                exitCode: ExitCodes.server)
+                exitCode: ExitCodes.server, httpStatus: status)
         }
     }
 
@@ -115,8 +139,12 @@ struct APIClient: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
-        let text = "\(error)"
+    /// A short description of a transport error, without the token (some errors quote headers).
+    private func describe(_ error: any Error) -> String {
+        var text = "\(error)"
+        if let token = configuration.token, !token.isEmpty {
+            text = text.replacingOccurrences(of: token, with: "‹token›")
+        }
         return text.count > 160 ? String(text.prefix(160)) + "…" : text
     }
 }

@@ -38,7 +38,7 @@ struct AdminAuditCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            try await CommandRunner.run(global) { session in
+            try await CommandRunner.run(global, audience: .organizer) { session in
                 let events = try await session.authenticatedClient().get("/v1/admin/audit", as: [AuditEventView].self)
                 var result = AdminAuditCommand.check(events)
                 result.recent = Array(events.suffix(show))

@@ -7,7 +7,7 @@ enum AdminContestAction {
         _ global: GlobalOptions, contest: String, action: String, body: (any Encodable & Sendable)? = nil,
         done: String
     ) async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let client = try session.authenticatedClient()
             let path = "/v1/admin/contests/\(contest.pathEscaped)/\(action)"
             let view: ContestView
@@ -126,7 +126,7 @@ struct AdminRerunCommand: AsyncParsableCommand {
                 global, contest: contest, action: "evaluate",
                 done: "Queued a new evaluation of")
         }
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let view = try await session.authenticatedClient().post(
                 "/v1/admin/runs/\(run ?? 0)/rerun", as: RerunView.self)
             if session.json { return Output.json(view) }
@@ -143,7 +143,7 @@ struct AdminPhasesCommand: AsyncParsableCommand {
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let view = try await session.client.get("/v1/contests/\(contest.pathEscaped)", as: ContestView.self)
             if session.json { return Output.json(view.phases) }
             var table = Table(["PHASE", "STARTS", "ENDS", "FINAL SELECTION"])

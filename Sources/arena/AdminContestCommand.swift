@@ -43,7 +43,7 @@ struct AdminContestCommand: AsyncParsableCommand {
         @Argument(help: "Contest id.") var contest: String
         @OptionGroup var global: GlobalOptions
         func run() async throws {
-            try await CommandRunner.run(global) { session in
+            try await CommandRunner.run(global, audience: .organizer) { session in
                 let view = try await session.client.get("/v1/contests/\(contest.pathEscaped)", as: ContestView.self)
                 if session.json { return Output.json(view) }
                 AdminContestCommand.printContest(view, session.terminal)
@@ -52,7 +52,7 @@ struct AdminContestCommand: AsyncParsableCommand {
     }
 
     static func upload(_ file: String, global: GlobalOptions, mustBeNew: Bool) async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let client = try session.authenticatedClient()
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIError.usage("cannot read \(file)")

@@ -10,7 +10,7 @@ struct AdminDisqualifyCommand: AsyncParsableCommand {
     @Option(help: "Why (shown to the team).") var reason: String
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let view = try await session.authenticatedClient().post(
                 "/v1/admin/teams/\(team)/disqualify", json: DisqualifyRequest(reason: reason), as: TeamView.self)
             if session.json { return Output.json(view) }
@@ -27,7 +27,7 @@ struct AdminReinstateCommand: AsyncParsableCommand {
     @Argument(help: "Team id.") var team: Int64
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let view = try await session.authenticatedClient().post(
                 "/v1/admin/teams/\(team)/reinstate", as: TeamView.self)
             if session.json { return Output.json(view) }
@@ -44,7 +44,7 @@ struct AdminTeamsCommand: AsyncParsableCommand {
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let teams = try await session.authenticatedClient().get(
                 "/v1/admin/contests/\(contest.pathEscaped)/teams", as: [TeamView].self)
             if session.json { return Output.json(teams) }
@@ -70,7 +70,7 @@ struct AdminSubmissionsCommand: AsyncParsableCommand {
     @Option(help: "Only this status.") var status: String?
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             var views = try await session.authenticatedClient().get(
                 "/v1/admin/contests/\(contest.pathEscaped)/submissions", as: [SubmissionView].self)
             if let status { views = views.filter { $0.status == status } }
@@ -98,7 +98,7 @@ struct AdminRunsCommand: AsyncParsableCommand {
     @Argument(help: "Contest id.") var contest: String
     @OptionGroup var global: GlobalOptions
     func run() async throws {
-        try await CommandRunner.run(global) { session in
+        try await CommandRunner.run(global, audience: .organizer) { session in
             let runs = try await session.authenticatedClient().get(
                 "/v1/admin/contests/\(contest.pathEscaped)/runs", as: [RunSummaryView].self)
             if session.json { return Output.json(runs) }

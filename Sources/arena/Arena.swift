@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `arena`: the PerpArena command line for teams and organizers.
 @main
@@ -32,4 +33,26 @@ struct Arena: AsyncParsableCommand {
             SelectCommand.self, LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self, AdminCommand.self,
             SimCommand.self, CompletionsCommand.self,
         ])
+
+    /// Parses the command line and runs the command. `SIGPIPE` is ignored first, so a reader
+    /// that goes away (`arena status | head -1`) is an `EPIPE` on write, which ``Console`` turns
+    /// into a quiet exit, instead of a signal or a crash.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let message = TokenFormat.redactingTokens(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out(message) } else { Console.err(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -12,7 +12,12 @@ struct BacktestCommand: AsyncParsableCommand {
             against the contest's background market. --with adds more local bundles to the same \
             market. The contest comes from --contest, else Seeds/contests/demo.yaml when found, \
             else built-in defaults; the seed defaults to the contest's first round. The same \
-            bundles, contest and seed always give identical output.
+            bundles, contest and seed always give identical output. Files left out by \
+            .arenaignore (see `arena submit --help`) are left out here too.
+
+            Exit code 1 when a bot faulted (crashed, broke the protocol or ran out of strikes): \
+            the server would rank it as faulted. --plot writes an SVG chart: equity per bot over \
+            time in ticks, the deposit as a dashed line, fills as dots.
 
             Examples:
               arena backtest
@@ -45,16 +50,36 @@ struct BacktestCommand: AsyncParsableCommand {
             bar.finish()
             var slots: [Int: String] = [:]
             for (index, path) in ([directory] + others).enumerated() { slots[index] = path }
-            let report = BacktestReport(outcome: outcome, spec: spec, directories: slots)
+            let report = BacktestReport(
+                outcome: outcome, spec: spec, directories: slots,
+                fills: BacktestFills.ticks(in: outcome.transcript))
             if let plot { try writePlot(report, to: plot) }
-            if session.json { return Output.json(report) }
-            BacktestPrinter(terminal: session.terminal, showLogs: logs).print(report)
-            if let plot { Console.out("Wrote \(plot).") }
+            if session.json {
+                Output.json(report)
+            } else {
+                BacktestPrinter(terminal: session.terminal, showLogs: logs).print(report)
+                if let plot { Console.out("Wrote \(plot).") }
+            }
+            try Self.failIfFaulted(report, json: session.json, showLogs: logs)
         }
     }
 
+    /// A faulted bot fails the backtest (exit code 1), as it would be ranked faulted on the server.
+    static func failIfFaulted(_ report: BacktestReport, json: Bool, showLogs: Bool) throws {
+        let faulted = report.teams.filter { $0.fault != nil }
+        guard !faulted.isEmpty else { return }
+        if json { throw ExitCode(ExitCodes.failed) }
+        let names = faulted.map { "\($0.name) faulted (\($0.fault ?? "")) at tick \($0.faultTick ?? 0)" }
+        throw CLIError(
+            "bot_faulted", names.joined(separator: "; "),
+            hint: showLogs
+                ? "its output is above (see the stderr tail); fix the bot and run `arena backtest` again"
+                : "see its output with `arena backtest --logs`; fix the bot and run `arena backtest` again",
+            exitCode: ExitCodes.failed)
+    }
+
     private func loadContest() throws -> ContestDefinition {
-        let path = contest ?? LocalRuntime.locate("Seeds/contests/demo.yaml")
+        let path = contest ?? LocalRuntime.seedFile("contests/demo.yaml")
         guard let path else { return ContestDefinition(id: "local", name: "Local backtest") }
         do {
             return try ContestDefinitionLoader.load(path: path)
@@ -66,9 +91,14 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     private func writePlot(_ report: BacktestReport, to path: String) throws {
-        let series = report.teams.map { (name: $0.name, values: $0.equity.map { Double($0) ?? 0 }) }
+        let series = report.teams.map { team in
+            Charts.Series(
+                name: team.name, values: team.equity.map { Double($0) ?? 0 },
+                marks: team.fillTicks.map { Int($0) + 1 })
+        }
         let svg = Charts.svg(
-            series: series, title: "Equity — \(report.contest), seed \(report.seed), \(report.ticks) ticks")
+            series: series, title: "Equity — \(report.contest), seed \(report.seed), \(report.ticks) ticks",
+            reference: report.teams.first?.equity.first.flatMap(Double.init))
         do {
             try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
         } catch {

@@ -42,8 +42,5 @@ struct BacktestPrinter {
         } else if report.teams.contains(where: { !$0.logLines.isEmpty }) {
             Console.out(t.paint("Bot logs: add --logs.", .dim))
         }
-        if let faulted = report.teams.first(where: { $0.fault != nil }) {
-            Console.out(t.paint("\(faulted.name) faulted; run with --logs to see its output.", .yellow))
-        }
     }
 }

@@ -28,6 +28,8 @@ struct BacktestReport: Codable, Sendable {
         var logLines: [String]
         /// End-of-tick equity, starting with the deposit.
         var equity: [String]
+        /// Engine ticks at which the bot had at least one fill (tick `t` ends at `equity[t + 1]`).
+        var fillTicks: [Int64]
     }
 
     var contest: String
@@ -37,7 +39,7 @@ struct BacktestReport: Codable, Sendable {
     var transcriptRoot: String
     var teams: [Team]
 
-    init(outcome: HeatOutcome, spec: HeatSpec, directories: [Int: String]) {
+    init(outcome: HeatOutcome, spec: HeatSpec, directories: [Int: String], fills: [Int: [Int64]] = [:]) {
         contest = spec.contest.id
         seed = spec.seed
         ticks = outcome.transcript.tickCount
@@ -59,7 +61,7 @@ struct BacktestReport: Codable, Sendable {
                 faultTick: report?.fault?.tick,
                 logLines: (report?.logLines ?? [])
                     + (report?.stderrTail.isEmpty == false ? ["--- stderr ---", report!.stderrTail] : []),
-                equity: curve.map(\.decimal))
+                equity: curve.map(\.decimal), fillTicks: fills[entry.slot] ?? [])
         }
     }
 }

@@ -1,10 +1,23 @@
 import BundleKit
 import Foundation
 
-/// Finds and reads a local bundle directory, with errors that say how to fix it.
+/// Finds and reads a local bundle directory, with errors that say how to fix it. Only the
+/// bundle's files are read: ``ArenaIgnore`` (defaults and `.arenaignore`) leaves out plots,
+/// caches and virtualenvs, for `arena submit` and `arena backtest` alike.
 enum BundleLocator {
+    /// A loaded bundle and the paths its `.arenaignore` rules left out.
+    struct Loaded {
+        var bundle: StrategyBundle
+        var ignored: [String]
+    }
+
     /// Loads the bundle at `path` (a directory holding strategy.yaml).
     static func load(_ path: String) throws -> StrategyBundle {
+        try loadReporting(path).bundle
+    }
+
+    /// Loads the bundle at `path` and says which paths were left out.
+    static func loadReporting(_ path: String) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError.usage(
@@ -14,22 +27,40 @@ enum BundleLocator {
             throw CLIError.usage(
                 "\(path) is not a directory", hint: "pass the bundle directory that holds strategy.yaml")
         }
+        let limits = BundleLimits()
+        let collected = try BundleFiles.collect(path, rules: try ArenaIgnore.load(directory: path), limits: limits)
         do {
-            return try BundleArchive.load(directory: path, limits: BundleLimits())
+            return Loaded(
+                bundle: try StrategyBundle(files: collected.files, limits: limits), ignored: collected.ignored)
         } catch {
-            throw CLIError(
-                "bundle_\(error.code.rawValue)", "\(path): \(error.message)",
-                hint: "fix the bundle, then run `arena check \(path)`", exitCode: ExitCodes.failed)
+            throw failure(error, path: path, hint: "fix the bundle, then run `arena check \(path)`")
         }
     }
 
     /// Packs the bundle at `path` into the deterministic tar.gz the server expects.
-    static func pack(_ path: String) throws -> (archive: [UInt8], bundle: StrategyBundle) {
-        let bundle = try load(path)
+    static func pack(_ path: String) throws -> (archive: [UInt8], loaded: Loaded) {
+        let loaded = try loadReporting(path)
         do {
-            return (try BundleArchive.pack(bundle, limits: BundleLimits()), bundle)
+            return (try BundleArchive.pack(loaded.bundle, limits: BundleLimits()), loaded)
         } catch {
-            throw CLIError("bundle_\(error.code.rawValue)", "\(path): \(error.message)", exitCode: ExitCodes.failed)
+            throw failure(error, path: path, hint: "leave large files out with \(ArenaIgnore.fileName)")
+        }
+    }
+
+    private static func failure(_ error: BundleError, path: String, hint: String) -> CLIError {
+        CLIError(
+            "bundle_\(snakeCase(error.code.rawValue))", "\(path): \(error.message)", hint: hint,
+            exitCode: ExitCodes.failed)
+    }
+
+    /// `tooLarge` → `too_large`.
+    static func snakeCase(_ text: String) -> String {
+        text.reduce(into: "") { result, character in
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
         }
     }
 }

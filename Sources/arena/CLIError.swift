@@ -10,12 +10,30 @@ struct CLIError: Error, CustomStringConvertible, Sendable {
     /// What to do next.
     var hint: String?
     var exitCode: Int32
+    /// The HTTP status of the server's answer, when the error is one.
+    var httpStatus: Int?
 
-    init(_ code: String, _ message: String, hint: String? = nil, exitCode: Int32) {
+    init(_ code: String, _ message: String, hint: String? = nil, exitCode: Int32, httpStatus: Int? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
         self.exitCode = exitCode
+        self.httpStatus = httpStatus
+    }
+
+    /// The server could not be reached or is briefly unavailable (a restart, a proxy in front of
+    /// it): waiting commands retry these.
+    var isTransient: Bool {
+        code == "unreachable" || [502, 503, 504].contains(httpStatus ?? 0)
+    }
+
+    /// The error with every occurrence of `secret` in its text replaced (tokens are never echoed).
+    func redacting(_ secret: String?) -> CLIError {
+        guard let secret, !secret.isEmpty else { return self }
+        var copy = self
+        copy.message = message.replacingOccurrences(of: secret, with: "‹token›")
+        copy.hint = hint?.replacingOccurrences(of: secret, with: "‹token›")
+        return copy
     }
 
     var description: String { hint.map { "\(message)\n  → \($0)" } ?? message }
@@ -33,7 +51,8 @@ struct CLIError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The JSON shape of an error printed with `--json`: `{"error": {"code", "message", "hint"}}`.
+/// The JSON shape of an error printed with `--json`:
+/// `{"error": {"code", "message", "hint", "exit_code"}}`.
 struct CLIErrorBody: Codable, Sendable {
     struct Detail: Codable, Sendable {
         var code: String

@@ -11,7 +11,14 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Validate a strategy bundle (parse, type-check, bound its cost per tick).",
         discussion: """
             Prints each problem as file:line:column with the offending text, what was expected and,
-            for misspellings, the closest valid name. Exits 0 when the bundle is valid, 1 otherwise.
+            for misspellings, the closest valid name. Exits 0 when the bundle is valid, 1 when it is \
+            not, 2 when the path cannot be read.
+            --json prints the same report with snake_case keys (e.g. cost_bound, diagnostics with \
+            offending_text and suggestion).
+
+            Examples:
+              arena check .
+              arena check mybot/strategy.yaml --json
             """)
 
     @Argument(help: "A bundle directory containing strategy.yaml, or the strategy.yaml file itself (default: .).")
@@ -38,13 +45,12 @@ struct CheckCommand: AsyncParsableCommand {
             report = Self.checkEntry(report, bundle: path)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Output.json(report)
         } else {
-            print(report.summary)
+            Console.out(report.summary)
         }
-        if !report.ok { throw ExitCode(1) }
+        if report.errorCode == .unreadable { throw ExitCode(ExitCodes.usage) }
+        if !report.ok { throw ExitCode(ExitCodes.failed) }
     }
 
     /// For `python`/`exec` bundles, the `entry` program must exist next to strategy.yaml.
@@ -55,14 +61,21 @@ struct CheckCommand: AsyncParsableCommand {
             ? bundle : (bundle as NSString).deletingLastPathComponent
         guard let document = try? StrategyDocument.load(path: bundle), let entry = document.entry else { return report }
         let entryPath = (directory as NSString).appendingPathComponent(entry)
-        guard !FileManager.default.fileExists(atPath: entryPath) else { return report }
+        let message: String
+        if !FileManager.default.fileExists(atPath: entryPath) {
+            message = "entry '\(entry)' does not exist in the bundle"
+        } else if (try? ArenaIgnore.load(directory: directory))?.excludes(file: entry) == true {
+            message = "entry '\(entry)' is left out of the upload by \(ArenaIgnore.fileName) or its defaults"
+        } else {
+            return report
+        }
         var failed = report
         failed.ok = false
         failed.errorCode = .schema
         failed.diagnostics = [
             Diagnostic(
-                file: document.fileName, line: 1, column: 1, offendingText: entry,
-                message: "entry '\(entry)' does not exist in the bundle", expected: "a file at \(entryPath)")
+                file: document.fileName, line: 1, column: 1, offendingText: entry, message: message,
+                expected: "a file at \(entryPath) that is uploaded (`arena submit --dry-run` lists them)")
         ]
         return failed
     }

@@ -5,20 +5,27 @@ import Foundation
 /// Runs a command body and turns failures into the documented output and exit code.
 enum CommandRunner {
     /// Runs `body` with the session; a ``CLIError`` is printed (as JSON with `--json`) and
-    /// becomes its exit code.
-    static func run(_ options: GlobalOptions, _ body: (Session) async throws -> Void) async throws {
+    /// becomes its exit code. `audience` chooses whose next steps the hints describe. No error
+    /// text ever shows the session's token.
+    static func run(
+        _ options: GlobalOptions, audience: Audience = .team, _ body: (Session) async throws -> Void
+    ) async throws {
         var jsonOutput = options.json
+        var token: String?
         do {
-            let session = try options.session()
+            var session = try options.session()
+            let organizerToken = session.token?.hasPrefix("pa_org_") == true
+            session.audience = audience == .organizer || organizerToken ? .organizer : .team
             jsonOutput = session.json
+            token = session.token
             try await body(session)
         } catch let error as CLIError {
-            report(error, json: jsonOutput)
+            report(error.redacting(token), json: jsonOutput)
             throw ExitCode(error.exitCode)
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            let wrapped = CLIError("internal", "\(error)", exitCode: ExitCodes.server)
+            let wrapped = CLIError("internal", "\(error)", exitCode: ExitCodes.server).redacting(token)
             report(wrapped, json: jsonOutput)
             throw ExitCode(wrapped.exitCode)
         }
@@ -33,16 +40,5 @@ enum CommandRunner {
             Console.err("\(label) \(error.message)")
             if let hint = error.hint { Console.err("  → \(hint)") }
         }
-    }
-}
-
-/// Printing values as the CLI's stable JSON.
-enum Output {
-    /// Pretty, sorted, snake_case JSON on standard output.
-    static func json<T: Encodable>(_ value: T) {
-        let encoder = APIJSON.encoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        Console.out(String(decoding: data, as: UTF8.self))
     }
 }

@@ -17,6 +17,6 @@ struct CompletionsCommand: AsyncParsableCommand {
         guard let kind = CompletionShell(rawValue: shell) else {
             throw ValidationError("unknown shell \(shell); use bash, zsh or fish")
         }
-        print(Arena.completionScript(for: kind))
+        Console.out(Arena.completionScript(for: kind))
     }
 }

@@ -4,8 +4,9 @@ import ArgumentParser
 enum ExitCodes {
     /// The command did what was asked.
     static let success: Int32 = 0
-    /// The thing examined failed: check errors, a rejected or failed submission, a verification
-    /// divergence, a broken audit chain.
+    /// The thing examined failed: check errors, a bot that faulted (backtest, or in its runs after
+    /// `submit --wait`), a rejected or failed submission, a verification divergence, a broken
+    /// audit chain.
     static let failed: Int32 = 1
     /// Bad arguments or a local file problem.
     static let usage: Int32 = 2
@@ -24,8 +25,9 @@ enum ExitCodes {
     static let help = """
         Exit codes:
           0  success
-          1  the thing examined failed (check errors, rejected or failed
-             submission, verification failure)
+          1  the thing examined failed (check errors, a bot that faulted in
+             backtest or in its runs, a rejected or failed submission,
+             verification failure)
           2  usage error or unreadable local file
           3  not logged in or token refused (`arena login`, `arena register`)
           4  server unreachable (is it running? check --server / ARENA_SERVER)
@@ -33,5 +35,7 @@ enum ExitCodes {
              registration closed)
           6  server error or unexpected answer
           7  --wait timed out (work continues; follow it with `arena status`)
+        A reader that stops early (`arena status | head -1`) ends the command
+        quietly with 0.
         """
 }

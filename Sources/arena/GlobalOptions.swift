@@ -29,10 +29,12 @@ struct GlobalOptions: ParsableArguments {
             self.server ?? environment["ARENA_SERVER"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.server
             ?? ConfigFile.defaultServer
         while server.hasSuffix("/") { server.removeLast() }
-        let token = environment["ARENA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.token
+        let environmentToken = environment["ARENA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let token = environmentToken ?? stored?.token
         let contest = environment["ARENA_CONTEST"].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.contest
         return Session(
             configPath: path, config: config, profileName: name, server: server, token: token,
+            tokenSource: environmentToken != nil ? "ARENA_TOKEN" : "profile \(name)",
             contest: contest, terminal: Terminal.detect(environment: environment), json: json)
     }
 }

@@ -42,12 +42,16 @@ struct LeaderboardCommand: AsyncParsableCommand {
             return Console.out("No scored teams yet.")
         }
         var table = Table(
-            ["RANK", "TEAM", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD", "RUNS"],
-            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right, .left])
+            [
+                "RANK", "TEAM", "SUBMISSION", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD",
+                "RUNS",
+            ],
+            alignments: [.right, .left, .right, .left, .right, .right, .right, .right, .right, .right, .right, .left])
         for row in board.rows {
             let name = row.teamId == mine ? t.paint(row.team + " ◀", .bold) : row.team
             table.add([
-                "\(row.rank)", name, t.status(row.status), row.score.map { Format.decimal($0) } ?? "-",
+                "\(row.rank)", name, "\(row.submissionId)", t.status(row.status),
+                row.score.map { Format.decimal($0) } ?? "-",
                 row.scoreCi95.map { Format.decimal($0) } ?? "", t.signed(Format.decimal(row.pnl)),
                 Format.decimal(row.fees), "\(row.trades)", "\(row.liquidations)", Format.decimal(row.maxDrawdown),
                 row.runs.map { "\($0.runId)" }.joined(separator: ","),
@@ -56,9 +60,9 @@ struct LeaderboardCommand: AsyncParsableCommand {
         Console.out(table.render(t))
     }
 
-    /// The profile's team's row, if on the first page.
-    static func ownRow(session: Session, contest: String) async throws -> LeaderboardRow? {
-        guard let mine = session.config.profiles[session.profileName]?.teamId else { return nil }
+    /// The row of team `teamId` (default: the profile's team), if among the first 500.
+    static func ownRow(session: Session, contest: String, teamId: Int64? = nil) async throws -> LeaderboardRow? {
+        guard let mine = teamId ?? session.config.profiles[session.profileName]?.teamId else { return nil }
         let board = try await session.client.get(
             "/v1/contests/\(contest.pathEscaped)/leaderboard?page_size=500",
             as: LeaderboardView.self)

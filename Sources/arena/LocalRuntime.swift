@@ -1,16 +1,13 @@
+import ArenaResources
 import Foundation
 import Sandbox
 
-/// Where the worker binaries and the Python SDK are for local backtests: next to this
-/// executable, or from `ARENA_WORKER`, `ARENA_SANDBOX_HELPER`, `ARENA_PYTHON_SDK`, `ARENA_PYTHON`.
+/// Where the worker binaries, the Python SDK and `Seeds/` are for local backtests: next to this
+/// executable, or from `ARENA_WORKER`, `ARENA_SANDBOX_HELPER`, `ARENA_PYTHON_SDK`, `ARENA_PYTHON`,
+/// `ARENA_SEEDS_DIR` (see `ResourceLocator` for the search order).
 enum LocalRuntime {
     /// The directory of the running `arena` binary, also when it was found through `PATH`.
-    static var executableDirectory: String {
-        let path =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent().path
-    }
+    static var executableDirectory: String { ExecutableLocation.directory }
 
     /// A sandbox configuration for this machine: full isolation as root, plain processes
     /// otherwise (`ARENA_ISOLATION=plain|sandboxed` overrides).
@@ -34,21 +31,16 @@ enum LocalRuntime {
                     "build it with `swift build --product \(product)` (it must sit next to `arena`), or set \(product == "arena-worker" ? "ARENA_WORKER" : "ARENA_SANDBOX_HELPER")",
                 exitCode: ExitCodes.usage)
         }
+        var resources = ResourceLocatorConfiguration.process()
+        resources.environment = environment
         return SandboxConfiguration(
             helperPath: helper, workerPath: worker, pythonPath: environment["ARENA_PYTHON"] ?? "/usr/bin/python3",
-            pythonSDKDirectory: environment["ARENA_PYTHON_SDK"] ?? locate("Sources/PythonSDK"), isolation: isolation)
+            pythonSDKDirectory: try? ResourceLocator(configuration: resources).directory(for: .pythonSDK),
+            isolation: isolation)
     }
 
-    /// Finds a repository-relative path upward from the working and executable directories.
-    static func locate(_ relative: String) -> String? {
-        for start in [FileManager.default.currentDirectoryPath, executableDirectory] {
-            var url = URL(fileURLWithPath: start)
-            for _ in 0..<8 {
-                let candidate = url.appendingPathComponent(relative).path
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-                url.deleteLastPathComponent()
-            }
-        }
-        return nil
+    /// The file at `relativePath` in `Seeds/` (e.g. `contests/demo.yaml`), or `nil` when there is none.
+    static func seedFile(_ relativePath: String) -> String? {
+        try? ResourceLocator(configuration: .process()).file(relativePath, in: .seeds)
     }
 }

@@ -25,13 +25,22 @@ struct LoginCommand: AsyncParsableCommand {
             var value = token ?? "-"
             if value == "-" {
                 if session.terminal.interactive && isatty(STDIN_FILENO) == 1 { Console.errRaw("Token: ") }
-                value = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+                value = readLine(strippingNewline: true) ?? ""
             }
+            value = value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else {
                 throw CLIError.usage("no token given", hint: "pass --token TOKEN or pipe it in")
             }
+            if let problem = TokenFormat.problem(value) {
+                throw CLIError(
+                    "malformed_token", "that token is malformed: \(problem)",
+                    hint: "copy the whole token (it starts with pa_team_ or pa_org_) and try again",
+                    exitCode: ExitCodes.auth)
+            }
             var checked = session
             checked.token = value
+            checked.tokenSource = "--token"
+            if value.hasPrefix("pa_org_") { checked.audience = .organizer }
             let identity = try await Identity.fetch(checked)
             try session.updateProfile {
                 $0.token = value

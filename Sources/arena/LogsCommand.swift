@@ -36,11 +36,22 @@ struct LogsCommand: AsyncParsableCommand {
             let report = try await client.get("/v1/runs/\(id)/report", as: RunReportView.self)
             if session.json { return Output.json(report) }
             let t = session.terminal
-            Console.err(
-                t.paint(
-                    "Run \(report.runId) (round \(report.round), heat \(report.heat)): rank \(report.rankInRun)/\(report.teamsInRun), pnl \(report.pnl), trades \(report.trades)"
-                        + (report.fault.map { ", fault \($0) at tick \(report.faultTick ?? 0)" } ?? ""), .dim))
+            Console.err(Self.header(report, t))
             Console.out(report.logs.isEmpty ? "(no log lines)" : report.logs)
         }
+    }
+
+    /// The run's one-line summary: a faulted bot is reported as faulted (with its fault code and
+    /// tick), never with the rank it was given after it stopped trading.
+    static func header(_ report: RunReportView, _ t: Terminal) -> String {
+        let run = "Run \(report.runId) (round \(report.round), heat \(report.heat))"
+        guard let fault = report.fault else {
+            return t.paint(
+                "\(run): rank \(report.rankInRun)/\(report.teamsInRun), pnl \(report.pnl), trades \(report.trades)",
+                .dim)
+        }
+        let tick = report.faultTick.map { " at tick \($0)" } ?? ""
+        return t.paint("\(run): your bot faulted (\(fault))\(tick)", .red)
+            + t.paint("; pnl \(report.pnl), trades \(report.trades) until then", .dim)
     }
 }

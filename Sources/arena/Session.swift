@@ -7,12 +7,20 @@ struct Session: Sendable {
     var profileName: String
     var server: String
     var token: String?
+    /// Where the token came from, for messages that must not show it: `ARENA_TOKEN` or
+    /// `profile NAME`.
+    var tokenSource: String = "the profile"
     var contest: String?
     var terminal: Terminal
     var json: Bool
+    /// Who runs the command: next-step hints are written for them.
+    var audience: Audience = .team
 
     /// An API client for the server, with the token when there is one.
-    var client: APIClient { APIClient(configuration: .init(server: server, token: token)) }
+    var client: APIClient {
+        APIClient(
+            configuration: .init(server: server, token: token, tokenSource: tokenSource, audience: audience))
+    }
 
     /// A client that must have a token; fails with exit code 3 and a hint otherwise.
     func authenticatedClient() throws(CLIError) -> APIClient {

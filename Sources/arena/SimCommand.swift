@@ -33,21 +33,21 @@ struct SimCommand: AsyncParsableCommand {
             do {
                 output = try ScenarioRunner.run(path: path)
             } catch let error as ScenarioError {
-                FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+                Console.err("\(path): \(error)")
                 throw ExitCode(2)
             }
-            FileHandle.standardOutput.write(Data(output.text.utf8))
+            Console.write(output.text, to: STDOUT_FILENO)
             if check {
                 var text = ""
                 for result in output.expectations {
                     text += result.line.serialized + "\n"
                     if !result.ok { failed += 1 }
                 }
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Console.write(text, to: STDOUT_FILENO)
             }
         }
         if failed > 0 {
-            FileHandle.standardError.write(Data("\(failed) expectation(s) failed\n".utf8))
+            Console.err("\(failed) expectation(s) failed")
             throw ExitCode(1)
         }
     }

@@ -19,6 +19,8 @@ struct StatusCommand: AsyncParsableCommand {
         var team: TeamView
         var submissions: [SubmissionView]
         var runs: [RunSummaryView]
+        /// The submission ranked for the team on the contest's board (nil while it is not on it).
+        var activeSubmissionId: Int64?
     }
 
     @Argument(help: "A submission id for its full history.") var submission: Int64?
@@ -33,10 +35,13 @@ struct StatusCommand: AsyncParsableCommand {
                 if session.json { return Output.json(view) }
                 return printDetail(view, session.terminal)
             }
+            let team = try await client.get("/v1/me", as: TeamView.self)
+            let row = try? await LeaderboardCommand.ownRow(
+                session: session, contest: team.contestId, teamId: team.teamId)
             let overview = Overview(
-                team: try await client.get("/v1/me", as: TeamView.self),
-                submissions: try await client.get("/v1/submissions", as: [SubmissionView].self),
-                runs: try await client.get("/v1/runs", as: [RunSummaryView].self))
+                team: team, submissions: try await client.get("/v1/submissions", as: [SubmissionView].self),
+                runs: try await client.get("/v1/runs", as: [RunSummaryView].self), activeSubmissionId: row?.submissionId
+            )
             if session.json { return Output.json(overview) }
             printOverview(overview, session.terminal)
         }
@@ -51,16 +56,20 @@ struct StatusCommand: AsyncParsableCommand {
             Console.out("No submissions yet: run `arena submit --wait` in your bundle directory.")
         } else {
             var table = Table(
-                ["SUBMISSION", "STATUS", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
-                alignments: [.right, .left, .left, .left, .left, .left])
+                ["SUBMISSION", "STATUS", "BOARD", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
+                alignments: [.right, .left, .left, .left, .left, .left, .left])
             for view in overview.submissions.sorted(by: { $0.id > $1.id }).prefix(limit) {
                 table.add([
-                    "\(view.id)" + (view.selected ? "*" : ""), t.status(view.status), view.runtime,
+                    "\(view.id)" + (view.selected ? "*" : ""), t.status(view.status),
+                    view.id == overview.activeSubmissionId ? t.paint("active", .bold) : "", view.runtime,
                     String(view.sha256.prefix(12)),
                     Format.date(view.createdAt), view.statusHistory.last?.detail ?? "",
                 ])
             }
             Console.out(table.render(t))
+            Console.out(
+                overview.activeSubmissionId.map { "Your entry on the board: submission \($0)." }
+                    ?? "Not on the board yet.")
         }
         guard !overview.runs.isEmpty else { return }
         Console.out("")

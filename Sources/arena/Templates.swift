@@ -125,7 +125,9 @@ enum Templates {
     static let readme = """
         # {{name}}
 
-        A PerpArena strategy bundle. Everything in this directory is uploaded.
+        A PerpArena strategy bundle. `arena submit` uploads this directory's files except plots
+        (*.svg), caches (__pycache__, *.pyc), virtualenvs (.venv, venv), .git and .arena*; list
+        more in a `.arenaignore` file (gitignore patterns). `arena submit --dry-run` shows the list.
 
             arena check .            # validate strategy.yaml (and the entry point)
             arena backtest           # run it locally against the simulated market

@@ -52,19 +52,3 @@ struct Terminal: Sendable {
         }
     }
 }
-
-/// Writing to the standard streams.
-enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// Writes without a newline to standard error (progress lines).
-    static func errRaw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}

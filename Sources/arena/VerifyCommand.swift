@@ -1,194 +1,225 @@
 import APIModels
 import ArgumentParser
-import AsyncHTTPClient
 import AuditLog
 import Foundation
 
-/// `arena verify <transcript file | run URL | run id>`: replays a run offline (no bots, no database) and
-/// checks every event, the results, the hash chain and the attestation (docs/AUDIT.md).
+/// `arena verify`: replays runs offline (no bots, no database), checks every event, the results,
+/// the hash chain and the attestation, and then checks the *claim*: that the transcript is the
+/// run asked for, under the published contest definition, with the board's seed, root and scores
+/// (docs/AUDIT.md). `--contest` does this for every run of a board and recomputes its ranks.
 ///
-/// Exit codes: 0 verified, 1 divergence or tampering, 2 usage or I/O error.
+/// Exit codes: 0 verified, 1 a check failed (one reason line per failure), 2 usage or I/O error.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Replay a run's transcript and check every event, result, the hash chain and the signature.",
+        abstract: "Check a run, or a contest's whole board, against its transcripts: replay, signature and claims.",
         discussion: """
-            SOURCE is a transcript file, a run URL such as https://arena.example/v1/runs/RUN_ID, \
-            or a bare run id, fetched from the profile's server (with its token, so organizers \
-            can verify before publication). \
-            For a URL the transcript, attestation and public keys are fetched from the server \
-            (GET /v1/runs/RUN_ID/transcript, /v1/runs/RUN_ID/attestation, /v1/keys); --keys \
-            overrides the served keys with a file you trust. For a file, pass --attestation and \
-            --keys (or --allow-unsigned to check only self-consistency).
-            Exit status: 0 verified, 1 divergence or tampering, 2 usage or I/O error.
+            SOURCE is a run id (fetched from the profile's server, with its token, so organizers \
+            can verify before publication), a run URL such as https://arena.example/v1/runs/RUN_ID, \
+            a board URL such as https://arena.example/v1/contests/ID/board, or a transcript file.
+
+            For a run, verify replays the transcript and checks the attestation (whose bytes must \
+            be exactly the canonical signed form), then that the transcript is the run asked for, \
+            that its contest and contest configuration hash are the published contest's, that its \
+            seed is the board's (and the one derived from the revealed seed commitment), that its \
+            root is the board's, and that every team's score recomputed from the replay is the \
+            board's. With --contest (or a board URL) it verifies every run on the board, then \
+            recomputes the ranks with the contest's scoring rule and reports the first row that \
+            does not follow.
+
+            Keys: by default the keys served at /v1/keys are trusted, so the only trust anchor is \
+            the server itself (a warning says so). Pin keys obtained out of band with --key HEX, \
+            --fingerprint KEY_ID (repeatable) or --keys FILE; then a signature by any other key fails.
+
+            Offline: --download DIR saves everything checked into DIR; --from DIR verifies from \
+            such a directory without the network.
+
+            Exit status: 0 verified, 1 a check failed, 2 usage or I/O error.
 
             Examples:
               arena verify 17
-              arena verify https://arena.example/v1/runs/17 --json
+              arena verify 17 --fingerprint 3f2a9c0d11b4e6a7
+              arena verify --contest demo --download ./demo-audit
+              arena verify --contest demo --from ./demo-audit --key 9c1e…
+              arena verify https://arena.example/v1/contests/demo/board --json
               arena verify run.transcript --attestation run.attestation.json --keys keys.json
             """)
 
-    @Argument(help: "Transcript file, run URL or run id.")
-    var source: String
+    @Argument(help: "Run id, run URL, board URL or transcript file (omit with --contest).")
+    var source: String?
 
-    @Option(help: "Attestation JSON file.")
+    @Option(help: "Verify this contest's whole board (or, with a run, require the run to be of it).")
+    var contest: String?
+
+    @Option(help: "Attestation JSON file (with a transcript file).")
     var attestation: String?
 
-    @Option(help: "Public keys JSON file: a list of {key_id, public_key, active}.")
+    @Option(help: "Public keys JSON file obtained out of band: a list of {key_id, public_key, active}; pins them.")
     var keys: String?
 
-    @Flag(help: "Accept a transcript without an attestation (self-consistency only).")
+    @Option(name: .customLong("key"), help: "Pin a public key: 64 hex digits of the raw Ed25519 key (repeatable).")
+    var pinnedKeys: [String] = []
+
+    @Option(name: .customLong("fingerprint"), help: "Pin a served key by its key id (16+ hex digits; repeatable).")
+    var fingerprints: [String] = []
+
+    @Option(help: "A seed commitment saved before the runs (GET /v1/contests/ID/evaluations/EID/seeds).")
+    var commitment: String?
+
+    @Option(help: "Verify from a directory saved with --download, without the network.")
+    var from: String?
+
+    @Option(help: "Save everything fetched into this directory (for a later --from).")
+    var download: String?
+
+    @Flag(help: "Accept a transcript file without an attestation (self-consistency only).")
     var allowUnsigned = false
 
     @OptionGroup var global: GlobalOptions
 
     var json: Bool { global.json }
 
+    func validate() throws {
+        if from != nil, download != nil { throw ValidationError("--from and --download exclude each other") }
+        if source == nil, contest == nil, from == nil {
+            throw ValidationError("give a run id, a run or board URL, a transcript file, or --contest ID")
+        }
+        for fingerprint in fingerprints where !KeyPinning.validFingerprint(fingerprint) {
+            throw ValidationError("--fingerprint \(fingerprint) is not a key id (16 or more hex digits)")
+        }
+    }
+
     func run() async throws {
-        let inputs: Inputs
+        let passed: Bool
         do {
-            inputs = try await load()
-        } catch {
-            printError("arena verify: \(error)")
-            throw ExitCode(2)
+            passed = try await dispatch()
+        } catch let failure as VerifyArtifacts.Failure {
+            Console.err("arena verify: \(failure.description)")
+            throw ExitCode(ExitCodes.usage)
+        } catch let error as TranscriptError {
+            Console.err("arena verify: \(error.message)")
+            throw ExitCode(ExitCodes.usage)
+        } catch let error as CLIError {
+            Console.err("arena verify: \(error.description)")
+            throw ExitCode(ExitCodes.usage)
         }
-        let verifier = TranscriptVerifier(configuration: .init(requireAttestation: !allowUnsigned))
-        let report = verifier.verify(
-            transcriptBytes: inputs.transcript, attestation: inputs.attestation, publicKeys: inputs.keys)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(Self.render(report, source: source))
-        }
-        if !report.verified { throw ExitCode(1) }
+        if !passed { throw ExitCode(ExitCodes.failed) }
     }
 
-    private func load() async throws -> Inputs {
-        if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            return try await Inputs.fetch(runURL: source, keysFile: keys, attestationFile: attestation)
+    /// Runs the requested verification; `true` when everything checked out.
+    private func dispatch() async throws -> Bool {
+        let target = try resolve()
+        let pinning = try self.pinning()
+        switch target {
+        case .file(let path):
+            return try verifyFile(path, pinning: pinning)
+        case .run(let run, let artifacts):
+            return try await VerifyRunFlow(artifacts: artifacts, pinning: pinning, options: flowOptions)
+                .verify(run: run, source: source ?? run)
+        case .contest(let id, let artifacts):
+            return try await VerifyContestFlow(artifacts: artifacts, pinning: pinning, options: flowOptions)
+                .verify(contest: id)
         }
-        if let run = Int64(source), run > 0, !FileManager.default.fileExists(atPath: source) {
-            let session = try global.session()
-            return try await Inputs.fetch(
-                runURL: "\(session.server)/v1/runs/\(run)", keysFile: keys,
-                attestationFile: attestation, token: session.token)
-        }
-        return try Inputs.read(transcriptFile: source, attestationFile: attestation, keysFile: keys)
     }
 
-    static func render(_ report: VerificationReport, source: String) -> String {
-        var lines: [String] = []
-        if let divergence = report.divergence {
-            var place = ""
-            if let tick = divergence.tick {
-                place = " at tick \(tick)" + (divergence.eventIndex.map { ", event \($0)" } ?? "")
+    private var flowOptions: VerifyFlowOptions {
+        VerifyFlowOptions(requestedContest: contest, commitmentFile: commitment, json: json)
+    }
+
+    /// What to verify, and from where.
+    enum Target {
+        case file(String)
+        case run(String, VerifyArtifacts)
+        case contest(String, VerifyArtifacts)
+    }
+
+    private func resolve() throws -> Target {
+        if let from {
+            guard FileManager.default.fileExists(atPath: from) else {
+                throw VerifyArtifacts.Failure(description: "--from \(from): no such directory")
             }
-            lines.append("FAILED \(source): \(divergence.code.rawValue)\(place): \(divergence.message)")
-            if !divergence.expected.isEmpty || !divergence.found.isEmpty {
-                lines.append("  expected: \(divergence.expected)")
-                lines.append("  found:    \(divergence.found)")
+            let artifacts = VerifyArtifacts(location: .directory(from), saveTo: nil)
+            if let source {
+                guard Int64(source) != nil else {
+                    throw VerifyArtifacts.Failure(
+                        description: "with --from, SOURCE is a run id (or omit it for the board)")
+                }
+                return .run(source, artifacts)
             }
-        } else {
-            lines.append(
-                "VERIFIED run \(report.runID ?? "?"): \(report.ticks) ticks, \(report.events) events, \(report.commands) commands; root \(report.root?.hex ?? "-")"
-            )
+            return .contest(try contest ?? Self.savedContestID(from), artifacts)
         }
-        for check in report.checks {
-            let mark = check.passed.map { $0 ? "ok  " : "FAIL" } ?? "skip"
-            lines.append("  [\(mark)] \(check.name): \(check.detail)")
+        if let source, source.hasPrefix("http://") || source.hasPrefix("https://") {
+            return try Self.parseURL(source, saveTo: download)
         }
-        for warning in report.warnings { lines.append("  warning: \(warning)") }
-        if let teams = report.results?.teams, report.verified {
-            for team in teams {
-                lines.append(
-                    "  #\(team.rank) \(team.label): score \(team.score.decimal), equity \(team.finalEquity.decimal), fees \(team.feesPaid.decimal)\(team.faulted ? " (faulted)" : "")"
-                )
-            }
+        if let source, (Int64(source) ?? 0) <= 0 || FileManager.default.fileExists(atPath: source) {
+            return .file(source)
         }
-        return lines.joined(separator: "\n")
+        let session = try global.session()
+        let artifacts = VerifyArtifacts(
+            location: .server(origin: session.server, token: session.token), saveTo: download)
+        if let source, let run = Int64(source) { return .run(String(run), artifacts) }
+        guard let contest else { throw VerifyArtifacts.Failure(description: "nothing to verify") }
+        return .contest(contest, artifacts)
     }
 
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}
-
-extension VerifyCommand {
-    /// What `arena verify` checks: transcript bytes, optional attestation, trusted keys.
-    struct Inputs {
-        var transcript: [UInt8]
-        var attestation: Attestation?
-        var keys: [PublicKeyInfo]
-
-        /// A usage or I/O problem (exit code 2).
-        struct Failure: Error, CustomStringConvertible {
-            var description: String
-        }
-
-        static func read(transcriptFile: String, attestationFile: String?, keysFile: String?) throws -> Inputs {
-            let transcript = try readFile(transcriptFile)
-            let attestation = try attestationFile.map { try Attestation.decode(json: Data(try readFile($0))) }
-            let keys = try keysFile.map { try PublicKeyInfo.decodeList(json: Data(try readFile($0))) } ?? []
-            return Inputs(transcript: transcript, attestation: attestation, keys: keys)
-        }
-
-        static func fetch(
-            runURL: String, keysFile: String?, attestationFile: String?,
-            token: String? = nil
-        ) async throws -> Inputs {
-            var base = runURL
-            while base.hasSuffix("/") { base.removeLast() }
-            for suffix in ["/transcript", "/attestation"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
-            guard let range = base.range(of: "/v1/runs/"), !base[range.upperBound...].isEmpty else {
-                throw Failure(description: "a run URL looks like https://host/v1/runs/RUN_ID, got \(runURL)")
+    /// Splits a run URL (`…/v1/runs/ID[/transcript|/attestation]`) or board URL
+    /// (`…/v1/contests/ID[/board|/leaderboard]`).
+    static func parseURL(_ url: String, saveTo: String?) throws -> Target {
+        var base = url
+        while base.hasSuffix("/") { base.removeLast() }
+        if let query = base.firstIndex(of: "?") { base = String(base[..<query]) }
+        if let range = base.range(of: "/v1/runs/") {
+            var tail = String(base[range.upperBound...])
+            for suffix in ["/transcript", "/attestation"] where tail.hasSuffix(suffix) { tail.removeLast(suffix.count) }
+            guard let run = Int64(tail), run > 0 else {
+                throw VerifyArtifacts.Failure(
+                    description: "a run URL looks like https://host/v1/runs/RUN_ID, got \(url)")
             }
             let origin = String(base[..<range.lowerBound])
-            let transcript = try await get(base + "/transcript", token: token)
-            let attestationJSON: [UInt8]
-            if let attestationFile {
-                attestationJSON = try readFile(attestationFile)
-            } else {
-                attestationJSON = try await get(base + "/attestation", token: token)
-            }
-            let keysJSON: [UInt8]
-            if let keysFile {
-                keysJSON = try readFile(keysFile)
-            } else {
-                keysJSON = try await get(origin + "/v1/keys")
-            }
-            let attestation = try Attestation.decode(json: Data(attestationJSON))
-            let keys = try PublicKeyInfo.decodeList(json: Data(keysJSON))
-            return Inputs(transcript: transcript, attestation: attestation, keys: keys)
+            return .run(String(run), VerifyArtifacts(location: .server(origin: origin, token: nil), saveTo: saveTo))
         }
-
-        static let notPublishedHint =
-            "wait for the results to be published, or verify with an organizer profile (--profile org)"
-
-        private static func get(_ url: String, token: String? = nil) async throws -> [UInt8] {
-            var request = HTTPClientRequest(url: url)
-            if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-            let response = try await HTTPClients.shared.execute(request, timeout: .seconds(60))
-            guard response.status.code == 200 else {
-                let body = try? await response.body.collect(upTo: 1 << 16)
-                let detail = body.flatMap {
-                    try? JSONDecoder().decode(APIErrorBody.self, from: Data($0.readableBytesView))
-                }
-                throw Failure(
-                    description: "GET \(url) answered \(response.status.code)"
-                        + (detail.map { ": \($0.error.message)" } ?? "")
-                        + (response.status.code == 403 ? "\n  → " + Self.notPublishedHint : ""))
+        if let range = base.range(of: "/v1/contests/") {
+            var tail = String(base[range.upperBound...])
+            for suffix in ["/board", "/leaderboard"] where tail.hasSuffix(suffix) { tail.removeLast(suffix.count) }
+            guard !tail.isEmpty, !tail.contains("/") else {
+                throw VerifyArtifacts.Failure(
+                    description: "a board URL looks like https://host/v1/contests/ID/board, got \(url)")
             }
-            let body = try await response.body.collect(upTo: 1 << 30)
-            return Array(body.readableBytesView)
+            let origin = String(base[..<range.lowerBound])
+            return .contest(tail, VerifyArtifacts(location: .server(origin: origin, token: nil), saveTo: saveTo))
         }
+        throw VerifyArtifacts.Failure(
+            description: "\(url) is neither a run URL (/v1/runs/ID) nor a board URL (/v1/contests/ID/board)")
+    }
 
-        private static func readFile(_ path: String) throws -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw Failure(description: "cannot read \(path)")
-            }
-            return Array(data)
+    /// The contest id saved in a `--download` directory.
+    private static func savedContestID(_ directory: String) throws -> String {
+        let bytes = try VerifyArtifacts.read(directory + "/contest.json")
+        return try APIJSON.decoder().decode(ContestView.self, from: Data(bytes)).id
+    }
+
+    /// The keys the user pinned.
+    private func pinning() throws -> KeyPinning {
+        var pinned: [PublicKeyInfo] = []
+        for key in pinnedKeys { pinned.append(try KeyPinning.parseKey(key)) }
+        if let keys { pinned += try PublicKeyInfo.decodeList(json: Data(try VerifyArtifacts.read(keys))) }
+        return KeyPinning(keys: pinned, fingerprints: fingerprints)
+    }
+
+    /// A transcript file with an optional attestation file: no claim to check.
+    private func verifyFile(_ path: String, pinning: KeyPinning) throws -> Bool {
+        let transcript = try VerifyArtifacts.read(path)
+        let attestationJSON = try attestation.map { try VerifyArtifacts.read($0) }
+        let (trusted, warnings) = pinning.isPinned ? pinning.trusted(served: []) : ([], [])
+        let verifier = TranscriptVerifier(
+            configuration: .init(
+                requireAttestation: !allowUnsigned, equityCurves: true, pinnedKeys: pinning.isPinned))
+        var report = verifier.verify(transcriptBytes: transcript, attestationJSON: attestationJSON, publicKeys: trusted)
+        report.warnings += warnings
+        if attestationJSON != nil, !pinning.isPinned {
+            report.warnings.append("no trusted keys given: pass --keys FILE, --key HEX or use a run id or URL")
         }
+        VerifyOutput.printRun(report, source: path, json: json)
+        return report.verified
     }
 }

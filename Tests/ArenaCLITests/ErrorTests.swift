@@ -38,7 +38,7 @@ struct ErrorTests {
                 extra: ["ARENA_TOKEN": "pa_team_x"])
             #expect(unreachable.status == 4, "\(unreachable)")
             #expect(unreachable.stderr.contains("cannot reach"))
-            #expect(unreachable.stderr.contains("arena-server"))
+            #expect(unreachable.stderr.contains("check the address"), "a team gets a hint it can act on")
 
             let noContest = try await cli.run(["register", "--contest", "nope", "--name", "x"])
             #expect(noContest.status == 5, "\(noContest)")

@@ -14,18 +14,29 @@ struct RunFixture {
     let transcript: Transcript
     let key: SigningKey
     let attestation: Attestation
+    /// Each member's equity after every tick, starting with the deposit, sampled as the runner does.
+    let curves: [[Money]]
 
     var publicKeys: [PublicKeyInfo] { [PublicKeyInfo(key.publicKey, active: true)] }
 
     /// Records `ticks` ticks (after the opening tick) with `seed`.
-    init(ticks: Int = 12, seed: UInt64 = 42, compress: Bool = true) throws {
+    init(
+        ticks: Int = 12, seed: UInt64 = 42, compress: Bool = true, runID: String = "run-1", contestHash: String = "",
+        members: [HeatMember] = RunFixture.members
+    ) throws {
         key = try SigningKey(rawRepresentation: Array(repeating: UInt8(7), count: 32))
         let header = try TranscriptHeader(
-            engineVersion: "test", runID: "run-1", contestID: "demo", seed: seed, configuration: .standard,
-            members: Self.members, attestationKeyID: key.id)
+            engineVersion: "test", runID: runID, contestID: "demo", contestConfigurationHash: contestHash, seed: seed,
+            configuration: .standard, members: members, attestationKeyID: key.id)
         var recorder = try RunRecorder(header: header, writer: .init(compress: compress))
         var accounts: [AccountID] = []
-        for member in Self.members {
+        var curves: [[Money]] = members.map { _ in [.usdt(10_000)] }
+        func sample(_ recorder: RunRecorder) {
+            for index in accounts.indices {
+                curves[index].append(recorder.exchange.account(accounts[index])?.equity ?? .zero)
+            }
+        }
+        for member in members {
             for case .accountOpened(let account, _) in recorder.apply(
                 .openAccount(deposit: .usdt(10_000)), origin: .system(slot: member.slot))
             {
@@ -33,6 +44,7 @@ struct RunFixture {
             }
         }
         recorder.advance()
+        sample(recorder)
         let btc = InstrumentID(0)
         for step in 1...ticks {
             let mark = recorder.exchange.market(btc).mark
@@ -68,7 +80,9 @@ struct RunFixture {
                 recorder.apply(.closeOut(account: accounts[2]), origin: .system(slot: 2))
             }
             recorder.advance()
+            sample(recorder)
         }
+        self.curves = curves
         transcript = recorder.finish()
         attestation = try key.sign(transcript.manifest)
     }

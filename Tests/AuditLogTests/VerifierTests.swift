@@ -1,6 +1,7 @@
 import AuditLog
 import Foundation
 import MarketModel
+import Scoring
 import Testing
 
 @Suite("Transcript verifier")
@@ -40,7 +41,7 @@ struct VerifierTests {
             TeamResult(
                 slot: 2, teamID: "m", label: "mike", account: AccountID(7), deposited: .usdt(1), finalEquity: .usdt(3)),
         ]
-        #expect(AuditScoring.rank(teams).map(\.label) == ["mike", "alpha", "zulu"])
+        #expect(HeatRanking.rank(teams).map(\.label) == ["mike", "alpha", "zulu"])
     }
 
     @Test("recorded results that disagree with the replay are named field by field")

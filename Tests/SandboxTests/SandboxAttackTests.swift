@@ -76,7 +76,8 @@ struct SandboxAttackTests {
         #expect(outcome.faultCode(1) == nil, "victim faulted: \(String(describing: outcome.reports[1]?.fault))")
         if victimTicks { #expect(outcome.replies(1) == ticks, "victim missed ticks") }
         // Nothing of the sandbox is left.
-        let stray = HostInspection.processes(uids: uidBase...(uidBase + 1))
+        #expect(outcome.uids.count == 2 && Set(outcome.uids.values).count == 2, "one uid per team: \(outcome.uids)")
+        let stray = outcome.uids.values.flatMap { HostInspection.processes(uids: $0...$0) }
         #expect(stray.isEmpty, "stray processes of the team uids: \(stray)")
         let cgroups = HostInspection.leftoverCgroups(groupID: outcome.groupID)
         #expect(cgroups.isEmpty, "leftover cgroups: \(cgroups)")

@@ -13,6 +13,8 @@ struct TestContest {
         var reports: [Int: WorkerReport] = [:]
         var seconds: Double = 0
         var groupID = ""
+        /// The team uid each slot ran as (sandboxed mode).
+        var uids: [Int: UInt32] = [:]
 
         func faultCode(_ slot: Int) -> String? { reports[slot]?.fault?.reason.code }
         func replies(_ slot: Int) -> Int {
@@ -28,6 +30,7 @@ struct TestContest {
         let started = clock.now
         var outcome = Outcome()
         outcome.groupID = group.groupID
+        for launch in launches { outcome.uids[launch.slot] = group.uid(slot: launch.slot) }
         var hello: [Int: Hello] = [:]
         for launch in launches { hello[launch.slot] = ProtocolFixtures.hello(team: launch.label, ticks: ticks) }
         _ = group.start(hello: hello)
@@ -50,10 +53,6 @@ struct TestContest {
 
     /// Runs on a fresh thread, as production does, and waits for it.
     func runOnThread() throws -> Outcome {
-        let box = ResultBox()
-        let thread = Thread { box.set(Result { try run() }) }
-        thread.stackSize = 1 << 22
-        thread.start()
-        return try box.wait().get()
+        try ResultBox<Outcome>.onThread { try run() }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MarketModel
 import StrategyKit
+import StrategyTestSupport
 import Testing
 
 /// Every example in docs/STRATEGY-LANGUAGE.md is run here:

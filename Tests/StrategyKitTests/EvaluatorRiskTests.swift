@@ -1,5 +1,6 @@
 import MarketModel
 import StrategyKit
+import StrategyTestSupport
 import Testing
 
 @Suite("Evaluator risk and budget")

@@ -1,6 +1,7 @@
 import Foundation
 import MarketModel
 import StrategyKit
+import StrategyTestSupport
 import Testing
 
 @Suite("Robustness")

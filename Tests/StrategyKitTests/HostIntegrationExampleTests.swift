@@ -1,6 +1,7 @@
 import Foundation
 import MarketModel
 import StrategyKit
+import StrategyTestSupport
 import Testing
 
 /// The Swift example of docs/STRATEGY-LANGUAGE.md ("Hosting a strategy"), compiled and run.

@@ -1,0 +1,23 @@
+import Hummingbird
+import NIOCore
+
+/// Per-request context: the caller's identity and address. Routes of the public group get this
+/// context; the team and organizer groups derive theirs from it (`TeamRequestContext`,
+/// `OrganizerRequestContext`).
+public struct ArenaRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `AuthMiddleware` when a valid bearer token was presented.
+    public var identity: Identity?
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Bundles are read explicitly with their own limit; JSON bodies stay small.
+    public var maxUploadSize: Int { Self.jsonBodyLimit }
+
+    /// The largest JSON (or YAML) request body read by any route.
+    static let jsonBodyLimit = 256 * 1024
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Storage
+
+/// A team's submissions: storing bundles, their status history, quotas and the final selection.
+public protocol SubmissionRepository: Sendable {
+    /// Stores a new submission in state `received`.
+    func createSubmission(
+        teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data
+    ) async throws -> SubmissionRecord
+    /// Moves a submission to `status`, appending to its history; optionally sets report and charge.
+    func transitionSubmission(
+        id: Int64, to status: String, detail: String?, validationReport: String?, charged: Bool?
+    ) async throws
+    /// A team's submissions, newest first.
+    func submissions(teamId: Int64) async throws -> [SubmissionRecord]
+    /// One submission.
+    func submission(id: Int64) async throws -> SubmissionRecord?
+    /// Quota counters of a team since `since`.
+    func quotaCounts(teamId: Int64, since: Date) async throws -> ArenaStore.QuotaCounts
+    /// Marks a submission as the team's final selection.
+    func selectSubmission(id: Int64, teamId: Int64) async throws -> ArenaStore.SelectionOutcome
+    /// The id of the team's selected submission, if it has one.
+    func selectedSubmissionId(teamId: Int64) async throws -> Int64?
+}

@@ -1,0 +1,86 @@
+import APIModels
+import ContestModel
+import Foundation
+import Hummingbird
+import Leaderboard
+import Storage
+
+/// Organizer changes to contests (all routes in the organizer group). Every change is audited,
+/// drops the cached leaderboards and answers with the updated `ContestView`.
+///
+/// - `POST /v1/admin/contests` (YAML or JSON definition) → `201` created, `200` updated
+/// - `POST /v1/admin/contests/{contest}/registration | invite | freeze | unfreeze | publish | evaluate`
+struct AdminContestRoutes: Sendable {
+    let contests: any ContestRepository
+    let audit: any AuditRepository
+    let evaluations: any EvaluationQueue
+    let leaderboards: LeaderboardService
+
+    func register(on groups: AccessGroups) {
+        let admin = groups.organizer
+        admin.post("/v1/admin/contests") { request, context in
+            try await upsert(request, context)
+        }
+        admin.post("/v1/admin/contests/:contest/registration") { request, context in
+            let body = try await request.decodeJSON(RegistrationChange.self, context: context)
+            return try await contestAction(context, action: body.open ? "registration.opened" : "registration.closed") {
+                try await contests.setRegistration(contestId: $0, open: body.open)
+            }
+        }
+        admin.post("/v1/admin/contests/:contest/invite") { request, context in
+            let body = try await request.decodeJSON(InviteChange.self, context: context)
+            return try await contestAction(context, action: "invite.changed") {
+                try await contests.setInviteCode(contestId: $0, hash: body.code.map(TokenHash.hash))
+            }
+        }
+        admin.post("/v1/admin/contests/:contest/freeze") { _, context in
+            try await contestAction(context, action: "leaderboard.frozen") { id in
+                let snapshot = try await leaderboards.liveSnapshot(contestId: id)
+                try await contests.storeFrozenBoard(
+                    contestId: id, json: snapshot.map { String(decoding: $0, as: UTF8.self) })
+                try await contests.setFrozen(contestId: id, frozen: true)
+            }
+        }
+        admin.post("/v1/admin/contests/:contest/unfreeze") { _, context in
+            try await contestAction(context, action: "leaderboard.unfrozen") {
+                try await contests.setFrozen(contestId: $0, frozen: false)
+                try await contests.storeFrozenBoard(contestId: $0, json: nil)
+            }
+        }
+        admin.post("/v1/admin/contests/:contest/publish") { _, context in
+            try await contestAction(context, action: "results.published") { try await contests.publish(contestId: $0) }
+        }
+        admin.post("/v1/admin/contests/:contest/evaluate") { _, context in
+            try await contestAction(context, action: "evaluation.requested") {
+                try await evaluations.enqueueEvaluation(contestId: $0)
+            }
+        }
+    }
+
+    /// Applies `body` to an existing contest, audits it and answers with the contest.
+    private func contestAction(
+        _ context: OrganizerRequestContext, action: String, _ body: (String) async throws -> Void
+    ) async throws -> Response {
+        let id = try context.contestParameter()
+        _ = try await contests.existingContest(id)
+        try await body(id)
+        leaderboards.invalidate(contestId: id)
+        try await audit.appendAudit(actor: context.actor, action: action, subject: "contest:\(id)", details: [:])
+        return try Response.json(try ContestView(record: try await contests.existingContest(id)))
+    }
+
+    private func upsert(_ request: Request, _ context: OrganizerRequestContext) async throws -> Response {
+        let buffer = try await request.body.collect(upTo: ArenaRequestContext.jsonBodyLimit)
+        let definition: ContestDefinition
+        do {
+            definition = try ContestDefinitionLoader.parse(String(buffer: buffer))
+        } catch {
+            throw APIError(.unprocessableContent, code: error.code.rawValue, error.description)
+        }
+        let created = try await ContestPublisher(contests: contests, audit: audit)
+            .upsert(definition, actor: context.actor)
+        leaderboards.invalidate(contestId: definition.id)
+        let record = try await contests.existingContest(definition.id)
+        return try Response.json(try ContestView(record: record), status: created ? .created : .ok)
+    }
+}

@@ -1,0 +1,77 @@
+import APIModels
+import Foundation
+import Hummingbird
+import MarketModel
+import NIOCore
+import Storage
+
+/// Runs: a team's own runs and results (team group); transcripts, attestations and attestation
+/// keys (public group: transcripts and attestations are public once the results are published,
+/// organizers only before).
+struct RunRoutes: Sendable {
+    let runs: any RunRepository
+
+    func register(on groups: AccessGroups) {
+        groups.team.get("/v1/runs") { _, context in
+            try Response.json(try await runs.runs(teamId: context.team.id).map(RunSummaryView.init(record:)))
+        }
+        groups.team.get("/v1/runs/:id/report") { _, context in
+            try Response.json(try await report(runId: context.idParameter("id"), team: context.team))
+        }
+        groups.team.get("/v1/runs/:id/logs") { _, context in
+            let report = try await report(runId: context.idParameter("id"), team: context.team)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "private, no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: report.logs)))
+        }
+        groups.anyone.get("/v1/runs/:id/transcript") { _, context in
+            let (transcript, _) = try await artifacts(context)
+            guard let transcript else { throw APIError.notFound("transcript") }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/octet-stream", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(bytes: transcript)))
+        }
+        groups.anyone.get("/v1/runs/:id/attestation") { _, context in
+            let (_, attestation) = try await artifacts(context)
+            guard let attestation else { throw APIError.notFound("attestation") }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: attestation)))
+        }
+        groups.anyone.get("/v1/keys") { _, _ in
+            let keys = try await runs.publicKeys()
+            return try Response.json(
+                keys.map {
+                    PublicKeyView(keyId: $0.keyId, publicKey: $0.publicKey.base64EncodedString(), active: $0.active)
+                }, headers: [.cacheControl: "public, max-age=60"])
+        }
+    }
+
+    /// Transcripts and attestations are public once results are published; before, organizers only.
+    private func artifacts(_ context: ArenaRequestContext) async throws -> (Data?, String?) {
+        let id = try context.idParameter("id")
+        guard let artifacts = try await runs.runArtifacts(runId: id) else { throw APIError.notFound("run") }
+        guard artifacts.published || context.identity?.isOrganizer == true else {
+            throw APIError(
+                .forbidden, code: "not_published",
+                "transcripts become public when the organizers publish results")
+        }
+        return (artifacts.transcript, artifacts.attestation)
+    }
+
+    /// The team's result in a run (`404` when the team was not in it).
+    private func report(runId: Int64, team: TeamRecord) async throws -> RunReportView {
+        guard let run = try await runs.run(id: runId),
+            let (result, teams) = try await runs.runResult(runId: runId, teamId: team.id)
+        else { throw APIError.notFound("run report") }
+        func text(_ units: Int64) -> String { Money(units: units).decimal }
+        return RunReportView(
+            runId: run.id, contestId: run.contestId, status: run.status, round: run.round, heat: run.heat,
+            rankInRun: result.rankInRun, teamsInRun: teams, finalEquity: text(result.finalEquity),
+            pnl: text(result.pnl), fees: text(result.fees), funding: text(result.funding),
+            trades: result.trades, liquidations: result.liquidations,
+            maxDrawdown: text(result.maxDrawdown), fault: result.faultCode, faultTick: result.faultTick,
+            logs: result.logs)
+    }
+}

@@ -1,0 +1,88 @@
+import AuditLog
+import ContestModel
+import Foundation
+import HeatRunner
+import Leaderboard
+import Logging
+import Metrics
+import Storage
+
+/// Executes one `run` job: stage the bundles, run the heat while a heartbeat keeps the lease,
+/// commit the results (and the boards) in one transaction.
+struct RunExecution {
+    let store: ArenaStore
+    let configuration: RunnerConfiguration
+    let signingKey: SigningKey
+    let logger: Logger
+
+    func execute(_ job: JobRecord, stop: StopFlag) async throws {
+        guard let runId = job.runId, var run = try await store.run(id: runId),
+            let contest = try await store.contest(id: run.contestId)
+        else { throw HeatError(.bundle, "run or contest missing") }
+        if !run.seedPublic {
+            // A private round's heat seed is not stored before publication: derive it from the
+            // evaluation's committed material (SeedDerivation, docs/AUDIT.md).
+            guard let material = try await store.seedMaterial(evaluationId: run.evaluationId) else {
+                throw HeatError(.bundle, "evaluation \(run.evaluationId) has no committed seed material")
+            }
+            run.seed = SeedDerivation.heatSeed(.material([UInt8](material)), round: run.round, heat: run.heat)
+        }
+        let definition = try ContestDefinition.decode(json: contest.definitionJSON)
+        let entries = try await store.runEntries(runId: runId)
+        try await store.markRunStarted(runId: runId)
+        let directory = "\(configuration.workDirectory)/run-\(runId)-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = try BundleStaging(definition: definition, run: run, entries: entries).stage(in: directory)
+        let inFlight = Meter(label: "arena_runs_in_flight")
+        inFlight.increment()
+        defer { inFlight.decrement() }
+        let started = ContinuousClock.now
+        guard let outcome = try await runHeat(spec, job: job, stop: stop) else {
+            throw HeatError(.cancelled, "heat produced no outcome")
+        }
+        Counter(label: "arena_ticks_total").increment(by: outcome.transcript.tickCount * max(1, entries.count))
+        let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
+        Gauge(label: "arena_heat_ticks_per_second").record(
+            Double(outcome.transcript.tickCount) * 1000 / max(1, elapsed))
+        let completion = try RunCompletionBuilder(definition: definition, owner: configuration.owner)
+            .completion(job: job, runId: runId, entries: entries, outcome: outcome)
+        let result = try await store.finishRun(completion, rank: { try LeaderboardBuilder.rows($0) })
+        Counter(label: "arena_runs_completed_total").increment()
+        logger.info(
+            "run finished",
+            metadata: [
+                "run": "\(runId)", "outcome": "\(result)",
+                "root": "\(outcome.transcript.root)",
+            ])
+    }
+
+    /// Runs the heat on its own thread next to the lease heartbeat; the heat stops at the next
+    /// tick when the runner shuts down (`stop`) or the lease is lost.
+    private func runHeat(_ spec: HeatSpec, job: JobRecord, stop: StopFlag) async throws -> HeatOutcome? {
+        let heatStop = StopFlag()
+        let executor = HeatExecutor(sandbox: configuration.sandbox, signingKey: signingKey, logger: logger)
+        let heartbeat = LeaseHeartbeat(store: store, jobId: job.id, configuration: configuration, logger: logger)
+        let heatTicks = Counter(label: "arena_heat_ticks_total")
+        return try await withThrowingTaskGroup(of: HeatOutcome?.self) { group in
+            group.addTask {
+                try await DedicatedThread.run {
+                    try executor.run(
+                        spec, shouldStop: { stop.isSet || heatStop.isSet },
+                        progress: { _, _ in heatTicks.increment() })
+                }
+            }
+            group.addTask {
+                await heartbeat.run(settingOnLoss: heatStop)
+                return nil
+            }
+            var result: HeatOutcome?
+            for try await value in group {
+                if let value {
+                    result = value
+                    group.cancelAll()
+                }
+            }
+            return result
+        }
+    }
+}

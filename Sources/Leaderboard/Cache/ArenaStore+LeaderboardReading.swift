@@ -1,0 +1,4 @@
+import Storage
+
+/// The PostgreSQL store serves the leaderboard reads.
+extension ArenaStore: LeaderboardReading {}

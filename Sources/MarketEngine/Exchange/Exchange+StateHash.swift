@@ -1,0 +1,58 @@
+import MarketModel
+
+extension Exchange {
+    /// Deterministic 64-bit hash of all state in a fixed order (accounts, positions, books in
+    /// priority order, market data, price processes, agents, counters).
+    public func stateHash() -> UInt64 {
+        var h = StateHasher()
+        h.combine(tick)
+        h.combine(nextOrderID)
+        h.combine(feesCollected)
+        h.combine(totalDeposits)
+        h.combine(fundingResidue)
+        for account in accounts {
+            h.combine(Int(account.kind.rawValue))
+            h.combine(account.wallet)
+            h.combine(account.deposits)
+            h.combine(Int(account.openOrders))
+        }
+        for p in positions {
+            for field in [
+                p.size, p.entryValue, p.leverage, p.isolatedMargin, p.bidLots, p.bidNotional, p.askLots,
+                p.askNotional, Int64(p.reduceOnlyOrders), p.fees, p.funding, p.realized,
+            ] {
+                h.combine(field)
+            }
+            h.combine(p.isolated)
+        }
+        for book in books {
+            for side in [book.bids, book.asks] {
+                h.combine(side.levels.count)
+                for level in side.levels {
+                    h.combine(level.key)
+                    h.combine(level.quantity)
+                    for entry in level.queue {
+                        let order = orders[Int(entry.slot)]
+                        guard order.id == entry.id, order.live else { continue }
+                        h.combine(order.id)
+                        h.combine(order.remaining)
+                        h.combine(Int(order.account))
+                        h.combine(order.reduceOnly)
+                        h.combine(order.clientTag)
+                    }
+                }
+            }
+        }
+        for m in markets {
+            for field in [
+                m.index, m.mark, m.last, m.fundingRate, m.lastFundingRate, m.premiumWeights, m.basisSum, m.volume,
+            ] {
+                h.combine(field)
+            }
+            h.combine(m.premiumWeighted)
+            h.combine(m.basis.count)
+        }
+        background.combineState { h.combine($0) }
+        return h.value
+    }
+}

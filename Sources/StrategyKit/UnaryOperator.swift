@@ -1,5 +1,0 @@
-/// A prefix operator.
-enum UnaryOperator: String, Hashable, Sendable {
-    case negate = "-"
-    case not = "not"
-}

@@ -1,0 +1,60 @@
+import APIServer
+import Foundation
+
+@testable import Storage
+
+extension InMemoryArena: ContestRepository {
+    func contests() async throws -> [ContestRecord] {
+        state.withLock { state in state.contestOrder.reversed().compactMap { state.contests[$0] } }
+    }
+
+    func contest(id: String) async throws -> ContestRecord? {
+        state.withLock { $0.contests[id] }
+    }
+
+    func upsertContest(
+        id: String, name: String, definitionJSON: String, sha256: String, registrationOpen: Bool,
+        inviteCodeHash: Data?, secret: ContestSecretRecord?
+    ) async throws -> Bool {
+        state.withLock { state in
+            if var existing = state.contests[id] {
+                existing.name = name
+                existing.definitionJSON = definitionJSON
+                existing.definitionSHA256 = sha256
+                state.contests[id] = existing
+                return false
+            }
+            state.contests[id] = ContestRecord(
+                id: id, name: name, definitionJSON: definitionJSON, definitionSHA256: sha256,
+                registrationOpen: registrationOpen, inviteCodeSHA256: inviteCodeHash, frozenAt: nil, publishedAt: nil)
+            state.contestOrder.append(id)
+            return true
+        }
+    }
+
+    func setRegistration(contestId: String, open: Bool) async throws {
+        state.withLock { $0.contests[contestId]?.registrationOpen = open }
+    }
+
+    func setInviteCode(contestId: String, hash: Data?) async throws {
+        state.withLock { $0.contests[contestId]?.inviteCodeSHA256 = hash }
+    }
+
+    func setFrozen(contestId: String, frozen: Bool) async throws {
+        state.withLock { state in
+            if !frozen {
+                state.contests[contestId]?.frozenAt = nil
+            } else if state.contests[contestId]?.frozenAt == nil {
+                state.contests[contestId]?.frozenAt = Date()
+            }
+        }
+    }
+
+    func storeFrozenBoard(contestId: String, json: String?) async throws {
+        state.withLock { $0.frozenBoards[contestId] = json }
+    }
+
+    func publish(contestId: String) async throws {
+        state.withLock { $0.contests[contestId]?.publishedAt = Date() }
+    }
+}

@@ -1,0 +1,20 @@
+import APIServer
+import Foundation
+import Storage
+
+extension InMemoryArena: IdentityRepository {
+    func organizer(tokenHash: Data) async throws -> String? {
+        state.withLock { $0.organizerTokens[tokenHash] }
+    }
+
+    func team(tokenHash: Data) async throws -> TeamRecord? {
+        state.withLock { state in state.teamTokens[tokenHash].flatMap { state.teams[$0] } }
+    }
+
+    func rotateToken(teamId: Int64, newHash: Data) async throws {
+        state.withLock { state in
+            state.teamTokens = state.teamTokens.filter { $0.value != teamId }
+            state.teamTokens[newHash] = teamId
+        }
+    }
+}

@@ -1,0 +1,4 @@
+"""Never reads its stdin and never answers: the host's queue for it must stay bounded."""
+import time
+
+time.sleep(600)
