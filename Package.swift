@@ -68,6 +68,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "APIModels", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        // Fair-play detectors over transcripts (PnL transfer, wash trading, copying, spoofing).
+        .target(
+            name: "Integrity",
+            dependencies: ["MarketModel", "MarketEngine", "Scoring", "AuditLog", "ContestModel"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ContestModel",
             dependencies: [
@@ -220,6 +226,12 @@ let package = Package(
             dependencies: ["Storage", "LocalPostgres", "ArenaResources", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // In-process rules bots as heat Workers (no processes): Integrity tests and arena-bench.
+        .target(
+            name: "InProcessBots",
+            dependencies: ["HeatRunner", "Sandbox", "BotProtocol", "StrategyKit", "MarketModel"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HeatRunnerTestSupport",
             dependencies: ["HeatRunner", "Sandbox", "BotProtocol", .product(name: "Logging", package: "swift-log")],
@@ -245,6 +257,14 @@ let package = Package(
         .testTarget(name: "ArenaResourcesTests", dependencies: ["ArenaResources"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrityTests",
+            dependencies: [
+                "Integrity", "InProcessBots", "AuditLog", "ContestModel", "HeatRunner", "MarketEngine", "MarketModel",
+                "Sandbox", "BotProtocol", "StrategyKit", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketEngineTests", dependencies: ["MarketModel", "MarketEngine"], swiftSettings: swiftSettings),

@@ -63,7 +63,7 @@ curl -sf -o /dev/null -H "Authorization: Bearer $ORGANIZER" -H 'Content-Type: ap
     --data-binary @"$ROOT/Seeds/contests/demo.yaml" "$BASE/v1/admin/contests" || die "create demo contest"
 
 # 1. Submit to ranked: the demo teams submit while one runner process (2 runners) polls.
-(cd "$ROOT" && DATABASE_URL="$DB_URL" ARENA_STATE_DIR="$WORK/runner" exec "$BIN/arena-server" runner --count 2 \
+(cd "$ROOT" && DATABASE_URL="$DB_URL" ARENA_STATE_DIR="$WORK/runner" ARENA_ISOLATION=sandboxed exec "$BIN/arena-server" runner --count 2 \
     --log-level warning) >"$WORK/runner.out" 2>"$WORK/runner.log" &
 PIDS[runner]=$!
 sleep 2

@@ -128,7 +128,7 @@ done
 log "contest rk: $TEAMS teams submitted; 2 rounds × $TICKS ticks"
 
 for n in 1 2 3; do
-    (cd "$ROOT" && DATABASE_URL="$DB_URL" ARENA_STATE_DIR="$WORK/r$n" ARENA_RUNNER_NAME="runner$n" \
+    (cd "$ROOT" && DATABASE_URL="$DB_URL" ARENA_STATE_DIR="$WORK/r$n" ARENA_RUNNER_NAME="runner$n" ARENA_ISOLATION=sandboxed \
         exec "$BIN/arena-server" runner --count 1) >"$WORK/r$n.out" 2>"$WORK/r$n.log" &
     PIDS[r$n]=$!
 done

@@ -124,7 +124,7 @@ arena_exec() {
     shift 2
     local vars=("DATABASE_URL=$DB_URL" "ARENA_STATE_DIR=$WORK/$state" "ARENA_MIGRATIONS_DIR=$CLUSTER_ROOT/Migrations"
         "ARENA_PYTHON_SDK=$CLUSTER_ROOT/Sources/PythonSDK" "ARENA_LOG_FORMAT=json"
-        "ARENA_LEASE_SECONDS=${LEASE_SECONDS:-6}")
+        "ARENA_LEASE_SECONDS=${LEASE_SECONDS:-6}" "ARENA_ISOLATION=${ARENA_ISOLATION:-sandboxed}")
     while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
     shift
     cd "$CLUSTER_ROOT"

@@ -3,7 +3,7 @@ import Foundation
 /// `GET /v1/contests/{id}/leaderboard`: ranked rows with provenance on each.
 public struct LeaderboardView: Codable, Sendable, Equatable {
     public var contestId: String
-    /// `live`, `frozen` or `final`.
+    /// `live`, `frozen`, `publishing` (sealed, the signed board follows within seconds) or `final`.
     public var state: String
     /// The metric ranked on (from the contest's scoring settings).
     public var metric: String
@@ -14,11 +14,18 @@ public struct LeaderboardView: Codable, Sendable, Equatable {
     public var pageSize: Int
     public var total: Int
     public var rows: [LeaderboardRow]
+    /// The signed board version these rows come from (`final` boards only).
+    public var boardVersion: Int?
+    /// Where that signed version is served byte for byte (`final` boards only).
+    public var boardUrl: String?
 
     public init(
         contestId: String, state: String, metric: String, evaluationId: Int64?, engineVersion: String,
-        updatedAt: Date?, page: Int, pageSize: Int, total: Int, rows: [LeaderboardRow]
+        updatedAt: Date?, page: Int, pageSize: Int, total: Int, rows: [LeaderboardRow], boardVersion: Int? = nil,
+        boardUrl: String? = nil
     ) {
+        self.boardVersion = boardVersion
+        self.boardUrl = boardUrl
         self.contestId = contestId
         self.state = state
         self.metric = metric

@@ -14,15 +14,19 @@ public struct SubmissionView: Codable, Sendable, Equatable {
     public var charged: Bool
     public var createdAt: Date
     public var quota: QuotaView?
-    /// The team's final selection (evaluated instead of its newest submission).
+    /// The team's final selection (evaluated instead of its active entry in a final-selection phase).
     public var selected: Bool
+    /// The team's active entry: the submission its evaluations take (its newest validated one
+    /// unless it chose another with `POST /v1/submissions/{id}/activate`).
+    public var active: Bool
 
     public init(
         id: Int64, teamId: Int64, contestId: String, sha256: String, runtime: String, status: String,
         statusHistory: [StatusChange], validationReport: String?, charged: Bool, createdAt: Date,
-        quota: QuotaView? = nil, selected: Bool = false
+        quota: QuotaView? = nil, selected: Bool = false, active: Bool = false
     ) {
         self.selected = selected
+        self.active = active
         self.id = id
         self.teamId = teamId
         self.contestId = contestId
@@ -34,6 +38,29 @@ public struct SubmissionView: Codable, Sendable, Equatable {
         self.charged = charged
         self.createdAt = createdAt
         self.quota = quota
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, teamId, contestId, sha256, runtime, status, statusHistory, validationReport, charged, createdAt
+        case quota, selected, active
+    }
+
+    /// Decodes a submission; `active` defaults to false for servers that do not send it yet.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        teamId = try c.decode(Int64.self, forKey: .teamId)
+        contestId = try c.decode(String.self, forKey: .contestId)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        runtime = try c.decode(String.self, forKey: .runtime)
+        status = try c.decode(String.self, forKey: .status)
+        statusHistory = try c.decode([StatusChange].self, forKey: .statusHistory)
+        validationReport = try c.decodeIfPresent(String.self, forKey: .validationReport)
+        charged = try c.decode(Bool.self, forKey: .charged)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        quota = try c.decodeIfPresent(QuotaView.self, forKey: .quota)
+        selected = try c.decodeIfPresent(Bool.self, forKey: .selected) ?? false
+        active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? false
     }
 }
 

@@ -1,11 +1,15 @@
 /// `POST /v1/contests/{id}/teams` request.
 public struct TeamRegistrationRequest: Codable, Sendable, Equatable {
     public var name: String
+    /// The contest's shared invite code, or a single-use invite when the contest is invite-only.
     public var inviteCode: String?
+    /// Members' contact e-mail addresses, when the contest asks for them (`registration.team_size`).
+    public var members: [String]?
 
-    public init(name: String, inviteCode: String? = nil) {
+    public init(name: String, inviteCode: String? = nil, members: [String]? = nil) {
         self.name = name
         self.inviteCode = inviteCode
+        self.members = members
     }
 }
 

@@ -6,12 +6,14 @@ import Leaderboard
 ///
 /// Routes live in route groups, one per `AccessPolicy` (public, team, organizer); each group's
 /// routes are registered by small route types (`Routes/`) that get only the repositories they
-/// need. Requests pass metrics, the error shape, rate limits and token resolution first.
+/// need. Requests pass metrics, the error shape, the client address and its rate limit, token
+/// resolution (failures throttled per address) and the identity's rate limit first.
 public struct ArenaAPI: Sendable {
     let repositories: ArenaRepositories
     let configuration: APIServerConfiguration
     let validator: any BundleValidating
     let leaderboards: LeaderboardService
+    let limits: APILimits
 
     /// - Parameters:
     ///   - repositories: what the API reads and writes, one protocol per area.
@@ -25,6 +27,7 @@ public struct ArenaAPI: Sendable {
         self.validator = validator
         self.leaderboards = LeaderboardService(
             reader: repositories.leaderboards, configuration: configuration.leaderboardCache)
+        self.limits = APILimits(configuration)
     }
 
     /// Builds the router with every route and middleware.
@@ -43,32 +46,48 @@ public struct ArenaAPI: Sendable {
         let router = Router(context: ArenaRequestContext.self)
         router.middlewares.add(MetricsMiddleware())
         router.middlewares.add(ErrorMiddleware())
+        router.middlewares.add(ClientAddressMiddleware(resolver: limits.resolver))
+        router.middlewares.add(RateLimitMiddleware(perAddress: limits.perAddress))
+        // Before authentication, so a GET hit by a database restart is repeated once with its
+        // token lookup; a longer outage answers 503 with Retry-After, never a bare 500.
+        router.middlewares.add(DatabaseOutageMiddleware())
         router.middlewares.add(
-            RateLimitMiddleware(
-                perToken: RateLimiter(ratePerSecond: configuration.tokenRate, burst: configuration.tokenBurst),
-                perAddress: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst)))
-        router.middlewares.add(AuthMiddleware(identities: repositories.identities))
+            AuthMiddleware(
+                identities: repositories.identities, failures: limits.authFailures, verified: limits.verifiedTokens))
+        router.middlewares.add(IdentityRateLimitMiddleware(perIdentity: limits.perIdentity))
         let groups = AccessGroups(router: router, ledger: ledger)
         let r = repositories
         OperationsRoutes(readiness: r.readiness, metricsRegistry: configuration.metricsRegistry)
             .register(on: groups)
         ContestRoutes(
             contests: r.contests, leaderboards: leaderboards, streamInterval: configuration.leaderboardStreamInterval,
-            streamChecks: configuration.leaderboardStreamChecks
+            streamChecks: configuration.leaderboardStreamChecks, streams: limits.streams
         ).register(on: groups)
-        TeamRoutes(contests: r.contests, teams: r.teams, identities: r.identities, audit: r.audit)
-            .register(on: groups)
+        BoardRoutes(contests: r.contests, boards: r.boards).register(on: groups)
+        TeamRoutes(
+            contests: r.contests, teams: r.teams, identities: r.identities, audit: r.audit,
+            issuedTokens: limits.verifiedTokens
+        ).register(on: groups)
         SubmissionRoutes(
             contests: r.contests, submissions: r.submissions, evaluations: r.evaluations, audit: r.audit,
-            validator: validator
+            validator: validator,
+            upload: UploadPolicy(
+                bodyTimeout: configuration.bodyTimeout, executor: limits.validation,
+                reservationSeconds: configuration.uploadReservationSeconds)
         ).register(on: groups)
-        RunRoutes(runs: r.runs).register(on: groups)
-        AdminContestRoutes(contests: r.contests, audit: r.audit, evaluations: r.evaluations, leaderboards: leaderboards)
-            .register(on: groups)
+        RunRoutes(runs: r.runs, contests: r.contests).register(on: groups)
+        let publication = PublicationRoutes(
+            contests: r.contests, boards: r.boards, audit: r.audit, leaderboards: leaderboards,
+            wait: configuration.publicationWait)
+        AdminContestRoutes(
+            contests: r.contests, audit: r.audit, evaluations: r.evaluations, leaderboards: leaderboards,
+            publication: publication
+        ).register(on: groups)
         AdminTeamRoutes(teams: r.teams, audit: r.audit, evaluations: r.evaluations, leaderboards: leaderboards)
             .register(on: groups)
         AdminListRoutes(contests: r.contests, lists: r.adminLists, audit: r.audit).register(on: groups)
         AdminRunRoutes(runs: r.runs, leaderboards: leaderboards).register(on: groups)
+        AdminInviteRoutes(contests: r.contests, teams: r.teams, audit: r.audit).register(on: groups)
         return router
     }
 }

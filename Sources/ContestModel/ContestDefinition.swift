@@ -11,11 +11,18 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
     public var limits: LimitSettings
     public var registration: RegistrationSettings
     public var phases: [PhaseSettings]
+    /// The validation episode every submission plays before ranking; nil = the defaults (see
+    /// ``validationEpisode``). Optional so definitions without it keep their canonical JSON.
+    public var validation: ValidationSettings?
+    /// Thresholds of the fair-play detectors (docs/INTEGRITY.md); nil = the defaults (see
+    /// ``integritySettings``). Optional so definitions without it keep their canonical JSON.
+    public var integrity: IntegritySettings?
 
     public init(
         id: String, name: String, description: String? = nil, market: MarketSettings = .init(),
         evaluation: EvaluationSettings = .init(), scoring: ScoringSettings = .init(), limits: LimitSettings = .init(),
-        registration: RegistrationSettings = .init(), phases: [PhaseSettings] = [PhaseSettings(name: "main")]
+        registration: RegistrationSettings = .init(), phases: [PhaseSettings] = [PhaseSettings(name: "main")],
+        validation: ValidationSettings? = nil, integrity: IntegritySettings? = nil
     ) {
         self.id = id
         self.name = name
@@ -26,10 +33,15 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
         self.limits = limits
         self.registration = registration
         self.phases = phases
+        self.validation = validation
+        self.integrity = integrity
     }
 
+    /// The detector thresholds in force: the definition's, or the defaults.
+    public var integritySettings: IntegritySettings { integrity ?? IntegritySettings() }
+
     enum CodingKeys: String, CodingKey {
-        case id, name, description, market, evaluation, scoring, limits, registration, phases
+        case id, name, description, market, evaluation, scoring, limits, registration, phases, validation, integrity
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,5 +55,7 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
         limits = try container.decodeIfPresent(LimitSettings.self, forKey: .limits) ?? .init()
         registration = try container.decodeIfPresent(RegistrationSettings.self, forKey: .registration) ?? .init()
         phases = try container.decodeIfPresent([PhaseSettings].self, forKey: .phases) ?? [PhaseSettings(name: "main")]
+        validation = try container.decodeIfPresent(ValidationSettings.self, forKey: .validation)
+        integrity = try container.decodeIfPresent(IntegritySettings.self, forKey: .integrity)
     }
 }

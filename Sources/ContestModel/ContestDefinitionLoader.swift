@@ -88,20 +88,27 @@ public enum ContestDefinitionLoader {
         if l.bundleMaxBytes < 1024 || l.bundleMaxBytes > 64 * 1024 * 1024 {
             throw fail("limits.bundle_max_bytes", "must be 1 KiB..64 MiB")
         }
+        if let v = d.validation, !(1...10_000).contains(v.ticks) {
+            throw fail("validation.ticks", "must be 1..10000")
+        }
         if d.phases.isEmpty { throw fail("phases", "list at least one phase") }
         try validatePhases(d.phases)
+        try validateRegistration(d.registration)
     }
 
     private static func validatePhases(_ phases: [PhaseSettings]) throws(ContestError) {
         for (index, phase) in phases.enumerated() {
             let field = "phases[\(index)]"
-            if phase.name.isEmpty || phase.name.count > 64 { throw ContestError(.invalid, field: field + ".name", "must be 1-64 characters") }
+            if phase.name.isEmpty || phase.name.count > 64 {
+                throw ContestError(.invalid, field: field + ".name", "must be 1-64 characters")
+            }
             var bounds: [Date] = []
             for (key, value) in [("starts_at", phase.startsAt), ("ends_at", phase.endsAt)] {
                 guard let value else { continue }
                 guard let date = ContestLifecycle.parse(value) else {
                     throw ContestError(
-                        .invalid, field: "\(field).\(key)", "\(value) is not an ISO-8601 time such as 2030-01-01T00:00:00Z")
+                        .invalid, field: "\(field).\(key)",
+                        "\(value) is not an ISO-8601 time such as 2030-01-01T00:00:00Z")
                 }
                 bounds.append(date)
             }

@@ -71,12 +71,21 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         return url
     }
 
-    /// Fast shutdown of a server started by this object; waits for it to exit.
+    /// Fast shutdown of a server started by this object; waits for it to exit. After an
+    /// operator's `pg_ctl restart` the server runs under a new postmaster that is not our child:
+    /// that one is stopped too (the data directory's pid file names it).
     public func stop() {
-        if let server, server.isRunning {
-            if let pid = postmasterPID() { kill(pid, SIGINT) } else { server.interrupt() }
-            server.waitUntilExit()
-            logger.info("PostgreSQL stopped", metadata: ["dir": "\(configuration.directory)"])
+        if let server {
+            let pid = postmasterPID()
+            if server.isRunning {
+                if let pid { kill(pid, SIGINT) } else { server.interrupt() }
+                server.waitUntilExit()
+                logger.info("PostgreSQL stopped", metadata: ["dir": "\(configuration.directory)"])
+            } else if let pid, kill(pid, 0) == 0 {
+                kill(pid, SIGINT)
+                for _ in 0..<600 where kill(pid, 0) == 0 { usleep(50_000) }
+                logger.info("restarted PostgreSQL stopped", metadata: ["dir": "\(configuration.directory)"])
+            }
         }
         server = nil
         if configuration.removeOnStop { try? FileManager.default.removeItem(atPath: configuration.directory) }

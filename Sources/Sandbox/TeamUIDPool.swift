@@ -18,9 +18,11 @@ struct TeamUIDPool {
 
     /// Leases the lowest free uid of the pool.
     func lease() throws(SandboxError) -> TeamUIDLease {
+        guard first > 0 else { throw SandboxError(.uidPoolUnsafe, "uidBase 0 would run bots as root") }
         try prepareDirectory()
         for offset in 0..<count {
-            let uid = first + UInt32(offset)
+            let (uid, overflow) = first.addingReportingOverflow(UInt32(truncatingIfNeeded: offset))
+            if overflow { break }
             let fd = open("\(directory)/\(uid).lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
                 throw SandboxError(

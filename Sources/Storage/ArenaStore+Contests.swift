@@ -82,21 +82,13 @@ extension ArenaStore {
             logger: logger)
     }
 
-    /// Freezes (stores the public snapshot) or unfreezes the leaderboard.
+    /// Freezes or unfreezes the public leaderboard. Freezing takes the public snapshot of the
+    /// current rows in the database (`arena_set_frozen`: the API role cannot write boards);
+    /// unfreezing clears it. A published contest refuses (`StorageError.contestClosed`).
     public func setFrozen(contestId: String, frozen: Bool) async throws {
-        if frozen {
-            try await client.query(
-                "UPDATE contests SET frozen_at = now(), updated_at = now() WHERE id = \(contestId) AND frozen_at IS NULL",
-                logger: logger)
-        } else {
-            try await client.query(
-                "UPDATE contests SET frozen_at = NULL, updated_at = now() WHERE id = \(contestId)", logger: logger)
+        try await StorageError.mapping {
+            let rows = try await client.query("SELECT arena_set_frozen(\(contestId), \(frozen))", logger: logger)
+            for try await _ in rows {}
         }
-    }
-
-    /// Marks the results final and public.
-    public func publish(contestId: String) async throws {
-        try await client.query(
-            "UPDATE contests SET published_at = now(), updated_at = now() WHERE id = \(contestId)", logger: logger)
     }
 }

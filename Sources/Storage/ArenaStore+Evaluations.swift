@@ -2,16 +2,16 @@ import Foundation
 import PostgresNIO
 
 extension ArenaStore {
-    /// Each non-disqualified team's selected submission (final selection), else its newest one,
-    /// among those that passed validation and did not fail.
+    /// Each non-disqualified team's selected submission (final selection), else its active entry
+    /// (`activeSubmissionId`), among those that passed validation and did not fail.
     public func eligibleEntries(contestId: String) async throws -> [EligibleEntry] {
         let rows = try await client.query(
             """
             SELECT DISTINCT ON (t.id) t.id, t.name, s.id
             FROM teams t JOIN submissions s ON s.team_id = t.id
             WHERE t.contest_id = \(contestId) AND t.disqualified_at IS NULL
-              AND s.status IN ('queued', 'running', 'scored')
-            ORDER BY t.id, (s.selected_at IS NOT NULL) DESC, s.id DESC
+              AND s.status IN ('queued', 'running', 'scored', 'superseded')
+            ORDER BY t.id, (s.selected_at IS NOT NULL) DESC, s.activated_at DESC NULLS LAST, s.id DESC
             """, logger: logger)
         var result: [EligibleEntry] = []
         for try await (team, name, submission) in rows.decode((Int64, String, Int64).self) {
@@ -54,63 +54,65 @@ extension ArenaStore {
         _ connection: PostgresConnection, logger: Logger, contestId: String, seeds: EvaluationSeeds,
         plan: [PlannedRun]
     ) async throws -> Int64 {
-            // The id comes first (the commitment document names it), then the row with its commitment.
-            let idRows = try await connection.query("SELECT nextval('evaluations_id_seq')", logger: logger)
-            var evaluationId: Int64 = 0
-            for try await id in idRows.decode(Int64.self) { evaluationId = id }
-            let document = seeds.document?(evaluationId)
+        // The id comes first (the commitment document names it), then the row with its commitment.
+        let idRows = try await connection.query("SELECT nextval('evaluations_id_seq')", logger: logger)
+        var evaluationId: Int64 = 0
+        for try await id in idRows.decode(Int64.self) { evaluationId = id }
+        let document = seeds.document?(evaluationId)
+        try await connection.query(
+            """
+            INSERT INTO evaluations (id, contest_id, status, runs_total, completed_at, seed_commitment, seed_document)
+            VALUES (\(evaluationId), \(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
+                    CASE WHEN \(plan.isEmpty) THEN now() END, \(seeds.commitment), \(document))
+            """, logger: logger)
+        try await connection.query(
+            "INSERT INTO evaluation_seed_material (evaluation_id, material) VALUES (\(evaluationId), \(seeds.material))",
+            logger: logger)
+        var submissionIds = Set<Int64>()
+        for run in plan {
+            let seed: Int64? = run.seedPublic ? Int64(bitPattern: run.seed) : nil
+            let runRows = try await connection.query(
+                """
+                INSERT INTO runs (evaluation_id, contest_id, round, heat, seed, seed_public, status)
+                VALUES (\(evaluationId), \(contestId), \(run.round), \(run.heat), \(seed),
+                        \(run.seedPublic), 'queued') RETURNING id
+                """, logger: logger)
+            var runId: Int64 = 0
+            for try await id in runRows.decode(Int64.self) { runId = id }
+            for entry in run.entries {
+                submissionIds.insert(entry.submissionId)
+                try await connection.query(
+                    """
+                    INSERT INTO run_entries (run_id, team_id, submission_id, slot)
+                    VALUES (\(runId), \(entry.teamId), \(entry.submissionId), \(entry.slot))
+                    """, logger: logger)
+            }
             try await connection.query(
                 """
-                INSERT INTO evaluations (id, contest_id, status, runs_total, completed_at, seed_commitment, seed_document)
-                VALUES (\(evaluationId), \(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
-                        CASE WHEN \(plan.isEmpty) THEN now() END, \(seeds.commitment), \(document))
+                INSERT INTO jobs (kind, contest_id, evaluation_id, run_id, status)
+                VALUES ('run', \(contestId), \(evaluationId), \(runId), 'queued')
                 """, logger: logger)
+        }
+        for id in submissionIds.sorted() {
             try await connection.query(
-                "INSERT INTO evaluation_seed_material (evaluation_id, material) VALUES (\(evaluationId), \(seeds.material))",
-                logger: logger)
-            var submissionIds = Set<Int64>()
-            for run in plan {
-                let seed: Int64? = run.seedPublic ? Int64(bitPattern: run.seed) : nil
-                let runRows = try await connection.query(
-                    """
-                    INSERT INTO runs (evaluation_id, contest_id, round, heat, seed, seed_public, status)
-                    VALUES (\(evaluationId), \(contestId), \(run.round), \(run.heat), \(seed),
-                            \(run.seedPublic), 'queued') RETURNING id
-                    """, logger: logger)
-                var runId: Int64 = 0
-                for try await id in runRows.decode(Int64.self) { runId = id }
-                for entry in run.entries {
-                    submissionIds.insert(entry.submissionId)
-                    try await connection.query(
-                        """
-                        INSERT INTO run_entries (run_id, team_id, submission_id, slot)
-                        VALUES (\(runId), \(entry.teamId), \(entry.submissionId), \(entry.slot))
-                        """, logger: logger)
-                }
-                try await connection.query(
-                    """
-                    INSERT INTO jobs (kind, contest_id, evaluation_id, run_id, status)
-                    VALUES ('run', \(contestId), \(evaluationId), \(runId), 'queued')
-                    """, logger: logger)
+                """
+                UPDATE submissions SET status = 'superseded', updated_at = now(),
+                    status_history = status_history || jsonb_build_array(jsonb_build_object(
+                        'status', 'superseded', 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                        'detail', CASE WHEN id < \(id) THEN 'a newer submission of the team was evaluated'
+                                       WHEN (SELECT selected_at FROM submissions WHERE id = \(id)) IS NOT NULL
+                                       THEN 'the team selected another submission for evaluation'
+                                       ELSE 'the team chose another submission as its entry' END))
+                WHERE team_id = (SELECT team_id FROM submissions WHERE id = \(id)) AND id <> \(id) AND status = 'queued'
+                """, logger: logger)
+            let status = try await Self.currentStatus(connection, logger: logger, submissionId: id)
+            if status == "queued" || status == "superseded" {
+                try await Self.transition(
+                    connection, logger: logger, id: id, to: "running",
+                    detail: "evaluation \(evaluationId)")
             }
-            for id in submissionIds.sorted() {
-                try await connection.query(
-                    """
-                    UPDATE submissions SET status = 'superseded', updated_at = now(),
-                        status_history = status_history || jsonb_build_array(jsonb_build_object(
-                            'status', 'superseded', 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                            'detail', CASE WHEN id < \(id) THEN 'a newer submission of the team was evaluated'
-                                           ELSE 'the team selected another submission for evaluation' END))
-                    WHERE team_id = (SELECT team_id FROM submissions WHERE id = \(id)) AND id <> \(id) AND status = 'queued'
-                    """, logger: logger)
-                let status = try await Self.currentStatus(connection, logger: logger, submissionId: id)
-                if status == "queued" {
-                    try await Self.transition(
-                        connection, logger: logger, id: id, to: "running",
-                        detail: "evaluation \(evaluationId)")
-                }
-            }
-            return evaluationId
+        }
+        return evaluationId
     }
 
     static func currentStatus(_ connection: PostgresConnection, logger: Logger, submissionId: Int64) async throws

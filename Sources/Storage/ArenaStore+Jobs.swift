@@ -82,6 +82,9 @@ extension ArenaStore {
             if exhausted.kind == JobRecord.Kind.run.rawValue, let runId = exhausted.runId {
                 try await failRunPermanently(runId: runId, reason: reason)
             }
+            if exhausted.kind == JobRecord.Kind.validate.rawValue {
+                try await failValidationPermanently(jobId: exhausted.id, reason: reason)
+            }
         }
     }
 

@@ -38,7 +38,8 @@ extension ArenaStore {
         // A team learns that its bot faulted in a private round, and nothing more (no tick, no code).
         let privateFaults = Set(results.filter { !$0.seedPublic && $0.result.faultCode != nil }.map(\.submissionId))
         for id in submissions where try await currentStatus(connection, logger: logger, submissionId: id) == "running" {
-            let detail = "evaluation \(evaluationId)" + (privateFaults.contains(id) ? "; faulted in a private round" : "")
+            let detail =
+                "evaluation \(evaluationId)" + (privateFaults.contains(id) ? "; faulted in a private round" : "")
             try await transition(connection, logger: logger, id: id, to: "scored", detail: detail)
         }
         try await appendAudit(
@@ -114,19 +115,5 @@ extension ArenaStore {
             updated = updatedAt
         }
         return (result, evaluation, updated)
-    }
-
-    /// Stores the current board as the contest's frozen snapshot (or clears it).
-    public func storeFrozenBoard(contestId: String, json: String?) async throws {
-        try await client.query(
-            "UPDATE contests SET frozen_board = \(json)::jsonb WHERE id = \(contestId)", logger: logger)
-    }
-
-    /// The frozen snapshot, if any.
-    public func frozenBoard(contestId: String) async throws -> String? {
-        let rows = try await client.query(
-            "SELECT frozen_board::text FROM contests WHERE id = \(contestId)", logger: logger)
-        for try await json in rows.decode(String?.self) { return json }
-        return nil
     }
 }

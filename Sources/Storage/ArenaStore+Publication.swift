@@ -149,18 +149,10 @@ extension ArenaStore {
         }
     }
 
-    /// Freezes (the public board stops at a snapshot of the current rows, taken by the database)
-    /// or unfreezes the contest's board. A published contest refuses (`contestClosed`).
-    public func setBoardFrozen(contestId: String, frozen: Bool) async throws {
-        try await StorageError.mapping {
-            let rows = try await client.query("SELECT arena_set_frozen(\(contestId), \(frozen))", logger: logger)
-            for try await _ in rows {}
-        }
-    }
-
-    /// The frozen snapshot taken by `setBoardFrozen`: rows (JSON objects as text) by rank, the
+    /// The frozen snapshot taken by `setFrozen`: rows (JSON objects as text) by rank, the
     /// evaluation and the time of its last update.
-    public func frozenRows(contestId: String) async throws -> (rows: [String], evaluationId: Int64?, updatedAt: Date?)? {
+    public func frozenRows(contestId: String) async throws -> (rows: [String], evaluationId: Int64?, updatedAt: Date?)?
+    {
         let rows = try await client.query(
             """
             SELECT (SELECT coalesce(array_agg(r::text ORDER BY o), '{}') FROM

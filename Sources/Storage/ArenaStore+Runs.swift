@@ -166,29 +166,31 @@ extension ArenaStore {
     /// The results as the JSON array `arena_finish_run` reads (`jsonb_to_recordset`).
     static func resultsJSON(_ results: [RunResultRecord]) throws -> String {
         struct Row: Encodable {
-            var team_id: Int64
-            var submission_id: Int64
-            var final_equity: Int64
+            var teamId: Int64
+            var submissionId: Int64
+            var finalEquity: Int64
             var pnl: Int64
             var score: Int64?
             var fees: Int64
             var funding: Int64
             var trades: Int
             var liquidations: Int
-            var max_drawdown: Int64
-            var fault_code: String?
-            var fault_tick: Int64?
-            var rank_in_run: Int
+            var maxDrawdown: Int64
+            var faultCode: String?
+            var faultTick: Int64?
+            var rankInRun: Int
             var report: String
             var logs: String
         }
         let rows = results.map {
             Row(
-                team_id: $0.teamId, submission_id: $0.submissionId, final_equity: $0.finalEquity, pnl: $0.pnl,
-                score: $0.score, fees: $0.fees, funding: $0.funding, trades: $0.trades,
-                liquidations: $0.liquidations, max_drawdown: $0.maxDrawdown, fault_code: $0.faultCode,
-                fault_tick: $0.faultTick, rank_in_run: $0.rankInRun, report: $0.reportJSON, logs: $0.logs)
+                teamId: $0.teamId, submissionId: $0.submissionId, finalEquity: $0.finalEquity, pnl: $0.pnl,
+                score: $0.score, fees: $0.fees, funding: $0.funding, trades: $0.trades, liquidations: $0.liquidations,
+                maxDrawdown: $0.maxDrawdown, faultCode: $0.faultCode, faultTick: $0.faultTick, rankInRun: $0.rankInRun,
+                report: $0.reportJSON, logs: $0.logs)
         }
-        return String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 }

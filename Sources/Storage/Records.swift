@@ -45,7 +45,7 @@ public struct SubmissionRecord: Sendable, Equatable {
 
 /// A claimed job.
 public struct JobRecord: Sendable, Equatable {
-    public enum Kind: String, Sendable { case evaluate, run, publish }
+    public enum Kind: String, Sendable { case evaluate, run, publish, validate }
     public var id: Int64
     public var kind: Kind
     public var contestId: String

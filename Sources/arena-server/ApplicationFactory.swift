@@ -1,9 +1,9 @@
 import APIServer
 import BundleKit
-import HeatRunner
-import JobRunner
 import Foundation
+import HeatRunner
 import Hummingbird
+import JobRunner
 import Storage
 
 /// Builds the Hummingbird application for `serve` and `demo`.
@@ -18,6 +18,7 @@ enum ApplicationFactory {
             addressBurst: env["ARENA_RATE_BURST_IP"].flatMap(Double.init) ?? 2000,
             engineVersion: HeatExecutor.engineVersion)
         configuration.metricsRegistry = environment.metrics
+        configuration.applyAbuseControls(env)
         // The API connects as its own role (arena_api): it cannot write results, boards or keys.
         let store = environment.apiStore
         environment.connections.warnIfNotSeparated(api: true, runner: false, logger: environment.logger)
@@ -31,7 +32,7 @@ enum ApplicationFactory {
             }
         }
         return Application(
-            router: api.router(),
+            router: api.router(), server: .http1(configuration: .init(idleTimeout: configuration.idleTimeAmount)),
             configuration: .init(address: .hostname(host, port: port), serverName: "perparena"),
             logger: environment.logger)
     }

@@ -25,10 +25,12 @@ struct DatabaseConnections: Equatable {
         let api = value("ARENA_API_DATABASE_URL")
         let runner = value("ARENA_RUNNER_DATABASE_URL")
         if let owner = value("DATABASE_URL") {
-            return DatabaseConnections(ownerURL: owner, apiURL: api ?? owner, runnerURL: runner ?? owner, embedded: false)
+            return DatabaseConnections(
+                ownerURL: owner, apiURL: api ?? owner, runnerURL: runner ?? owner, embedded: false)
         }
         if let service = api ?? runner {
-            return DatabaseConnections(ownerURL: nil, apiURL: api ?? service, runnerURL: runner ?? service, embedded: false)
+            return DatabaseConnections(
+                ownerURL: nil, apiURL: api ?? service, runnerURL: runner ?? service, embedded: false)
         }
         let owner = embeddedURL ?? ""
         return DatabaseConnections(

@@ -39,7 +39,7 @@ struct DatabaseMetricsService: Service {
         }
         Gauge(label: "arena_queue_depth").record(snapshot.queueDepth)
         Gauge(label: "arena_queue_oldest_job_age_seconds").record(snapshot.oldestQueuedAgeSeconds)
-        for kind in ["evaluate", "run"] {
+        for kind in ["evaluate", "run", "publish"] {
             Gauge(label: "arena_jobs_leased", dimensions: [("kind", kind)]).record(
                 snapshot.jobsRunningByKind[kind] ?? 0)
         }

@@ -24,6 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try HelperCheck.requireWorkerBinaries()
+        try HelperCheck.requireIsolation(flag: nil, developmentDefault: true)
         let environment = try ServerEnvironment.make(options, label: "perparena.demo")
         defer { environment.shutdown() }
         let contestPath = try contest ?? RuntimePaths.resources.file("contests/demo.yaml", in: .seeds)

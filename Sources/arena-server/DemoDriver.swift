@@ -24,16 +24,19 @@ struct DemoDriver: Service {
         try await waitForServer(client)
         let organizer = try await organizerToken()
         let yaml = try Data(contentsOf: URL(fileURLWithPath: contestPath))
-        let contest = try await client.json(
+        // Every call below is safe to repeat and is repeated while the API hiccups (a database
+        // restart answers 5xx for a moment): one failed request must not end the demo.
+        let contest = try await client.patientJSON(
             ContestView.self, .POST, "/v1/admin/contests", token: organizer,
             body: Array(yaml), contentType: "application/yaml")
         say(
             "contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
                 + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
-        let before = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
+        let before = try await client.patientJSON(
+            LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
         let queued = try await registerAndSubmit(client, contestId: contest.id)
         if queued == 0 {
-            _ = try await client.json(
+            _ = try await client.patientJSON(
                 ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
                 token: organizer)
             say("no new submissions; asked for a fresh evaluation")
@@ -57,8 +60,10 @@ struct DemoDriver: Service {
     private func organizerToken() async throws -> String {
         let token = TokenHash.generate(prefix: "pa_org")
         let store = environment.store
-        if try await store.createOrganizer(name: "demo-organizer", tokenHash: TokenHash.hash(token)) == nil {
-            _ = try await store.addOrganizerToken(name: "demo-organizer", tokenHash: TokenHash.hash(token))
+        try await DatabaseRetry.idempotent(retries: 10, pause: .seconds(1)) {
+            if try await store.createOrganizer(name: "demo-organizer", tokenHash: TokenHash.hash(token)) == nil {
+                _ = try await store.addOrganizerToken(name: "demo-organizer", tokenHash: TokenHash.hash(token))
+            }
         }
         return token
     }
@@ -77,7 +82,8 @@ struct DemoDriver: Service {
         for team in teams {
             if tokens[team.name] == nil {
                 let body = try APIJSON.encoder().encode(TeamRegistrationRequest(name: team.name))
-                let (status, data) = try await client.send(.POST, "/v1/contests/\(contestId)/teams", body: Array(body))
+                let (status, data) = try await client.patientSend(
+                    .POST, "/v1/contests/\(contestId)/teams", body: Array(body))
                 if status == 201 {
                     tokens[team.name] = try APIJSON.decoder().decode(TeamRegistrationResponse.self, from: data).token
                     try saveTokens(tokens, to: tokenFile)
@@ -89,7 +95,8 @@ struct DemoDriver: Service {
             }
             guard let token = tokens[team.name] else { continue }
             let archive = try BundleArchive.pack(directory: seedsDirectory + "/" + team.bundle, limits: BundleLimits())
-            let submission = try await client.json(
+            // The server answers a repeated upload of the same files with the existing entry.
+            let submission = try await client.patientJSON(
                 SubmissionView.self, .POST, "/v1/submissions", token: token,
                 body: archive, contentType: "application/gzip", accept: [200, 202, 422])
             say(
@@ -111,7 +118,9 @@ struct DemoDriver: Service {
         let deadline = ContinuousClock.now.advanced(by: .seconds(900))
         var lastNote = ContinuousClock.now
         while ContinuousClock.now < deadline {
-            let board = try await client.json(LeaderboardView.self, .GET, "/v1/contests/\(contestId)/leaderboard")
+            let board = try await client.patientJSON(
+                LeaderboardView.self, .GET, "/v1/contests/\(contestId)/leaderboard",
+                patience: deadline - ContinuousClock.now)
             if let evaluation = board.evaluationId, evaluation > after { return board }
             if lastNote.duration(to: .now) > .seconds(5) {
                 say("  … evaluating")

@@ -28,12 +28,16 @@ enum HelperCheck {
     /// and the sandbox probe must pass for it and for every limit a contest can ask for (memory,
     /// pids, CPU share); sandboxed mode needs root. Plain mode is announced with one line on
     /// stderr. Sets `ARENA_ISOLATION` to the choice, so every runner of the process uses it.
+    /// `developmentDefault` (the demo only) picks sandboxed as root and plain otherwise when
+    /// nothing is set; the probe still has to pass.
     @discardableResult
-    static func requireIsolation(flag: String?) throws -> Isolation {
+    static func requireIsolation(flag: String?, developmentDefault: Bool = false) throws -> Isolation {
         let environment = ProcessInfo.processInfo.environment
         let fix =
             "set ARENA_ISOLATION=sandboxed (production, as root) or ARENA_ISOLATION=plain (local development only)"
-        guard let value = flag ?? environment["ARENA_ISOLATION"], !value.isEmpty else {
+        var chosen = flag ?? environment["ARENA_ISOLATION"]
+        if chosen?.isEmpty ?? true, developmentDefault { chosen = geteuid() == 0 ? "sandboxed" : "plain" }
+        guard let value = chosen, !value.isEmpty else {
             throw Refused(description: "refusing to start a runner: no isolation chosen; \(fix)")
         }
         let isolation: Isolation

@@ -3,8 +3,9 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// A minimal HTTP listener for runner processes: `GET /metrics` (this process's counters: ticks,
-/// runs, worker faults, runs in flight) and `GET /healthz`. Started by `runner --metrics-port`.
+/// A minimal HTTP listener for metrics apart from the API: `GET /metrics` (this process's
+/// counters: ticks, runs, worker faults, runs in flight; request metrics and database gauges in
+/// `serve`) and `GET /healthz`. Started by `runner --metrics-port` and `serve --metrics-port`.
 enum RunnerMetricsApplication {
     static func make(
         registry: PrometheusCollectorRegistry, host: String, port: Int,

@@ -13,12 +13,9 @@ enum RuntimePaths {
 
     static func sandbox(environment: [String: String] = ProcessInfo.processInfo.environment) -> SandboxConfiguration {
         let directory = executableDirectory
-        let isolation: Isolation
-        switch environment["ARENA_ISOLATION"] {
-        case "plain": isolation = .plainProcess
-        case "sandboxed": isolation = .sandboxed
-        default: isolation = geteuid() == 0 ? .sandboxed : .plainProcess
-        }
+        // Commands that start runners call `HelperCheck.requireIsolation` first, which refuses
+        // to start without an explicit choice; this default only serves read-only uses (probes).
+        let isolation: Isolation = environment["ARENA_ISOLATION"] == "sandboxed" ? .sandboxed : .plainProcess
         var resources = ResourceLocatorConfiguration.process()
         resources.environment = environment
         return SandboxConfiguration(

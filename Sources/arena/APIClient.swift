@@ -135,6 +135,7 @@ struct APIClient: Sendable {
         case "invite_required": "pass the invite code from the organizers with --invite CODE"
         case "quota_exceeded", "too_many_in_flight": "wait, and follow your submissions with `arena status`"
         case "invalid_quota_exceeded": "fix the bundle with `arena check` before submitting again"
+        case "not_activatable": "pick a submission that passed validation; `arena status` lists them"
         default: nil
         }
     }

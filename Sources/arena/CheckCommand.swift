@@ -1,20 +1,28 @@
 import ArgumentParser
 import Foundation
+import HeatRunner
 import MarketModel
 import StrategyKit
 
-/// `arena check <bundle|strategy.yaml>`: validates a strategy bundle offline, exactly as the
-/// server does on submission. Exit code 0 when valid, 1 when not.
+/// `arena check <bundle|strategy.yaml>`: validates a strategy bundle locally, exactly as the
+/// server does on submission: the static checks, then the validation episode. Exit code 0 when
+/// valid, 1 when not.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate a strategy bundle (parse, type-check, bound its cost per tick).",
+        abstract: "Validate a bundle as the server does: parse, type-check, then a short practice run.",
         discussion: """
             Prints each problem as file:line:column with the offending text, what was expected and,
-            for misspellings, the closest valid name. Exits 0 when the bundle is valid, 1 when it is \
-            not, 2 when the path cannot be read.
+            for misspellings, the closest valid name. Then plays the validation episode the server \
+            plays before ranking a submission: the bot alone in a short practice market (the \
+            contest's `validation` ticks and public seed), in a worker as on the platform. A bot \
+            that crashes (for Python: the error and its line), misses its deadlines, breaks the \
+            protocol or, when the contest requires activity, places no accepted order fails the \
+            check, as the server would reject it. The contest comes from --contest, else \
+            Seeds/contests/demo.yaml when found, else built-in defaults. Exits 0 when the bundle is \
+            valid, 1 when it is not, 2 when the path cannot be read.
             --json prints the same report with snake_case keys (e.g. cost_bound, diagnostics with \
-            offending_text and suggestion).
+            offending_text and suggestion, episode with passed, code, reason and log_tail).
 
             Examples:
               arena check .
@@ -36,6 +44,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Most orders per tick a strategy may place.")
     var maxOrdersPerTick: Int = CheckLimits.standard.maxOrdersPerTick
 
+    @Option(help: "Contest YAML whose validation episode to play (ticks, seed, limits).")
+    var contest: String?
+
+    @Flag(inversion: .prefixedNo, help: "Play the validation episode after the static checks.")
+    var episode = true
+
     func run() async throws {
         let limits = CheckLimits(
             maxLookback: maxLookback, maxStepsPerTick: maxSteps, instruments: CheckLimits.standard.instruments,
@@ -44,13 +58,63 @@ struct CheckCommand: AsyncParsableCommand {
         if report.ok, let runtime = report.runtime, runtime != .rules {
             report = Self.checkEntry(report, bundle: path)
         }
+        var verdict: ValidationVerdict?
+        if report.ok && episode {
+            verdict = try await LocalEpisode.run(
+                directory: Self.directory(of: path), contest: try LocalEpisode.contest(path: contest),
+                sandbox: try LocalRuntime.sandbox())
+            if verdict?.passed == false { report.ok = false }
+        }
         if json {
-            Output.json(report)
+            Output.json(CheckOutput(report: report, episode: verdict))
         } else {
-            Console.out(report.summary)
+            Console.out(report.ok || verdict != nil ? Self.staticSummary(report) : report.summary)
+            if let verdict { Console.out(Self.episodeSummary(verdict)) }
         }
         if report.errorCode == .unreadable { throw ExitCode(ExitCodes.usage) }
         if !report.ok { throw ExitCode(ExitCodes.failed) }
+    }
+
+    /// `arena check --json`: the static report with the episode's verdict under `episode`.
+    struct CheckOutput: Encodable {
+        var report: StrategyCheckReport
+        var episode: ValidationVerdict?
+
+        enum Key: String, CodingKey { case episode }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encodeIfPresent(episode, forKey: .episode)
+        }
+    }
+
+    /// The bundle directory of `path` (a directory, or the strategy.yaml inside one).
+    static func directory(of path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+            return path
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+
+    /// The static checks' one-line summary of a document that passed them.
+    private static func staticSummary(_ report: StrategyCheckReport) -> String {
+        var passed = report
+        passed.ok = true
+        return passed.summary
+    }
+
+    /// The episode's verdict for a person, with the log tail and what to do when it failed.
+    static func episodeSummary(_ verdict: ValidationVerdict) -> String {
+        let head = "validation episode (\(verdict.ticks) practice ticks, seed \(verdict.seed))"
+        guard !verdict.passed else { return "\(head): \(verdict.reason)" }
+        var text = "error: \(head) failed (\(verdict.code)): \(verdict.reason)"
+        if !verdict.logTail.isEmpty { text += "\n--- log tail ---\n" + verdict.logTail }
+        return text
+            + "\nThe server would reject this bundle (not charged). Fix it and run `arena check` again; "
+            + "`arena backtest --logs` shows a whole run."
     }
 
     /// For `python`/`exec` bundles, the `entry` program must exist next to strategy.yaml.

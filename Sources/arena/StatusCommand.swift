@@ -19,8 +19,11 @@ struct StatusCommand: AsyncParsableCommand {
         var team: TeamView
         var submissions: [SubmissionView]
         var runs: [RunSummaryView]
-        /// The submission ranked for the team on the contest's board (nil while it is not on it).
+        /// The team's active entry: the submission its evaluations take (nil until one passed validation).
         var activeSubmissionId: Int64?
+        /// The submission ranked for the team on the contest's board (nil while it is not on it;
+        /// it follows the active entry at the next evaluation).
+        var boardSubmissionId: Int64?
     }
 
     @Argument(help: "A submission id for its full history.") var submission: Int64?
@@ -38,10 +41,10 @@ struct StatusCommand: AsyncParsableCommand {
             let team = try await client.get("/v1/me", as: TeamView.self)
             let row = try? await LeaderboardCommand.ownRow(
                 session: session, contest: team.contestId, teamId: team.teamId)
+            let submissions = try await client.get("/v1/submissions", as: [SubmissionView].self)
             let overview = Overview(
-                team: team, submissions: try await client.get("/v1/submissions", as: [SubmissionView].self),
-                runs: try await client.get("/v1/runs", as: [RunSummaryView].self), activeSubmissionId: row?.submissionId
-            )
+                team: team, submissions: submissions, runs: try await client.get("/v1/runs", as: [RunSummaryView].self),
+                activeSubmissionId: submissions.first(where: \.active)?.id, boardSubmissionId: row?.submissionId)
             if session.json { return Output.json(overview) }
             printOverview(overview, session.terminal)
         }
@@ -56,20 +59,32 @@ struct StatusCommand: AsyncParsableCommand {
             Console.out("No submissions yet: run `arena submit --wait` in your bundle directory.")
         } else {
             var table = Table(
-                ["SUBMISSION", "STATUS", "BOARD", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
+                ["SUBMISSION", "STATUS", "ENTRY", "RUNTIME", "SHA256", "CREATED", "DETAIL"],
                 alignments: [.right, .left, .left, .left, .left, .left, .left])
             for view in overview.submissions.sorted(by: { $0.id > $1.id }).prefix(limit) {
+                let entry = [
+                    view.active ? t.paint("active", .bold) : nil,
+                    view.id == overview.boardSubmissionId ? "on board" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
                 table.add([
-                    "\(view.id)" + (view.selected ? "*" : ""), t.status(view.status),
-                    view.id == overview.activeSubmissionId ? t.paint("active", .bold) : "", view.runtime,
+                    "\(view.id)" + (view.selected ? "*" : ""), t.status(view.status), entry, view.runtime,
                     String(view.sha256.prefix(12)),
                     Format.date(view.createdAt), view.statusHistory.last?.detail ?? "",
                 ])
             }
             Console.out(table.render(t))
             Console.out(
-                overview.activeSubmissionId.map { "Your entry on the board: submission \($0)." }
-                    ?? "Not on the board yet.")
+                overview.activeSubmissionId.map {
+                    "Your active entry: submission \($0) (change it with `arena use SUBMISSION`)."
+                } ?? "No active entry yet: none of your submissions has passed validation.")
+            var board = overview.boardSubmissionId.map { "Your entry on the board: submission \($0)." } ?? "Not on the board yet."
+            if let active = overview.activeSubmissionId, active != overview.boardSubmissionId {
+                board += " The board ranks submission \(active) after the next evaluation."
+            }
+            Console.out(board)
+            if overview.submissions.contains(where: \.selected) {
+                Console.out(t.paint("* your final selection (`arena select`): ranked at the end instead.", .dim))
+            }
         }
         guard !overview.runs.isEmpty else { return }
         Console.out("")
@@ -87,7 +102,9 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     private func printDetail(_ view: SubmissionView, _ t: Terminal) {
-        Console.out("Submission \(view.id): \(t.status(view.status))")
+        Console.out(
+            "Submission \(view.id): \(t.status(view.status))" + (view.active ? " — your active entry" : "")
+                + (view.selected ? " — your final selection" : ""))
         Console.out("  contest \(view.contestId), runtime \(view.runtime), sha256 \(view.sha256)")
         for change in view.statusHistory {
             Console.out(

@@ -9,11 +9,18 @@ struct SubmitCommand: AsyncParsableCommand {
         abstract: "Upload a bundle; with --wait, follow validation and evaluation until it is scored.",
         discussion: """
             The directory is packed into a deterministic tar.gz (the same files give the same \
-            SHA-256, and re-submitting an unchanged bundle returns the existing submission). Only \
+            SHA-256; re-submitting an unchanged bundle returns the existing submission and makes it \
+            your active entry again, without using quota). Only \
             the bundle's files are uploaded: plots (*.svg), __pycache__, *.pyc, .venv/venv, .git, \
             .DS_Store and .arena* are left out, and so is anything listed in the bundle's \
             .arenaignore (gitignore patterns; `!pattern` re-includes). --dry-run shows what would \
             be uploaded.
+
+            The server first plays your bot alone in a short practice market (the validation \
+            episode, what `arena check` runs locally): a bot that crashes, misses its deadlines or \
+            breaks the protocol is rejected with the reason and its log tail, does not use your \
+            quota and never replaces your active entry. One that passes becomes your active entry \
+            (`arena use` picks another) and is ranked at the next evaluation.
 
             With --wait the status is followed live (received → validating → queued → running → \
             scored) and your leaderboard row is shown at the end. If the server restarts meanwhile, \
@@ -66,7 +73,9 @@ struct SubmitCommand: AsyncParsableCommand {
                 accept: [422])
             var view = try client.decode(SubmissionView.self, from: reply, path: "/v1/submissions")
             if !session.json {
-                let note = reply.status == 200 ? " (unchanged bundle: existing submission)" : ""
+                let note =
+                    reply.status != 200
+                    ? "" : view.active ? " (unchanged bundle: it is your active entry again)" : " (unchanged bundle)"
                 Console.out("Submission \(view.id): \(session.terminal.status(view.status))\(note)")
             }
             if wait && !Self.terminalStatuses.contains(view.status) {
@@ -127,6 +136,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 Console.out(
                     "Fix the bundle (`arena check \(directory)` and `arena backtest \(directory)` show the problems), then submit again; rejections do not use your daily quota."
                 )
+                Console.out(await Self.activeEntryLine(session))
             case "failed":
                 Console.out(t.paint("Evaluation failed", .red) + ": " + (view.statusHistory.last?.detail ?? ""))
                 Console.out("See your bot's output with `arena logs`.")
@@ -142,6 +152,10 @@ struct SubmitCommand: AsyncParsableCommand {
                 if let row, row.submissionId == view.id {
                     Console.out(
                         "Rank \(row.rank): score \(row.score ?? "-"), pnl \(t.signed(row.pnl)), trades \(row.trades); submission \(view.id) is your entry on the board."
+                    )
+                } else if let row, !view.active {
+                    Console.out(
+                        "Your entry on the board is submission \(row.submissionId) (rank \(row.rank)); make this one your entry with `arena use \(view.id)`."
                     )
                 } else if let row {
                     Console.out(
@@ -159,5 +173,18 @@ struct SubmitCommand: AsyncParsableCommand {
             }
         }
         if ["rejected", "failed"].contains(view.status) || fault != nil { throw ExitCode(ExitCodes.failed) }
+    }
+}
+
+extension SubmitCommand {
+    /// "Your active entry is still submission N." (after a rejection), from the team's list.
+    static func activeEntryLine(_ session: Session) async -> String {
+        guard let client = try? session.authenticatedClient(),
+            let submissions = try? await client.get("/v1/submissions", as: [SubmissionView].self)
+        else { return "Your active entry is unchanged." }
+        guard let active = submissions.first(where: \.active) else {
+            return "You have no active entry yet: none of your submissions has passed validation."
+        }
+        return "Your active entry is unchanged: submission \(active.id) (\(active.status))."
     }
 }

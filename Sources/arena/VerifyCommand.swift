@@ -101,6 +101,9 @@ struct VerifyCommand: AsyncParsableCommand {
             throw ExitCode(ExitCodes.usage)
         } catch let error as CLIError {
             Console.err("arena verify: \(error.description)")
+            throw ExitCode(error.exitCode)
+        } catch let error as DecodingError {
+            Console.err("arena verify: a document does not have the expected shape (\(error))")
             throw ExitCode(ExitCodes.usage)
         }
         if !passed { throw ExitCode(ExitCodes.failed) }

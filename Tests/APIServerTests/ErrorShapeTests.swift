@@ -5,11 +5,11 @@ import HTTPTypes
 import Testing
 
 /// 400, 401, 403, 404, 409 and 429 all answer in the one JSON error shape with a stable code.
-/// (The one anonymous call, "no token", uses the whole anonymous budget, so the next is 429.)
+/// (Every request counts against the address budget first: the 12th call is over it.)
 struct ErrorShapeTests {
     @Test func everyRefusalUsesTheOneShapeWithItsCode() async throws {
         var configuration = APIFixture.configuration()
-        configuration.addressBurst = 1
+        configuration.addressBurst = 11
         configuration.addressRate = 0.001
         let fixture = APIFixture(configuration: configuration)
         try await fixture.test { client in

@@ -34,7 +34,7 @@ struct RouteAuthorizationTests {
         return [
             Row(method: .get, route: "/healthz", path: "/healthz", expected: all200),
             Row(method: .get, route: "/readyz", path: "/readyz", expected: all200),
-            Row(method: .get, route: "/metrics", path: "/metrics", expected: all200),
+            Row(method: .get, route: "/metrics", path: "/metrics", expected: organizerOnly),
             Row(method: .get, route: "/v1/openapi.json", path: "/v1/openapi.json", expected: all200),
             Row(method: .get, route: "/v1/contests", path: "/v1/contests", expected: all200),
             Row(method: .get, route: "/v1/contests/{contest}", path: "/v1/contests/authz", expected: all200),
@@ -57,6 +57,9 @@ struct RouteAuthorizationTests {
                 method: .get, route: "/v1/submissions/{id}", path: "/v1/submissions/\(submission)", expected: ownerOnly),
             Row(
                 method: .post, route: "/v1/submissions/{id}/select", path: "/v1/submissions/\(submission)/select",
+                expected: ownerOnly),
+            Row(
+                method: .post, route: "/v1/submissions/{id}/activate", path: "/v1/submissions/\(submission)/activate",
                 expected: ownerOnly),
             Row(method: .get, route: "/v1/runs", path: "/v1/runs", expected: teamOnly),
             Row(method: .get, route: "/v1/runs/{id}/report", path: "/v1/runs/\(run)/report", expected: ownerOnly),
@@ -83,6 +86,9 @@ struct RouteAuthorizationTests {
                 method: .post, route: "/v1/admin/contests/{contest}/invite", path: c + "/invite",
                 expected: organizerOnly, body: json(#"{"code": null}"#)),
             Row(
+                method: .post, route: "/v1/admin/contests/{contest}/invites", path: c + "/invites",
+                expected: [401, 403, 403, 201, 401], body: json(#"{"count": 1}"#)),
+            Row(
                 method: .post, route: "/v1/admin/contests/{contest}/freeze", path: c + "/freeze",
                 expected: organizerOnly),
             Row(
@@ -102,6 +108,23 @@ struct RouteAuthorizationTests {
                 expected: [401, 403, 403, 202, 401]),
             Row(method: .get, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
             Row(method: .get, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
+            // The published record before publication: the definition is public, boards and
+            // commitments do not exist yet, an amendment needs a published board.
+            Row(
+                method: .get, route: "/v1/contests/{contest}/definition", path: "/v1/contests/authz/definition",
+                expected: all200),
+            Row(
+                method: .get, route: "/v1/contests/{contest}/board", path: "/v1/contests/authz/board",
+                expected: [404, 404, 404, 404, 401]),
+            Row(
+                method: .get, route: "/v1/contests/{contest}/board/versions/{version}",
+                path: "/v1/contests/authz/board/versions/1", expected: [404, 404, 404, 404, 401]),
+            Row(
+                method: .get, route: "/v1/contests/{contest}/evaluations/{evaluation}/seeds",
+                path: "/v1/contests/authz/evaluations/1/seeds", expected: [404, 404, 404, 404, 401]),
+            Row(
+                method: .post, route: "/v1/admin/contests/{contest}/amend", path: c + "/amend",
+                expected: [401, 403, 403, 409, 401], body: json(#"{"reason": "authorization test"}"#)),
             Row(
                 method: .post, route: "/v1/admin/contests/{contest}/publish", path: c + "/publish",
                 expected: organizerOnly),

@@ -124,6 +124,24 @@ struct ClaimTests {
         #expect(!text.contains(" "), "no whitespace")
     }
 
+    @Test("an amendment names its predecessor by the SHA-256 of its served bytes, with a reason")
+    func amendmentChain() throws {
+        let fixture = try Self.fixture.get()
+        let first = fixture.board.canonicalJSON()
+        var snapshot = fixture.snapshot
+        snapshot.version = 2
+        snapshot.amends = .init(sha256: Hash256.of(first), version: 1)
+        snapshot.reason = "team 5 disqualified: shared code"
+        let second = try SignedBoard.sign(snapshot, with: fixture.runs[0].key)
+        #expect(second.amendmentFailure(previous: first) == nil)
+        #expect(second.amendmentFailure(previous: first + [0x20])?.code == .boardInvalid)
+        var unreasoned = second
+        unreasoned.snapshot.reason = nil
+        #expect(unreasoned.amendmentFailure(previous: first)?.code == .boardInvalid)
+        let decoded = try SignedBoard.decode(canonical: second.canonicalJSON())
+        #expect(decoded.snapshot.amends?.version == 1)
+    }
+
     @Test("seed derivation: hashed per round and heat, committed by SHA-256")
     func seeds() throws {
         let seeds = ContestFixture.seeds

@@ -39,7 +39,9 @@ import Testing
         let salt = [UInt8](repeating: 7, count: 32)
         let commitment = ContestDefinition.secretCommitment(secretJSON: secret, salt: salt)
         #expect(commitment.count == 64)
-        #expect(commitment != ContestDefinition.secretCommitment(secretJSON: secret, salt: [UInt8](repeating: 8, count: 32)))
+        #expect(
+            commitment != ContestDefinition.secretCommitment(secretJSON: secret, salt: [UInt8](repeating: 8, count: 32))
+        )
         #expect(try ContestDefinitionLoader.parse("id: q\nname: Q\n").secretJSON() == nil)
     }
 }

@@ -103,7 +103,7 @@ struct AuthorizationTests {
         return [
             Row(method: .GET, route: "/healthz", path: "/healthz", expected: all200),
             Row(method: .GET, route: "/readyz", path: "/readyz", expected: all200),
-            Row(method: .GET, route: "/metrics", path: "/metrics", expected: all200),
+            Row(method: .GET, route: "/metrics", path: "/metrics", expected: organizerOnly),
             Row(method: .GET, route: "/v1/openapi.json", path: "/v1/openapi.json", expected: all200),
             Row(method: .GET, route: "/v1/contests", path: "/v1/contests", expected: all200),
             Row(method: .GET, route: "/v1/contests/{contest}", path: "/v1/contests/authz", expected: all200),
@@ -126,6 +126,9 @@ struct AuthorizationTests {
                 method: .GET, route: "/v1/submissions/{id}", path: "/v1/submissions/\(submission)", expected: ownerOnly),
             Row(
                 method: .POST, route: "/v1/submissions/{id}/select", path: "/v1/submissions/\(submission)/select",
+                expected: ownerOnly),
+            Row(
+                method: .POST, route: "/v1/submissions/{id}/activate", path: "/v1/submissions/\(submission)/activate",
                 expected: ownerOnly),
             Row(method: .GET, route: "/v1/runs", path: "/v1/runs", expected: teamOnly),
             Row(method: .GET, route: "/v1/runs/{id}/report", path: "/v1/runs/\(run)/report", expected: ownerOnly),
@@ -152,6 +155,9 @@ struct AuthorizationTests {
                 expected: organizerOnly,
                 body: json(#"{"code": null}"#)),
             Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/invites", path: c + "/invites",
+                expected: [401, 403, 403, 201], body: json(#"{"count": 1}"#)),
+            Row(
                 method: .POST, route: "/v1/admin/contests/{contest}/freeze", path: c + "/freeze",
                 expected: organizerOnly),
             Row(
@@ -171,6 +177,23 @@ struct AuthorizationTests {
                 expected: [401, 403, 403, 202]),
             Row(method: .GET, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
             Row(method: .GET, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
+            // The published record before publication: the definition and the evaluation's seed
+            // commitment are public, no board exists yet, an amendment needs a published board.
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/definition", path: "/v1/contests/authz/definition",
+                expected: all200),
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/evaluations/{evaluation}/seeds",
+                path: "/v1/contests/authz/evaluations/1/seeds", expected: all200),
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/board", path: "/v1/contests/authz/board",
+                expected: [404, 404, 404, 404]),
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/board/versions/{version}",
+                path: "/v1/contests/authz/board/versions/1", expected: [404, 404, 404, 404]),
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/amend", path: c + "/amend",
+                expected: [401, 403, 403, 409], body: json(#"{"reason": "authorization test"}"#)),
             Row(
                 method: .POST, route: "/v1/admin/contests/{contest}/publish", path: c + "/publish",
                 expected: organizerOnly),

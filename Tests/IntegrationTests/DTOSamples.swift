@@ -14,7 +14,8 @@ enum DTOSamples {
             ContestView(
                 id: "demo", name: "Demo", description: description, instruments: ["BTC-PERP"],
                 registrationOpen: true, inviteRequired: false, frozen: false, published: false, ticksPerRun: 10,
-                heatSize: 8, rounds: 1, metric: "pnl", phases: [phase], definitionSha256: "ab")
+                heatSize: 8, rounds: 1, metric: "pnl", phases: [phase], definitionSha256: "ab",
+                secretSha256: description == nil ? nil : "cd", submissionsOpen: true)
         }
         func provenance(_ full: Bool) -> RunProvenance {
             RunProvenance(
@@ -32,7 +33,8 @@ enum DTOSamples {
             LeaderboardView(
                 contestId: "demo", state: "live", metric: "pnl", evaluationId: full ? 1 : nil,
                 engineVersion: "1", updatedAt: full ? date : nil, page: 1, pageSize: 100, total: 1,
-                rows: [row(full)])
+                rows: [row(full)], boardVersion: full ? 1 : nil,
+                boardUrl: full ? "/v1/contests/demo/board/versions/1" : nil)
         }
         let quota = QuotaView(
             used: 1, limit: 2, invalidUsed: 0, invalidLimit: 5, inFlight: 1, inFlightLimit: 2,
@@ -81,12 +83,18 @@ enum DTOSamples {
             ("TeamRegistrationResponse", registration, registration), ("PublicKeyView", key, key),
             ("AuditEventView", audit, audit), ("RerunView", rerun, rerun), ("Error", error, error),
             (
-                "TeamRegistrationRequest", TeamRegistrationRequest(name: "a", inviteCode: "c"),
+                "TeamRegistrationRequest", TeamRegistrationRequest(name: "a", inviteCode: "c", members: ["a@b.c"]),
                 TeamRegistrationRequest(name: "a")
             ),
             ("RegistrationChange", RegistrationChange(open: true), RegistrationChange(open: true)),
             ("DisqualifyRequest", DisqualifyRequest(reason: "r"), DisqualifyRequest(reason: "r")),
             ("InviteChange", InviteChange(code: "c"), InviteChange(code: nil)),
+            ("InviteRequest", InviteRequest(count: 1), InviteRequest(count: 1)),
+            (
+                "InviteBatch", InviteBatch(contestId: "demo", codes: ["pa_inv_x"], issued: 1, used: 0),
+                InviteBatch(contestId: "demo", codes: [], issued: 0, used: 0)
+            ),
+            ("AmendmentRequest", AmendmentRequest(reason: "r"), AmendmentRequest(reason: "r")),
         ]
     }
 

@@ -83,7 +83,8 @@ struct DatabaseRoleTests {
             #expect(events.first?.detailsJSON.contains(key.base64EncodedString()) == true)
             #expect(AuditChainEntry.verify(try await fixture.owner.auditChain()) == nil)
             // Nobody, not even the owner, changes a key's bytes or deletes a key.
-            #expect(await RoleFixture.failure(fixture.owner, "UPDATE attestation_keys SET public_key = '\\x01'") == "PA403")
+            #expect(
+                await RoleFixture.failure(fixture.owner, "UPDATE attestation_keys SET public_key = '\\x01'") == "PA403")
             #expect(await RoleFixture.failure(fixture.owner, "DELETE FROM attestation_keys") == "PA403")
         }
     }
@@ -101,10 +102,16 @@ struct DatabaseRoleTests {
                 "jobs": (true, true), "run_results": (false, false), "leaderboard_rows": (false, true),
                 "audit_events": (false, false), "attestation_keys": (false, true), "board_versions": (false, true),
                 "schema_migrations": (false, false),
+                // 0006 (abuse controls): the API takes reservations, registers teams, issues invites.
+                "submission_reservations": (true, false), "team_registrations": (true, false),
+                "team_members": (true, false), "contest_invites": (true, false),
             ]
             let unreadable: [String: Set<String>] = [
                 "arena_api": ["evaluation_seed_material"],
-                "arena_runner": ["organizers", "organizer_tokens", "team_tokens", "contest_secrets"],
+                "arena_runner": [
+                    "organizers", "organizer_tokens", "team_tokens", "contest_secrets", "submission_reservations",
+                    "team_members", "contest_invites",
+                ],
             ]
             let tables = try await RoleFixture.sql(
                 fixture.owner, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
@@ -119,7 +126,9 @@ struct DatabaseRoleTests {
                     let read = try await RoleFixture.sql(
                         fixture.owner,
                         "SELECT has_any_column_privilege('\(role)', 'public.\(table)', 'SELECT')::text")
-                    #expect(read == [unreadable[role]?.contains(table) == true ? "false" : "true"], "\(role) SELECT \(table)")
+                    #expect(
+                        read == [unreadable[role]?.contains(table) == true ? "false" : "true"],
+                        "\(role) SELECT \(table)")
                     let write = try await RoleFixture.sql(
                         fixture.owner,
                         """

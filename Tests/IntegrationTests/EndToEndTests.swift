@@ -1,5 +1,6 @@
 import APIModels
 import APIServer
+import AuditLog
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -38,13 +39,13 @@ struct EndToEndTests {
                         body: try IntegrationHarness.seedBundle(bundle))
                     #expect(submitted.status == .accepted, "\(submitted.text)")
                     let view = try submitted.decode(SubmissionView.self)
-                    #expect(view.status == "queued")
-                    #expect(view.statusHistory.map(\.status) == ["received", "validating", "queued"])
+                    #expect(view.status == "validating", "queued for ranking once its validation episode passed")
+                    #expect(view.statusHistory.map(\.status) == ["received", "validating"])
                     #expect(view.quota?.used == 1)
                 }
 
                 let processed = try await harness.runner.runUntilIdle()
-                #expect(processed == 2, "one evaluate job and one run job")
+                #expect(processed == 5, "three validation episodes, one evaluate job and one run job")
 
                 let reply = try await client.call(.get, "/v1/contests/e2e/leaderboard")
                 #expect(reply.status == .ok)
@@ -59,7 +60,8 @@ struct EndToEndTests {
                     #expect(row.score == stored[row.teamId].map { Money(units: $0).decimal })
                     #expect(row.runs.count == 1)
                     #expect(row.runs.first?.transcriptRoot?.count == 64)
-                    #expect(row.runs.first?.seed == "11")
+                    // Heat seeds are hashed from the round's seed, round and heat (never seed + heat).
+                    #expect(row.runs.first?.seed == String(SeedDerivation.heatSeed(.publicSeed(11), round: 0, heat: 0)))
                 }
                 let scored = board.rows.filter { $0.status == "scored" }.compactMap { stored[$0.teamId] }
                 #expect(scored == scored.sorted(by: >), "rows are ordered by the pnl metric")

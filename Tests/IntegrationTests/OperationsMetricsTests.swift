@@ -5,7 +5,7 @@ import Prometheus
 import Storage
 import Testing
 
-/// `/metrics` serves the configured Prometheus registry as text, and the cluster-wide counts
+/// `/metrics` serves the configured Prometheus registry as text to organizers, and the cluster-wide counts
 /// behind the database gauges (queue, submissions, runs, sessions) come from PostgreSQL.
 struct OperationsMetricsTests {
     @Test func snapshotCountsTheQueueSubmissionsAndSessions() async throws {
@@ -27,8 +27,8 @@ struct OperationsMetricsTests {
                 #expect(reply.status == .accepted, "\(reply.text)")
             }
             let snapshot = try await fixture.store.operationalSnapshot()
-            #expect(snapshot.submissionsByState == ["queued": 1])
-            #expect(snapshot.queueDepth == 1, "one evaluate job waits")
+            #expect(snapshot.submissionsByState == ["validating": 1])
+            #expect(snapshot.queueDepth == 1, "its validation episode waits")
             #expect(snapshot.oldestQueuedAgeSeconds >= 0)
             #expect(snapshot.databaseSessionsByState.values.reduce(0, +) >= 1)
         }
@@ -46,7 +46,9 @@ struct OperationsMetricsTests {
         try await ServiceFixture.with(configuration: configuration) { fixture in
             let app = Application(router: fixture.api.router())
             try await app.test(.router) { raw in
-                let reply = try await TestClient(client: raw).call(.get, "/metrics")
+                let client = TestClient(client: raw)
+                #expect(try await client.call(.get, "/metrics").status == .unauthorized, "organizer tokens only")
+                let reply = try await client.call(.get, "/metrics", token: try await fixture.organizerToken())
                 #expect(reply.status == .ok)
                 #expect(reply.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 #expect(reply.text.contains("arena_test_total 3"))

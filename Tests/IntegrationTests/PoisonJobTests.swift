@@ -24,6 +24,7 @@ struct PoisonJobTests {
                     .post, "/v1/submissions", token: team.token,
                     body: try IntegrationHarness.seedBundle("strategies/grid"))
                 #expect(submitted.status == .accepted)
+                try await fixture.validatePending()
                 let evaluate = try #require(try await fixture.store.claimJob(owner: "planner", lease: .seconds(30)))
                 try await EvaluationPlanner(store: fixture.store, logger: fixture.logger).plan(
                     evaluate, owner: "planner")

@@ -1,5 +1,6 @@
 import APIModels
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Storage
@@ -61,7 +62,10 @@ struct QuotaTests {
         }
     }
 
-    @Test func invalidBundlesCountOnlyAgainstTheirOwnCap() async throws {
+    /// Invalid bundles count against their own cap only; once it is used up, every upload is
+    /// refused before its body is read (issue 14: the cap is checked before any byte is
+    /// processed) until the reset instant.
+    @Test func invalidBundlesCapUploadsUntilTheReset() async throws {
         try await ServiceFixture.with { fixture in
             let app = Application(router: fixture.api.router())
             try await app.test(.router) { raw in
@@ -88,8 +92,13 @@ struct QuotaTests {
                 let valid = try await client.call(
                     .post, "/v1/submissions", token: team.token,
                     body: try ServiceFixture.variantBundle("mean-reversion", variant: 1))
-                #expect(valid.status == .accepted, "the invalid cap never blocks a valid bundle: \(valid.text)")
-                #expect(try valid.decode(SubmissionView.self).quota?.used == 1)
+                #expect(valid.status == .tooManyRequests, "refused before the body is read: \(valid.text)")
+                #expect(try valid.decode(APIErrorBody.self).error.code == "invalid_quota_exceeded")
+                let reset = ISO8601DateFormatter().string(from: Self.nextUTCMidnight())
+                #expect(valid.headers[HTTPField.Name("X-Quota-Resets-At")!] == reset)
+                #expect(try valid.decode(APIErrorBody.self).error.message.contains(reset))
+                let mine = try await client.call(.get, "/v1/submissions", token: team.token)
+                #expect(try mine.decode([SubmissionView].self).count == 2, "refused uploads are not stored")
             }
         }
     }

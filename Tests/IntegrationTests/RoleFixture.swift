@@ -23,9 +23,11 @@ struct RoleFixture {
         var logger = Logger(label: "role-fixture")
         logger.logLevel = .warning
         let url = try await TestDatabase.fresh(logger: logger)
-        let ownerClient = PostgresClient(configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
+        let ownerClient = PostgresClient(
+            configuration: try DatabaseURL.configuration(from: url), backgroundLogger: logger)
         let apiClient = PostgresClient(
-            configuration: try DatabaseURL.configuration(from: Self.url(url, user: "arena_api")), backgroundLogger: logger)
+            configuration: try DatabaseURL.configuration(from: Self.url(url, user: "arena_api")),
+            backgroundLogger: logger)
         let runnerClient = PostgresClient(
             configuration: try DatabaseURL.configuration(from: Self.url(url, user: "arena_runner")),
             backgroundLogger: logger)
@@ -46,7 +48,8 @@ struct RoleFixture {
             do {
                 // Roles are cluster-wide: logging in as them is what the embedded default enables.
                 for role in ["arena_api", "arena_runner"] {
-                    _ = try await ownerClient.query(PostgresQuery(unsafeSQL: "ALTER ROLE \(role) LOGIN"), logger: logger)
+                    _ = try await ownerClient.query(
+                        PostgresQuery(unsafeSQL: "ALTER ROLE \(role) LOGIN"), logger: logger)
                 }
                 try await body(
                     RoleFixture(
@@ -77,7 +80,8 @@ struct RoleFixture {
 
     func organizerToken() async throws -> String {
         let token = TokenHash.generate(prefix: "pa_org")
-        _ = try await owner.createOrganizer(name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
+        _ = try await owner.createOrganizer(
+            name: "org-\(UUID().uuidString.prefix(6))", tokenHash: TokenHash.hash(token))
         return token
     }
 

@@ -24,11 +24,15 @@ struct RunLifecycleTests {
                     body: try IntegrationHarness.seedBundle("strategies/grid"))
                 let id = try submitted.decode(SubmissionView.self).id
                 #expect(try submitted.decode(SubmissionView.self).charged)
+                try await fixture.validatePending()
 
-                // Every run job gets one attempt, and the stored bundle is damaged: the platform fails.
+                // Every run job gets one attempt, and the runner host cannot write its work
+                // directory (a file is in the way): the platform fails. (A team's own broken
+                // bundle would only fault that team's slot: BundleStagingTests.)
                 _ = try await fixture.sql("ALTER TABLE jobs ALTER COLUMN max_attempts SET DEFAULT 1")
-                _ = try await fixture.sql("CREATE TABLE saved_bundles AS SELECT id, bundle FROM submissions")
-                _ = try await fixture.sql("UPDATE submissions SET bundle = '\\x00'::bytea")
+                let blocked = fixture.stateDirectory + "/work-r1"
+                try? FileManager.default.removeItem(atPath: blocked)
+                #expect(FileManager.default.createFile(atPath: blocked, contents: Data()))
                 _ = try await fixture.runner(owner: "r1").runUntilIdle()
 
                 let view = try await client.call(.get, "/v1/submissions/\(id)", token: team.token).decode(
@@ -42,8 +46,7 @@ struct RunLifecycleTests {
                 #expect(try await fixture.sql("SELECT count(*)::text FROM run_results") == ["0"])
 
                 // The organizer reruns the failed run once the platform is healthy again.
-                _ = try await fixture.sql(
-                    "UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
+                try FileManager.default.removeItem(atPath: blocked)
                 let runId = try await fixture.sql("SELECT id::text FROM runs")[0]
                 let rerun = try await client.call(.post, "/v1/admin/runs/\(runId)/rerun", token: organizer)
                 #expect(rerun.status == .accepted, "\(rerun.text)")
@@ -82,6 +85,7 @@ struct RunLifecycleTests {
                     teams.append(team)
                 }
                 // Plan the evaluation, then a runner claims the run job and dies (no heartbeats).
+                try await fixture.validatePending()
                 let evaluate = try #require(try await fixture.store.claimJob(owner: "planner", lease: .seconds(30)))
                 try await EvaluationPlanner(store: fixture.store, logger: fixture.logger).plan(
                     evaluate, owner: "planner")
@@ -145,18 +149,19 @@ struct RunLifecycleTests {
                 #expect(rerun.status == .accepted)
                 #expect(try rerun.decode(RerunView.self).runStatus == "complete", "old results stay until replaced")
 
-                // The new attempt fails for good: the old results and the board stay.
+                // The new attempt fails for good (the runner host cannot write its work directory):
+                // the old results and the board stay.
                 _ = try await fixture.sql("UPDATE jobs SET max_attempts = 1 WHERE status = 'queued'")
-                _ = try await fixture.sql("CREATE TABLE saved_bundles AS SELECT id, bundle FROM submissions")
-                _ = try await fixture.sql("UPDATE submissions SET bundle = '\\x00'::bytea")
+                let blocked = fixture.stateDirectory + "/work-r2"
+                try? FileManager.default.removeItem(atPath: blocked)
+                #expect(FileManager.default.createFile(atPath: blocked, contents: Data()))
                 _ = try await fixture.runner(owner: "r2").runUntilIdle()
                 #expect(try await fixture.sql("SELECT status FROM runs") == ["complete"])
                 #expect(try await fixture.sql("SELECT final_equity::text FROM run_results") == before)
                 #expect(try await fixture.sql("SELECT status FROM submissions") == ["scored"])
 
                 // A rerun that completes replaces the results in the same transaction: one set.
-                _ = try await fixture.sql(
-                    "UPDATE submissions s SET bundle = b.bundle FROM saved_bundles b WHERE b.id = s.id")
+                try FileManager.default.removeItem(atPath: blocked)
                 #expect(
                     try await client.call(.post, "/v1/admin/runs/\(runId)/rerun", token: organizer).status == .accepted)
                 #expect(try await fixture.runner(owner: "r3").runUntilIdle() == 1)

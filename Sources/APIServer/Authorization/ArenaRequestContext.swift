@@ -9,6 +9,9 @@ public struct ArenaRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Set by `AuthMiddleware` when a valid bearer token was presented.
     public var identity: Identity?
     public let remoteAddress: SocketAddress?
+    /// The client's rate-limit key (its address, or its IPv6 /64), set by
+    /// `ClientAddressMiddleware` from the peer and, behind trusted proxies, `X-Forwarded-For`.
+    public var clientAddress = "unknown"
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

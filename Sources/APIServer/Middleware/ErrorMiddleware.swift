@@ -26,6 +26,10 @@ struct ErrorMiddleware: RouterMiddleware {
             let message =
                 error.status.code == 404 ? "no such route or resource" : (error.body ?? error.status.reasonPhrase)
             throw APIError(error.status, code: code, message)
+        } catch let error as StorageError where APIError(refusal: error) != nil {
+            // The database's own refusals (closed contest, sealed board): the same 409s as the
+            // checks before it, for the races those checks cannot see.
+            throw APIError(refusal: error) ?? APIError(.conflict, code: "conflict", error.message)
         } catch is DecodingError {
             throw APIError(.badRequest, code: "invalid_json", "the request body is not the JSON this route expects")
         } catch  where DatabaseInputError.isInvalidInput(error) {

@@ -1,27 +1,30 @@
 import Hummingbird
+import Metrics
 
-/// Refuses callers over their request rate with 429 and `Retry-After`: one budget per token,
-/// another per IP address for anonymous requests.
+/// The first rate limit, on every request before anything else is done for it: one budget per
+/// client address (`ArenaRequestContext.clientAddress`), whatever the request carries. Callers
+/// over it get `429 rate_limited` with `Retry-After`. Identities have their own budget after
+/// authentication (`IdentityRateLimitMiddleware`).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ArenaRequestContext
-    let perToken: RateLimiter
     let perAddress: RateLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let retry: Int?
-        if let header = request.headers[.authorization] {
-            retry = perToken.take("t:" + String(header.suffix(16)))
-        } else {
-            let address = context.remoteAddress?.ipAddress ?? "unknown"
-            retry = perAddress.take("a:" + address)
-        }
-        if let retry {
-            throw APIError(
-                .tooManyRequests, code: "rate_limited",
-                "too many requests; retry in \(retry) s", headers: [.retryAfter: "\(retry)"])
+        if let retry = perAddress.take(context.clientAddress) {
+            throw APIError.rateLimited(retryAfter: retry, layer: "address")
         }
         return try await next(request, context)
+    }
+}
+
+extension APIError {
+    /// `429 rate_limited` with `Retry-After`, counted in `arena_rate_limited_total{layer}`.
+    static func rateLimited(retryAfter seconds: Int, layer: String) -> APIError {
+        Counter(label: "arena_rate_limited_total", dimensions: [("layer", layer)]).increment()
+        return APIError(
+            .tooManyRequests, code: "rate_limited", "too many requests; retry in \(seconds) s",
+            headers: [.retryAfter: "\(seconds)"])
     }
 }

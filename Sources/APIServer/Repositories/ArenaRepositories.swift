@@ -12,13 +12,14 @@ public struct ArenaRepositories: Sendable {
     public var audit: any AuditRepository
     public var evaluations: any EvaluationQueue
     public var leaderboards: any LeaderboardReading
+    public var boards: any BoardReading
     public var readiness: any ReadinessChecking
 
     public init(
         identities: any IdentityRepository, contests: any ContestRepository, teams: any TeamRepository,
         submissions: any SubmissionRepository, runs: any RunRepository, adminLists: any AdminListRepository,
         audit: any AuditRepository, evaluations: any EvaluationQueue, leaderboards: any LeaderboardReading,
-        readiness: any ReadinessChecking
+        boards: any BoardReading, readiness: any ReadinessChecking
     ) {
         self.identities = identities
         self.contests = contests
@@ -29,6 +30,7 @@ public struct ArenaRepositories: Sendable {
         self.audit = audit
         self.evaluations = evaluations
         self.leaderboards = leaderboards
+        self.boards = boards
         self.readiness = readiness
     }
 
@@ -36,10 +38,10 @@ public struct ArenaRepositories: Sendable {
     public init(store: some AllRepositories, readiness: any ReadinessChecking) {
         self.init(
             identities: store, contests: store, teams: store, submissions: store, runs: store, adminLists: store,
-            audit: store, evaluations: store, leaderboards: store, readiness: readiness)
+            audit: store, evaluations: store, leaderboards: store, boards: store, readiness: readiness)
     }
 }
 
 /// A store that serves every area of the API.
 public typealias AllRepositories = IdentityRepository & ContestRepository & TeamRepository & SubmissionRepository
-    & RunRepository & AdminListRepository & AuditRepository & EvaluationQueue & LeaderboardReading
+    & RunRepository & AdminListRepository & AuditRepository & EvaluationQueue & LeaderboardReading & BoardReading

@@ -10,3 +10,4 @@ extension ArenaStore: RunRepository {}
 extension ArenaStore: AdminListRepository {}
 extension ArenaStore: AuditRepository {}
 extension ArenaStore: EvaluationQueue {}
+extension ArenaStore: BoardReading {}

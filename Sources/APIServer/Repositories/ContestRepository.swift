@@ -1,7 +1,8 @@
 import Foundation
 import Storage
 
-/// Contest changes made by organizers: definitions, registration, freezing and publication.
+/// Contest changes made by organizers: definitions, registration, freezing and publication
+/// (the API only asks for it: a runner signs the board).
 public protocol ContestRepository: ContestReading {
     /// Creates the contest, or updates its definition when it exists. Returns true when created.
     /// `secret` (the private part of the definition with its commitment) is stored apart, never served.
@@ -13,10 +14,10 @@ public protocol ContestRepository: ContestReading {
     func setRegistration(contestId: String, open: Bool) async throws
     /// Sets (or clears, with nil) the invite code hash.
     func setInviteCode(contestId: String, hash: Data?) async throws
-    /// Freezes or unfreezes the public leaderboard.
+    /// Freezes (the public sees a snapshot of the current rows, taken by the database) or
+    /// unfreezes the public leaderboard.
     func setFrozen(contestId: String, frozen: Bool) async throws
-    /// Stores the board shown while frozen (or clears it with nil).
-    func storeFrozenBoard(contestId: String, json: String?) async throws
-    /// Marks the results final and public.
-    func publish(contestId: String) async throws
+    /// Seals the contest and queues the signing of board version 1, or — once a board exists —
+    /// queues an amendment (a reason is required). Returns the publish job's id.
+    func requestPublication(contestId: String, actor: String, reason: String?) async throws -> Int64
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Storage
 
-/// A team's submissions: storing bundles, their status history, quotas and the final selection.
-public protocol SubmissionRepository: Sendable {
+/// A team's submissions: storing bundles, their status history, quotas, the final selection and
+/// the active entry (``ActiveEntryRepository``).
+public protocol SubmissionRepository: ActiveEntryRepository {
     /// Stores a new submission in state `received`.
     func createSubmission(
         teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data
@@ -17,6 +18,12 @@ public protocol SubmissionRepository: Sendable {
     func submission(id: Int64) async throws -> SubmissionRecord?
     /// Quota counters of a team since `since`.
     func quotaCounts(teamId: Int64, since: Date) async throws -> ArenaStore.QuotaCounts
+    /// Reserves one upload under `caps` atomically (open reservations count as in flight, charged
+    /// and invalid), or says which cap refuses it. Taken before an upload's body is read.
+    func reserveSubmission(teamId: Int64, caps: SubmissionCaps, since: Date, ttlSeconds: Int) async throws
+        -> SubmissionReservation
+    /// Releases a reservation (its submission is stored, or the upload failed).
+    func releaseReservation(id: Int64) async throws
     /// Marks a submission as the team's final selection.
     func selectSubmission(id: Int64, teamId: Int64) async throws -> ArenaStore.SelectionOutcome
     /// The id of the team's selected submission, if it has one.

@@ -9,12 +9,14 @@ import Storage
 /// drops the cached leaderboards and answers with the updated `ContestView`.
 ///
 /// - `POST /v1/admin/contests` (YAML or JSON definition) → `201` created, `200` updated
-/// - `POST /v1/admin/contests/{contest}/registration | invite | freeze | unfreeze | publish | evaluate`
+/// - `POST /v1/admin/contests/{contest}/registration | invite | freeze | unfreeze | evaluate`
+/// - `POST /v1/admin/contests/{contest}/publish | amend` (see `PublicationRoutes`)
 struct AdminContestRoutes: Sendable {
     let contests: any ContestRepository
     let audit: any AuditRepository
     let evaluations: any EvaluationQueue
     let leaderboards: LeaderboardService
+    let publication: PublicationRoutes
 
     func register(on groups: AccessGroups) {
         let admin = groups.organizer
@@ -34,21 +36,22 @@ struct AdminContestRoutes: Sendable {
             }
         }
         admin.post("/v1/admin/contests/:contest/freeze") { _, context in
+            // The public board stops at a snapshot the database takes of the current rows.
             try await contestAction(context, action: "leaderboard.frozen") { id in
-                let snapshot = try await leaderboards.liveSnapshot(contestId: id)
-                try await contests.storeFrozenBoard(
-                    contestId: id, json: snapshot.map { String(decoding: $0, as: UTF8.self) })
                 try await contests.setFrozen(contestId: id, frozen: true)
             }
         }
         admin.post("/v1/admin/contests/:contest/unfreeze") { _, context in
             try await contestAction(context, action: "leaderboard.unfrozen") {
                 try await contests.setFrozen(contestId: $0, frozen: false)
-                try await contests.storeFrozenBoard(contestId: $0, json: nil)
             }
         }
         admin.post("/v1/admin/contests/:contest/publish") { _, context in
-            try await contestAction(context, action: "results.published") { try await contests.publish(contestId: $0) }
+            try await publication.publish(context)
+        }
+        admin.post("/v1/admin/contests/:contest/amend") { request, context in
+            let body = try await request.decodeJSON(AmendmentRequest.self, context: context)
+            return try await publication.amend(context, reason: body.reason)
         }
         admin.post("/v1/admin/contests/:contest/evaluate") { _, context in
             try await contestAction(context, action: "evaluation.requested") {

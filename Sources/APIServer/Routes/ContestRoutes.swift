@@ -8,7 +8,8 @@ import Leaderboard
 ///
 /// - `GET /v1/contests`, `GET /v1/contests/{contest}`
 /// - `GET /v1/contests/{contest}/leaderboard` (paged, ETag / `If-None-Match`)
-/// - `GET /v1/contests/{contest}/leaderboard/stream` (server-sent events)
+/// - `GET /v1/contests/{contest}/leaderboard/stream` (server-sent events; `429 too_many_streams`
+///   past the per-address cap, `503 streams_full` past the total)
 struct ContestRoutes: Sendable {
     let contests: any ContestReading
     let leaderboards: LeaderboardService
@@ -16,6 +17,8 @@ struct ContestRoutes: Sendable {
     let streamInterval: Duration
     /// Checks per stream before the server ends it (clients reconnect).
     let streamChecks: Int
+    /// Open streams per client address and in total.
+    let streams: StreamLimiter
 
     func register(on groups: AccessGroups) {
         groups.anyone.get("/v1/contests") { _, _ in
@@ -28,7 +31,8 @@ struct ContestRoutes: Sendable {
             try await leaderboard(request, context)
         }
         groups.anyone.get("/v1/contests/:contest/leaderboard/stream") { _, context in
-            try await stream(context)
+            let lease = try openStream(context)
+            return try await stream(context, lease: lease)
         }
     }
 
@@ -46,9 +50,10 @@ struct ContestRoutes: Sendable {
                 contestId: id, page: page, pageSize: pageSize, organizer: organizer)
         else { throw APIError.notFound("contest") }
         let maxAge = rendered.state == "final" ? 60 : 1
+        // The organizer's board may be the live one behind a freeze: never stored by any cache.
         var headers: HTTPFields = [
             .contentType: "application/json; charset=utf-8", .eTag: rendered.etag,
-            .cacheControl: organizer ? "private, no-cache" : "public, max-age=\(maxAge)",
+            .cacheControl: organizer ? "private, no-store" : "public, max-age=\(maxAge)", .vary: "Authorization",
         ]
         if request.headers[.ifNoneMatch] == rendered.etag {
             headers[.contentType] = nil
@@ -58,13 +63,16 @@ struct ContestRoutes: Sendable {
     }
 
     /// Server-sent events: one `leaderboard` event now and one whenever the board changes.
-    private func stream(_ context: ArenaRequestContext) async throws -> Response {
+    private func stream(_ context: ArenaRequestContext, lease: StreamLease) async throws -> Response {
         let id = try context.contestParameter()
         _ = try await contests.existingContest(id)
         let organizer = context.identity?.isOrganizer ?? false
         let leaderboards = self.leaderboards
         let (interval, checks) = (streamInterval, streamChecks)
         let body = ResponseBody { writer in
+            // The stream's place is given back when it ends, however it ends (the lease is
+            // also released when this body is dropped without running).
+            defer { lease.release() }
             var lastTag = ""
             // Bounded: clients reconnect after `checks` intervals (the EventSource default behaviour).
             for _ in 0..<checks {
@@ -85,6 +93,24 @@ struct ContestRoutes: Sendable {
             try await writer.finish(nil)
         }
         return Response(
-            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: organizer ? "private, no-store" : "no-cache"],
+            body: body)
+    }
+
+    /// A place for one more stream of the caller's address, or the refusal.
+    private func openStream(_ context: ArenaRequestContext) throws -> StreamLease {
+        do {
+            return try streams.open(address: context.clientAddress)
+        } catch .address {
+            throw APIError(
+                .tooManyRequests, code: "too_many_streams",
+                "at most \(streams.perAddress) leaderboard streams per client; close one first",
+                headers: [.retryAfter: "30"])
+        } catch .total {
+            throw APIError(
+                .serviceUnavailable, code: "streams_full", "the server has no room for another stream; retry later",
+                headers: [.retryAfter: "30"])
+        }
     }
 }

@@ -2,7 +2,9 @@ import Hummingbird
 import NIOCore
 import Prometheus
 
-/// Liveness, readiness, the OpenAPI document and Prometheus metrics (all public).
+/// Liveness, readiness and the OpenAPI document (public), and Prometheus metrics (organizer
+/// tokens only: request counters and queue gauges are operational detail, not public; operators
+/// scrape them without a token from a separate listener, `arena-server serve --metrics-port`).
 struct OperationsRoutes: Sendable {
     let readiness: any ReadinessChecking
     /// Served at `GET /metrics`; without one the route is not registered.
@@ -12,11 +14,16 @@ struct OperationsRoutes: Sendable {
         groups.anyone.get("/healthz") { _, _ in
             try Response.json(["status": "ok"])
         }
-        groups.anyone.get("/readyz") { _, _ in
+        groups.anyone.get("/readyz") { _, context in
             do {
                 try await readiness.checkReadiness()
             } catch {
-                throw APIError(.serviceUnavailable, code: "not_ready", "not ready: \(error)")
+                // The reason (database errors, migration names) goes to the log, not to callers.
+                context.logger.warning("not ready", metadata: ["error": "\(String(reflecting: error))"])
+                throw APIError(
+                    .serviceUnavailable, code: "not_ready",
+                    "not ready (database unreachable or migrations pending); see the server log",
+                    headers: [.retryAfter: "5"])
             }
             return try Response.json(["status": "ready"])
         }
@@ -26,7 +33,7 @@ struct OperationsRoutes: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         if let registry = metricsRegistry {
-            groups.anyone.get("/metrics") { _, _ in
+            groups.organizer.get("/metrics") { _, _ in
                 Response(
                     status: .ok,
                     headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],

@@ -7,13 +7,20 @@ import Storage
 
 /// Runs: a team's own runs and results (team group); transcripts, attestations and attestation
 /// keys (public group: transcripts and attestations are public once the results are published,
-/// organizers only before).
+/// organizers only before — and a private round's only after publication, for everyone).
+///
+/// Private rounds stay secret until publication: a team's run list leaves them out and their
+/// reports and logs answer `404`, so no log line, stderr, score, fault detail or seed of a
+/// private round reaches a team before the board is sealed.
 struct RunRoutes: Sendable {
     let runs: any RunRepository
+    let contests: any ContestReading
 
     func register(on groups: AccessGroups) {
         groups.team.get("/v1/runs") { _, context in
-            try Response.json(try await runs.runs(teamId: context.team.id).map(RunSummaryView.init(record:)))
+            let published = try await contests.existingContest(context.team.contestId).publishedAt != nil
+            let visible = try await runs.runs(teamId: context.team.id).filter { published || $0.seedPublic }
+            return try Response.json(visible.map(RunSummaryView.init(record:)))
         }
         groups.team.get("/v1/runs/:id/report") { _, context in
             try Response.json(try await report(runId: context.idParameter("id"), team: context.team))
@@ -25,18 +32,18 @@ struct RunRoutes: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: report.logs)))
         }
         groups.anyone.get("/v1/runs/:id/transcript") { _, context in
-            let (transcript, _) = try await artifacts(context)
+            let (transcript, _, published) = try await artifacts(context)
             guard let transcript else { throw APIError.notFound("transcript") }
             return Response(
                 status: .ok,
-                headers: [.contentType: "application/octet-stream", .cacheControl: "public, max-age=3600"],
+                headers: [.contentType: "application/octet-stream", .cacheControl: Self.cacheControl(published)],
                 body: .init(byteBuffer: ByteBuffer(bytes: transcript)))
         }
         groups.anyone.get("/v1/runs/:id/attestation") { _, context in
-            let (_, attestation) = try await artifacts(context)
+            let (_, attestation, published) = try await artifacts(context)
             guard let attestation else { throw APIError.notFound("attestation") }
             return Response(
-                status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=3600"],
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: Self.cacheControl(published)],
                 body: .init(byteBuffer: ByteBuffer(string: attestation)))
         }
         groups.anyone.get("/v1/keys") { _, _ in
@@ -48,8 +55,15 @@ struct RunRoutes: Sendable {
         }
     }
 
-    /// Transcripts and attestations are public once results are published; before, organizers only.
-    private func artifacts(_ context: ArenaRequestContext) async throws -> (Data?, String?) {
+    /// Published artifacts are public and immutable; before publication only organizers get
+    /// them, and no cache (shared or private) may keep a copy.
+    static func cacheControl(_ published: Bool) -> String {
+        published ? "public, max-age=3600" : "private, no-store"
+    }
+
+    /// Transcripts and attestations are public once results are published; before, organizers
+    /// only, and only of public rounds (the database serves nothing of a private round before).
+    private func artifacts(_ context: ArenaRequestContext) async throws -> (Data?, String?, published: Bool) {
         let id = try context.idParameter("id")
         guard let artifacts = try await runs.runArtifacts(runId: id) else { throw APIError.notFound("run") }
         guard artifacts.published || context.identity?.isOrganizer == true else {
@@ -57,14 +71,23 @@ struct RunRoutes: Sendable {
                 .forbidden, code: "not_published",
                 "transcripts become public when the organizers publish results")
         }
-        return (artifacts.transcript, artifacts.attestation)
+        if !artifacts.published, let run = try await runs.run(id: id), !run.seedPublic {
+            throw APIError(
+                .forbidden, code: "private_round",
+                "transcripts of private rounds are sealed until the results are published")
+        }
+        return (artifacts.transcript, artifacts.attestation, artifacts.published)
     }
 
-    /// The team's result in a run (`404` when the team was not in it).
+    /// The team's result in a run (`404` when the team was not in it, or when it is a private
+    /// round's and the results are not published).
     private func report(runId: Int64, team: TeamRecord) async throws -> RunReportView {
         guard let run = try await runs.run(id: runId),
             let (result, teams) = try await runs.runResult(runId: runId, teamId: team.id)
         else { throw APIError.notFound("run report") }
+        if !run.seedPublic, try await contests.existingContest(run.contestId).publishedAt == nil {
+            throw APIError.notFound("run report")
+        }
         func text(_ units: Int64) -> String { Money(units: units).decimal }
         return RunReportView(
             runId: run.id, contestId: run.contestId, status: run.status, round: run.round, heat: run.heat,

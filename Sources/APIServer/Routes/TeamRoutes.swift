@@ -1,4 +1,5 @@
 import APIModels
+import ContestModel
 import Foundation
 import Hummingbird
 import Storage
@@ -13,6 +14,8 @@ struct TeamRoutes: Sendable {
     let teams: any TeamRepository
     let identities: any IdentityRepository
     let audit: any AuditRepository
+    /// New tokens are known-good at once (see `VerifiedTokens`).
+    let issuedTokens: VerifiedTokens
 
     func register(on groups: AccessGroups) {
         groups.anyone.post("/v1/contests/:contest/teams") { request, context in
@@ -25,6 +28,7 @@ struct TeamRoutes: Sendable {
             let team = context.team
             let token = TokenHash.generate(prefix: "pa_team")
             try await identities.rotateToken(teamId: team.id, newHash: TokenHash.hash(token))
+            issuedTokens.insert(TokenHash.hash(token))
             try await audit.appendAudit(
                 actor: "team:\(team.id)", action: "team.token_rotated", subject: "team:\(team.id)", details: [:])
             return try Response.json(
@@ -36,6 +40,9 @@ struct TeamRoutes: Sendable {
     private func register(_ request: Request, _ context: ArenaRequestContext) async throws -> Response {
         let contestId = try context.contestParameter()
         let contest = try await contests.existingContest(contestId)
+        // Only while a phase that accepts registrations is open, and never after publication
+        // (409 contest_closed with the phase times; the database refuses too).
+        try ContestLifecycle(record: contest).require(.registrations)
         let body = try await request.decodeJSON(TeamRegistrationRequest.self, context: context)
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...64).contains(name.count),
@@ -44,19 +51,16 @@ struct TeamRoutes: Sendable {
         guard contest.registrationOpen else {
             throw APIError(.forbidden, code: "registration_closed", "registration for \(contestId) is closed")
         }
-        if let expected = contest.inviteCodeSHA256 {
+        // An invite-only contest checks its single-use invites instead (`registerControlled`).
+        if let expected = contest.inviteCodeSHA256, !(try Self.isInviteOnly(contest)) {
             guard let code = body.inviteCode, TokenHash.hash(code) == expected else {
                 throw APIError(.forbidden, code: "invite_required", "this contest needs a valid invite code")
             }
         }
         let token = TokenHash.generate(prefix: "pa_team")
-        guard
-            let team = try await teams.registerTeam(contestId: contestId, name: name, tokenHash: TokenHash.hash(token))
-        else {
-            throw APIError(
-                .conflict, code: "team_name_taken",
-                "a team named \(name) is already registered; pick another name or use its token")
-        }
+        let team = try await registerControlled(
+            contest: contest, name: name, body: body, tokenHash: TokenHash.hash(token), address: context.clientAddress)
+        issuedTokens.insert(TokenHash.hash(token))
         try await audit.appendAudit(
             actor: "team:\(team.id)", action: "team.registered", subject: "contest:\(contestId)",
             details: ["team": name])

@@ -1,4 +1,3 @@
-
 import ContestModel
 import StrategyKit
 
@@ -8,8 +7,7 @@ public struct BundleValidator: BundleValidating {
     public init() {}
 
     public func validate(archive: [UInt8], contest: ContestDefinition) -> BundleValidation {
-        let limits = BundleLimits(
-            maxArchiveBytes: contest.limits.bundleMaxBytes, maxFiles: contest.limits.bundleMaxFiles)
+        let limits = BundleLimits(contest: contest)
         let bundle: StrategyBundle
         do {
             bundle = try BundleArchive.unpack(archive, limits: limits)

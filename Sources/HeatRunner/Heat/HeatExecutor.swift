@@ -62,14 +62,23 @@ public struct HeatExecutor: Sendable {
         configuration.limits.pids = contest.limits.pids
         configuration.limits.cpuSeconds = contest.limits.cpuSeconds
         let bots: any Workers
+        let prepared = spec.entries.filter { $0.preparationFault == nil }
         do {
-            bots = try workers.make(
-                configuration: configuration,
-                launches: spec.entries.map {
-                    WorkerLaunch(
-                        slot: $0.slot, label: $0.label, runtime: $0.runtime,
-                        bundleDirectory: $0.bundleDirectory, entry: $0.entry)
-                }, logger: logger)
+            let launched =
+                prepared.isEmpty
+                ? nil
+                : try workers.make(
+                    configuration: configuration,
+                    launches: prepared.map {
+                        WorkerLaunch(
+                            slot: $0.slot, label: $0.label, runtime: $0.runtime,
+                            bundleDirectory: $0.bundleDirectory, entry: $0.entry)
+                    }, logger: logger)
+            if let launched, prepared.count == spec.entries.count {
+                bots = launched
+            } else {
+                bots = PreparedWorkers(inner: launched, unprepared: spec.entries.filter { $0.preparationFault != nil })
+            }
         } catch {
             throw HeatError(.sandbox, "\(error)")
         }

@@ -13,10 +13,14 @@ public struct HeatSpec: Sendable {
         public var bundleDirectory: String
         public var entry: String?
         public var submissionSHA256: String
+        /// Set when the team could not be prepared for this heat (e.g. its stored bundle does not
+        /// unpack): no worker is started for it, its slot is faulted at tick 0 with this reason
+        /// and the other teams play on.
+        public var preparationFault: FaultReason?
 
         public init(
             slot: Int, teamId: Int64, label: String, runtime: Runtime, bundleDirectory: String, entry: String?,
-            submissionSHA256: String
+            submissionSHA256: String, preparationFault: FaultReason? = nil
         ) {
             self.slot = slot
             self.teamId = teamId
@@ -25,6 +29,16 @@ public struct HeatSpec: Sendable {
             self.bundleDirectory = bundleDirectory
             self.entry = entry
             self.submissionSHA256 = submissionSHA256
+            self.preparationFault = preparationFault
+        }
+
+        /// A team that could not be prepared: its slot is faulted at start with `reason`.
+        public static func faulted(
+            slot: Int, teamId: Int64, label: String, submissionSHA256: String, reason: FaultReason
+        ) -> Entry {
+            Entry(
+                slot: slot, teamId: teamId, label: label, runtime: .rules, bundleDirectory: "", entry: nil,
+                submissionSHA256: submissionSHA256, preparationFault: reason)
         }
     }
 

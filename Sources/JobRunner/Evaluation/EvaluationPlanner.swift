@@ -29,7 +29,9 @@ struct EvaluationPlanner {
         let rounds = definition.evaluation.rounds
         let heats = HeatPlanner.plan(
             teams: entries.map(\.teamId),
-            rounds: rounds.indices.map { (SeedDerivation.placementSalt(material: material, round: $0), rounds[$0].isPublic) },
+            rounds: rounds.indices.map {
+                (SeedDerivation.placementSalt(material: material, round: $0), rounds[$0].isPublic)
+            },
             heatSize: definition.evaluation.heatSize)
         let plan = heats.map { heat in
             let round = rounds[heat.round]

@@ -16,20 +16,29 @@ struct RunExecution {
     let logger: Logger
 
     func execute(_ job: JobRecord, stop: StopFlag) async throws {
-        guard let runId = job.runId, var run = try await store.run(id: runId),
-            let contest = try await store.contest(id: run.contestId)
+        let store = store
+        let limit = configuration.databaseTimeout
+        guard let runId = job.runId,
+            let stored = try await databaseCall(limit, idempotent: true, { try await store.run(id: runId) }),
+            let contest = try await databaseCall(
+                limit, idempotent: true, { try await store.contest(id: stored.contestId) })
         else { throw HeatError(.bundle, "run or contest missing") }
+        var run = stored
         if !run.seedPublic {
             // A private round's heat seed is not stored before publication: derive it from the
             // evaluation's committed material (SeedDerivation, docs/AUDIT.md).
-            guard let material = try await store.seedMaterial(evaluationId: run.evaluationId) else {
+            let evaluationId = run.evaluationId
+            guard
+                let material = try await databaseCall(
+                    limit, idempotent: true, { try await store.seedMaterial(evaluationId: evaluationId) })
+            else {
                 throw HeatError(.bundle, "evaluation \(run.evaluationId) has no committed seed material")
             }
             run.seed = SeedDerivation.heatSeed(.material([UInt8](material)), round: run.round, heat: run.heat)
         }
         let definition = try ContestDefinition.decode(json: contest.definitionJSON)
-        let entries = try await store.runEntries(runId: runId)
-        try await store.markRunStarted(runId: runId)
+        let entries = try await databaseCall(limit, idempotent: true) { try await store.runEntries(runId: runId) }
+        try await databaseCall(limit, idempotent: true) { try await store.markRunStarted(runId: runId) }
         let directory = "\(configuration.workDirectory)/run-\(runId)-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let spec = try BundleStaging(definition: definition, run: run, entries: entries).stage(in: directory)
@@ -46,7 +55,9 @@ struct RunExecution {
             Double(outcome.transcript.tickCount) * 1000 / max(1, elapsed))
         let completion = try RunCompletionBuilder(definition: definition, owner: configuration.owner)
             .completion(job: job, runId: runId, entries: entries, outcome: outcome)
-        let result = try await store.finishRun(completion, rank: { try LeaderboardBuilder.rows($0) })
+        // The lease is kept while the results are committed, so a slow or retried commit (a
+        // database restart) is not overtaken by another runner redoing the heat.
+        let result = try await holdingLease(job) { try await commit(completion) }
         Counter(label: "arena_runs_completed_total").increment()
         logger.info(
             "run finished",
@@ -54,6 +65,41 @@ struct RunExecution {
                 "run": "\(runId)", "outcome": "\(result)",
                 "root": "\(outcome.transcript.root)",
             ])
+    }
+
+    /// Commits the run's results, each attempt bounded by `databaseTimeout`; when the connection
+    /// drops or an attempt times out (a database restart, a cut network) it is tried again, up to
+    /// `commitAttempts` times. Harmless when an earlier attempt did land: `arena_finish_run` writes
+    /// only while this runner holds the job, so the repeat reports `leaseLost`.
+    private func commit(_ completion: RunCompletion) async throws -> ArenaStore.FinishOutcome {
+        let store = store
+        var attempt = 1
+        while true {
+            do {
+                return try await databaseCall(configuration.databaseTimeout) {
+                    try await store.finishRun(completion, rank: { try LeaderboardBuilder.rows($0) })
+                }
+            } catch let error
+                where attempt < configuration.commitAttempts
+                && (error is TimeoutError || DatabaseRetry.isConnectionLoss(error))
+            {
+                logger.warning(
+                    "commit interrupted; retrying",
+                    metadata: ["run": "\(completion.runId)", "attempt": "\(attempt)", "error": "\(error)"])
+                try await Task.sleep(for: .seconds(attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    /// Runs `body` while a heartbeat keeps `job`'s lease (it stops with `body`).
+    private func holdingLease<T>(_ job: JobRecord, _ body: () async throws -> T) async throws -> T {
+        let heartbeat = LeaseHeartbeat(store: store, jobId: job.id, configuration: configuration, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await heartbeat.run(settingOnLoss: StopFlag()) }
+            defer { group.cancelAll() }
+            return try await body()
+        }
     }
 
     /// Runs the heat on its own thread next to the lease heartbeat; the heat stops at the next

@@ -112,7 +112,8 @@ struct BoardPublisher {
             guard let runs = byTeam[id], let first = runs.first else { return nil }
             return TeamRuns(
                 teamId: id, submissionId: first.submissionId, disqualified: first.disqualified,
-                scores: runs.map { $0.result.score ?? $0.result.pnl }, faulted: runs.contains { $0.result.faultCode != nil },
+                scores: runs.map { $0.result.score ?? $0.result.pnl },
+                faulted: runs.contains { $0.result.faultCode != nil },
                 maxDrawdown: runs.map(\.result.maxDrawdown).max() ?? 0)
         }
         return Ranking.rank(teams).compactMap { standing in

@@ -15,11 +15,19 @@ public struct RunnerConfiguration: Sendable {
     /// Directory of the attestation key store.
     public var keyDirectory: String
     public var sandbox: SandboxConfiguration
+    /// Longest wait for one database call of the queue (a poll, a read, the final commit) before
+    /// it is abandoned, so a runner cut off from the database never hangs in it (the server's
+    /// own `statement_timeout`, ``Storage/DatabaseTimeouts``, also ends a statement it is still
+    /// running). Default 20 s: a commit takes well under a second.
+    public var databaseTimeout: Duration
+    /// How many times the final commit is attempted when the connection drops or times out
+    /// (the database's lease check makes a repeated commit harmless).
+    public var commitAttempts: Int
 
     public init(
         owner: String, lease: Duration = .seconds(30), heartbeat: Duration = .seconds(5),
         pollInterval: Duration = .milliseconds(500), workDirectory: String, keyDirectory: String,
-        sandbox: SandboxConfiguration
+        sandbox: SandboxConfiguration, databaseTimeout: Duration = .seconds(20), commitAttempts: Int = 4
     ) {
         self.owner = owner
         self.lease = lease
@@ -28,5 +36,7 @@ public struct RunnerConfiguration: Sendable {
         self.workDirectory = workDirectory
         self.keyDirectory = keyDirectory
         self.sandbox = sandbox
+        self.databaseTimeout = databaseTimeout
+        self.commitAttempts = commitAttempts
     }
 }

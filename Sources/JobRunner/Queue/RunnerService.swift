@@ -26,12 +26,18 @@ public struct RunnerService: Service {
 
     public func run() async throws {
         let stop = StopFlag()
-        let signingKey = try await prepareKey()
+        // Rides out a database that is restarting while the runner starts.
+        let signingKey = try await DatabaseRetry.idempotent(retries: 10, pause: .seconds(1)) { try await prepareKey() }
         logger.info("runner started", metadata: ["owner": "\(configuration.owner)", "key": "\(signingKey.id)"])
         await withGracefulShutdownHandler {
             while !stop.isSet {
                 do {
-                    if let job = try await store.claimJob(owner: configuration.owner, lease: configuration.lease) {
+                    // Bounded: a poll on a connection cut off from the database must not hang the
+                    // loop (nor a graceful shutdown); a lease it took anyway simply expires.
+                    let (store, owner, lease) = (store, configuration.owner, configuration.lease)
+                    if let job = try await databaseCall(
+                        configuration.databaseTimeout, { try await store.claimJob(owner: owner, lease: lease) })
+                    {
                         try await process(job, signingKey: signingKey, stop: stop)
                     } else {
                         try? await Task.sleep(for: configuration.pollInterval)
@@ -88,6 +94,17 @@ public struct RunnerService: Service {
                 let retryable = !(error is BoardPublisher.Refusal)
                 try await store.failJob(
                     jobId: job.id, owner: configuration.owner, error: "\(error)", retryable: retryable)
+            }
+        case .validate:
+            do {
+                try await ValidationJob(store: store, configuration: configuration, logger: logger)
+                    .execute(job, stop: stop)
+            } catch let error as HeatError where error.code == .cancelled {
+                try await store.releaseJob(jobId: job.id, owner: configuration.owner)
+            } catch {
+                logger.error("validation failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
+                let gaveUp = try await store.failJob(jobId: job.id, owner: configuration.owner, error: "\(error)")
+                if gaveUp { try await store.failValidationPermanently(jobId: job.id, reason: "\(error)") }
             }
         case .run:
             let execution = RunExecution(

@@ -9,7 +9,7 @@ public struct RenderedLeaderboard: Sendable {
     public var buffer: ByteBuffer
     /// A strong ETag: a hash of `body`, quoted.
     public var etag: String
-    /// `live`, `frozen` or `final`, as the caller sees it.
+    /// `live`, `frozen`, `publishing` or `final`, as the caller sees it.
     public var state: String
     public var evaluationId: Int64?
     /// When it was rendered (for the cache's time to live).

@@ -1,5 +1,6 @@
 import APIModels
 import APIServer
+import BundleKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -16,17 +17,20 @@ struct APIFixture {
             tokenRate: 10_000, tokenBurst: 10_000, addressRate: 10_000, addressBurst: 10_000,
             leaderboardCacheMilliseconds: 0, leaderboardStreamInterval: .zero, leaderboardStreamChecks: 1)
         configuration.metricsRegistry = PrometheusCollectorRegistry()
+        configuration.authFailureBurst = 10_000  // the authorization table sends many unknown tokens
+        configuration.publicationWait = .zero  // no runner signs boards in memory
         return configuration
     }
 
     init(
         configuration: APIServerConfiguration = APIFixture.configuration(),
+        validator: any BundleValidating = ScriptedValidator(),
         readiness: @escaping @Sendable () async throws -> Void = {}
     ) {
         arena = InMemoryArena()
         api = ArenaAPI(
             repositories: ArenaRepositories(store: arena, readiness: ReadinessCheck(readiness)),
-            configuration: configuration, validator: ScriptedValidator())
+            configuration: configuration, validator: validator)
     }
 
     /// Runs `body` against the router.

@@ -44,17 +44,19 @@ extension InMemoryArena: ContestRepository {
         state.withLock { state in
             if !frozen {
                 state.contests[contestId]?.frozenAt = nil
+                state.frozenBoards[contestId] = nil
             } else if state.contests[contestId]?.frozenAt == nil {
+                // As the database does: the snapshot of the current rows, taken with the freeze.
                 state.contests[contestId]?.frozenAt = Date()
+                state.frozenBoards[contestId] = state.boards[contestId] ?? ([], nil, nil)
             }
         }
     }
 
-    func storeFrozenBoard(contestId: String, json: String?) async throws {
-        state.withLock { $0.frozenBoards[contestId] = json }
-    }
-
-    func publish(contestId: String) async throws {
-        state.withLock { $0.contests[contestId]?.publishedAt = Date() }
+    func requestPublication(contestId: String, actor: String, reason: String?) async throws -> Int64 {
+        state.withLock { state in
+            if state.contests[contestId]?.publishedAt == nil { state.contests[contestId]?.publishedAt = Date() }
+            return state.makeId()
+        }
     }
 }

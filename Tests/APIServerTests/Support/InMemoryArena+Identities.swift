@@ -4,11 +4,17 @@ import Storage
 
 extension InMemoryArena: IdentityRepository {
     func organizer(tokenHash: Data) async throws -> String? {
-        state.withLock { $0.organizerTokens[tokenHash] }
+        state.withLock { state in
+            state.identityLookups += 1
+            return state.organizerTokens[tokenHash]
+        }
     }
 
     func team(tokenHash: Data) async throws -> TeamRecord? {
-        state.withLock { state in state.teamTokens[tokenHash].flatMap { state.teams[$0] } }
+        state.withLock { state in
+            state.identityLookups += 1
+            return state.teamTokens[tokenHash].flatMap { state.teams[$0] }
+        }
     }
 
     func rotateToken(teamId: Int64, newHash: Data) async throws {

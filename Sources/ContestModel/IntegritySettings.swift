@@ -1,0 +1,80 @@
+import MarketModel
+
+/// Thresholds of the fair-play detectors (docs/INTEGRITY.md): PnL transfer between two teams,
+/// wash trading, position copying and spoofing. Every field has a default; a contest names only
+/// what it changes. Ratios and amounts are decimal strings, like every amount in a definition.
+///
+/// ```yaml
+/// integrity:
+///   transfer: { min_usdt: "50", min_fills: 5, min_one_sided: "0.8", min_concentration: "0.5" }
+///   wash: { window_ticks: 20, min_round_trips: 10, min_matched_usdt: "10000", min_matched_share: "0.5" }
+///   copying: { min_lag_ticks: 1, max_lag_ticks: 30, min_cosine: "0.75", min_follow_ratio: "0.6", min_changes: 6 }
+///   spoofing: { min_orders_per_run: 500, min_order_to_fill: "100", field_multiple: "10", min_cancel_rate: "0.9" }
+/// ```
+///
+/// A definition without `integrity:` encodes without it, so adding this section to the model
+/// changes no existing definition's canonical JSON or hash.
+public struct IntegritySettings: Codable, Sendable, Hashable {
+    /// PnL transfer between a pair of teams, measured against the mark at each fill.
+    public var transfer: Transfer
+    /// Wash and matched trading between a pair of teams.
+    public var wash: Wash
+    /// Lagged copying of another team's position changes.
+    public var copying: Copying
+    /// Spoofing and quote stuffing: order-to-fill ratio and cancel rate against the field.
+    public var spoofing: Spoofing
+
+    /// The default thresholds (the ones documented in docs/INTEGRITY.md).
+    public init(
+        transfer: Transfer = .init(), wash: Wash = .init(), copying: Copying = .init(), spoofing: Spoofing = .init()
+    ) {
+        self.transfer = transfer
+        self.wash = wash
+        self.copying = copying
+        self.spoofing = spoofing
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case transfer, wash, copying, spoofing
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        transfer = try container.decodeIfPresent(Transfer.self, forKey: .transfer) ?? .init()
+        wash = try container.decodeIfPresent(Wash.self, forKey: .wash) ?? .init()
+        copying = try container.decodeIfPresent(Copying.self, forKey: .copying) ?? .init()
+        spoofing = try container.decodeIfPresent(Spoofing.self, forKey: .spoofing) ?? .init()
+    }
+
+    /// Parts per million of a decimal ratio such as `"0.75"` (at most 6 decimals), or nil.
+    public static func ppm(_ text: String) -> Int64? { FixedPoint.parse(text, scale: 6) }
+
+    /// Money units (1e-8 USDT) of a decimal amount such as `"50"`, or nil.
+    public static func units(_ text: String) -> Int64? { Money(decimal: text)?.units }
+}
+
+extension KeyedDecodingContainer {
+    /// An integer field in `range`, or `fallback` when absent.
+    func integrityInt(_ key: Key, _ fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        let value = try decodeIfPresent(Int.self, forKey: key) ?? fallback
+        guard range.contains(value) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath + [key],
+                    debugDescription: "must be \(range.lowerBound)..\(range.upperBound)"))
+        }
+        return value
+    }
+
+    /// A decimal-string field whose value (as parsed by `parse`) lies in `range`, or `fallback`.
+    func integrityDecimal(
+        _ key: Key, _ fallback: String, in range: ClosedRange<Int64>, parse: (String) -> Int64?, unit: String
+    ) throws -> String {
+        let text = try decodeIfPresent(String.self, forKey: key) ?? fallback
+        guard let value = parse(text), range.contains(value) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath + [key], debugDescription: "\(text) is not \(unit)"))
+        }
+        return text
+    }
+}

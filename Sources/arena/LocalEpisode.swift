@@ -1,0 +1,67 @@
+import BundleKit
+import ContestModel
+import Foundation
+import HeatRunner
+import Logging
+import Sandbox
+
+/// Plays a local bundle's validation episode exactly as the server does before ranking a
+/// submission (``HeatRunner/ValidationEpisode``: the bot alone with the background market for the
+/// contest's practice ticks and seed, in a worker, sandboxed as root): `arena check` runs it, so
+/// check, backtest, server validation and ranking agree on what "works" means.
+enum LocalEpisode {
+    /// The verdict on the bundle in `directory` (only the files `arena submit` would upload).
+    static func run(directory: String, contest: ContestDefinition, sandbox: SandboxConfiguration) async throws
+        -> ValidationVerdict
+    {
+        let bundle = try BundleLocator.load(directory)
+        guard let runtime = Runtime(rawValue: bundle.manifest.runtime.rawValue) else {
+            throw CLIError.usage("\(directory): unsupported runtime \(bundle.manifest.runtime.rawValue)")
+        }
+        if runtime == .python, sandbox.pythonSDKDirectory == nil {
+            throw CLIError(
+                "python_sdk_missing", "the perparena Python SDK was not found",
+                hint: "set ARENA_PYTHON_SDK to the directory holding perparena.py (Sources/PythonSDK in the repository)",
+                exitCode: ExitCodes.usage)
+        }
+        let work = NSTemporaryDirectory() + "arena-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let slot = work + "/slot-0"
+        do {
+            try FileManager.default.createDirectory(
+                atPath: slot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            try BundleArchive.write(bundle, to: slot)
+        } catch {
+            throw CLIError("work_directory", "cannot prepare \(slot): \(error)", exitCode: ExitCodes.usage)
+        }
+        let entry = HeatSpec.Entry(
+            slot: 0, teamId: 1, label: bundle.manifest.name, runtime: runtime, bundleDirectory: slot,
+            entry: bundle.manifest.entry, submissionSHA256: bundle.sha256)
+        var logger = Logger(label: "arena.check")
+        logger.logLevel = .error
+        let episode = ValidationEpisode(sandbox: sandbox, logger: logger)
+        do {
+            return try await DedicatedThread.run { try episode.run(contest: contest, entry: entry) }
+        } catch {
+            throw CLIError(
+                "episode_failed", "the validation episode could not run: \(error)",
+                hint: "check that arena-worker and arena-sandbox were built with `arena`, or pass --no-episode",
+                exitCode: ExitCodes.server)
+        }
+    }
+
+    /// The contest whose episode to play: `path`, else Seeds/contests/demo.yaml when found, else
+    /// the built-in defaults (as `arena backtest`).
+    static func contest(path: String?) throws -> ContestDefinition {
+        guard let file = path ?? LocalRuntime.seedFile("contests/demo.yaml") else {
+            return ContestDefinition(id: "local", name: "Local check")
+        }
+        do {
+            return try ContestDefinitionLoader.load(path: file)
+        } catch {
+            throw CLIError(
+                "contest_invalid", "\(file): \(error)", hint: "fix the contest file or omit --contest",
+                exitCode: ExitCodes.usage)
+        }
+    }
+}
