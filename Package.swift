@@ -4,6 +4,8 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -67,7 +69,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "APIModels", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(name: "APIModels", swiftSettings: swiftSettings),
         // Fair-play detectors over transcripts (PnL transfer, wash trading, copying, spoofing).
         .target(
             name: "Integrity",
@@ -98,10 +100,9 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "MarketModel", "APIModels", "ContestModel", "AuditLog",
+                "AuditLog",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [],
@@ -127,7 +128,7 @@ let package = Package(
         ),
         .target(
             name: "Sandbox",
-            dependencies: ["MarketModel", "BotProtocol", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BotProtocol", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
@@ -157,6 +158,7 @@ let package = Package(
             dependencies: [
                 "MarketModel", "AuditLog", "ContestModel", "Storage", "Sandbox", "BundleKit", "Scoring",
                 "HeatRunner", "Leaderboard",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -171,6 +173,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
             ],
             resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
@@ -180,19 +184,20 @@ let package = Package(
         .executableTarget(
             name: "arena",
             dependencies: [
-                "MarketModel", "MarketEngine", "StrategyKit", "APIModels", "AuditLog", "ContestModel", "ArenaResources",
-                "HeatRunner", "Sandbox", "BotProtocol", "Scoring", "MarketScenario", "BundleKit",
+                "MarketModel", "StrategyKit", "APIModels", "AuditLog", "ContestModel", "ArenaResources",
+                "HeatRunner", "Sandbox", "Scoring", "MarketScenario", "BundleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "arena-server",
             dependencies: [
-                "APIServer", "JobRunner", "HeatRunner", "Storage", "LocalPostgres", "ContestModel", "APIModels",
+                "APIServer", "JobRunner", "HeatRunner", "Storage", "LocalPostgres", "APIModels",
                 "ArenaResources",
                 "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -201,6 +206,12 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -212,7 +223,10 @@ let package = Package(
         .executableTarget(
             name: "arena-bench",
             dependencies: [
-                "MarketModel", "MarketEngine", "StrategyKit", "StrategyTestSupport", "BotProtocol", "AuditLog", "Sandbox",
+                "MarketModel", "MarketEngine", "StrategyKit", "StrategyTestSupport", "BotProtocol", "AuditLog",
+                "Sandbox",
+                "ContestModel", "HeatRunner", "InProcessBots", "Integrity",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -223,7 +237,10 @@ let package = Package(
             name: "StrategyTestSupport", dependencies: ["StrategyKit", "MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["Storage", "LocalPostgres", "ArenaResources", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Storage", "LocalPostgres", "ArenaResources", .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         // In-process rules bots as heat Workers (no processes): Integrity tests and arena-bench.
@@ -261,7 +278,7 @@ let package = Package(
             name: "IntegrityTests",
             dependencies: [
                 "Integrity", "InProcessBots", "AuditLog", "ContestModel", "HeatRunner", "MarketEngine", "MarketModel",
-                "Sandbox", "BotProtocol", "StrategyKit", .product(name: "Logging", package: "swift-log"),
+                "Sandbox", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -274,7 +291,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MarketScenarioTests",
-            dependencies: ["MarketModel", "MarketEngine", "MarketScenario"],
+            dependencies: ["MarketScenario"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -290,7 +307,10 @@ let package = Package(
         .testTarget(
             name: "BotProtocolTests", dependencies: ["BotProtocol", "MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AuditLogTests", dependencies: ["AuditLog", "MarketModel", "MarketEngine", "Scoring"],
+            name: "AuditLogTests",
+            dependencies: [
+                "AuditLog", "MarketModel", "MarketEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -298,6 +318,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "BundleKit", "APIModels", "Sandbox",
                 "AuditLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -312,16 +333,27 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "Leaderboard", "ContestModel", "APIModels",
+                "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "ContestModel", "APIModels",
                 "BundleKit",
                 "Sandbox", "AuditLog", "MarketModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -243,11 +243,13 @@ fi
 if [ "$SSE_OTHER" = 200 ]; then pass "sse: another address still gets a stream"; else fail "sse: another address still gets a stream" "HTTP $SSE_OTHER"; fi
 
 # --- pages: 15,000 distinct leaderboard page keys ------------------------------------------------
-abuse pages "$PORT" heatb 1 2000 20 4 >/dev/null # warm-up on pages 1..2000, then measure
+# Warm-up at the same concurrency (pages 1..5000), so the allocator's high-water mark for 8
+# concurrent requests is reached before measuring; then 15,000 keys never seen before.
+abuse pages "$PORT" heatb 1 5000 50 8 >/dev/null
 sleep 2
 RSS_BEFORE="$(rss_kb "${PIDS[api]}")"
 PAGES_STARTED=$SECONDS
-abuse pages "$PORT" heatb 2001 "$PAGES" 50 8 >"$WORK/pages.json"
+abuse pages "$PORT" heatb 5001 "$PAGES" 50 8 >"$WORK/pages.json"
 sleep 3
 RSS_AFTER="$(rss_kb "${PIDS[api]}")"
 count_5xx "$WORK/pages.json"

@@ -104,7 +104,7 @@ wait_for_sql() {
 start_reader() {
     local port=${BASE##*:}
     rm -f "$WORK/$1.stop"
-    python3 "$LIVE_ROOT/.ci/lib/reader.py" 127.0.0.1 "$port" "$WORK/$1.targets" "$WORK/$1.stop" "$WORK/$1.reads" 2 &
+    python3 "$LIVE_ROOT/.ci/lib/reader.py" 127.0.0.1 "$port" "$WORK/$1.targets" "$WORK/$1.stop" "$WORK/$1.reads" 4 &
     PIDS[reader-$1]=$!
 }
 stop_reader() {
@@ -183,7 +183,7 @@ while read -r path token; do
 done <"$WORK/serve.targets"
 if [ "$bad" = 0 ]; then pass "serve: each team charged once (quota used = 1)"; else fail "serve: each team charged once" "$bad teams differ"; fi
 RETRIED="$(cat "$WORK/r1.log" "$WORK/r2.log" | grep -c 'commit interrupted; retrying' || true)"
-log "runner commits retried after a dropped connection: $RETRIED; API reads answered 503: $(awk '$3 == 503' "$WORK/serve.reads" | wc -l)"
+log "runner commits retried after a dropped connection: $RETRIED; API reads repeated after a dropped connection: $(grep -c 'repeating the read' "$WORK/api.log" || true); answered 503: $(awk '$3 == 503' "$WORK/serve.reads" | wc -l)"
 for name in r1 r2 api; do stop_process "${PIDS[$name]}" 20; unset "PIDS[$name]"; done
 pg_stop "$PGDATA_DIR"
 
@@ -221,6 +221,7 @@ fi
 sleep 2
 stop_reader demo
 reads_report "$WORK/demo.reads" "$DEMO_FROM" "$DEMO_TO" demo
+log "demo: API reads repeated after a dropped connection: $(grep -c 'repeating the read' "$WORK/demo.log" || true); runner commits retried: $(grep -c 'commit interrupted; retrying' "$WORK/demo.log" || true)"
 if alive "${PIDS[demo]}"; then pass "demo: still serving after the run"; else fail "demo: still serving after the run" "$(tail -2 "$WORK/demo.log")"; fi
 # Submissions that finished validation after the first board get evaluations of their own.
 wait_for_sql "SELECT ($(settled_sql drdemo))" t 300 || true

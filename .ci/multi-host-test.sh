@@ -61,7 +61,7 @@ kill -0 "${PIDS[r1]}" 2>/dev/null && log "runner1 is still up on the far side of
 METRICS="$(in_ns ctl python3 -c 'import urllib.request,sys; print(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "http://$ADDR_R2:9100/metrics")"
 grep -Eq '^arena_runs_completed_total [1-9]' <<<"$METRICS" || die "runner2 /metrics shows no completed runs"
 grep -Eq '^arena_heat_ticks_total [1-9]' <<<"$METRICS" || die "runner2 /metrics shows no ticks"
-API_METRICS="$(tail -n +2 <<<"$(http GET /metrics)")"
+API_METRICS="$(tail -n +2 <<<"$(http GET /metrics "$(cat "$WORK/organizer-token")")")"
 grep -Eq "^arena_submissions_total\\{outcome=\"accepted\"\\} $TEAMS\$" <<<"$API_METRICS" || die "API /metrics: no accepted submissions"
 
 log "run $RUN: job $JOB claimed $ATTEMPTS times, completed once by $FINISHER; $TEAMS results per run; queue empty"

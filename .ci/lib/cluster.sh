@@ -185,6 +185,7 @@ cluster_contest() {
     local ticks=$1 organizer contest_id="ops$$" response status body
     organizer="$( (arena_exec api api -- bootstrap-organizer ops-admin) 2>>"$WORK/bootstrap.log")"
     [ -n "$organizer" ] || { cat "$WORK/bootstrap.log" >&2; die "bootstrap-organizer printed no token"; }
+    echo "$organizer" >"$WORK/organizer-token"  # the API's /metrics answers organizer tokens only
     cat >"$WORK/contest.yaml" <<EOF
 id: $contest_id
 name: Operations test $contest_id

@@ -41,7 +41,7 @@ def worker(offset):
             status = 0
         with lock:
             out.write(f"{started:.3f} {time.time() - started:.3f} {status} {path}\n")
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]

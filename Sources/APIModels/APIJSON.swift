@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The JSON conventions of the HTTP API: snake_case keys, sorted keys, ISO-8601 dates.
 public enum APIJSON {

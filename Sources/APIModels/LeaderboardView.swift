@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `GET /v1/contests/{id}/leaderboard`: ranked rows with provenance on each.
 public struct LeaderboardView: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A submission as its team sees it.
 public struct SubmissionView: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 
 extension APIServerConfiguration {
     /// `idleTimeout` for the HTTP server's channel configuration: the composition root builds the

@@ -1,6 +1,6 @@
 import Foundation
-import Leaderboard
-import Prometheus
+public import Leaderboard
+public import Prometheus
 
 /// Settings of the HTTP API.
 public struct APIServerConfiguration: Sendable {

@@ -1,5 +1,5 @@
-import BundleKit
-import Storage
+public import BundleKit
+public import Storage
 
 extension ArenaAPI {
     /// The API over the PostgreSQL store (every repository), as the composition roots build it.

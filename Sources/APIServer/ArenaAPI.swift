@@ -1,5 +1,5 @@
-import BundleKit
-import Hummingbird
+public import BundleKit
+public import Hummingbird
 import Leaderboard
 
 /// The HTTP API v1: routes for the public, teams and organizers.
@@ -33,6 +33,13 @@ public struct ArenaAPI: Sendable {
     /// Builds the router with every route and middleware.
     public func router() -> Router<ArenaRequestContext> {
         build(ledger: RouteLedger())
+    }
+
+    /// The router's responder with a deadline on reads (`ReadDeadlineResponder`): a `GET` that
+    /// has not answered after `readDeadline` is run once more, then answered 503. What the
+    /// server runs; tests may use `router()` directly.
+    public func responder(readDeadline: Duration = .seconds(5)) -> some HTTPResponder<ArenaRequestContext> {
+        ReadDeadlineResponder(base: router().buildResponder(), limit: readDeadline)
     }
 
     /// Every route with the access policy of the group it is registered in.

@@ -1,5 +1,5 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
 /// An Ed25519 signature over a run's ``RunManifest`` (which names the transcript root and the
 /// results digest). Served as canonical JSON: `{"algorithm","key_id","manifest","signature"}`

@@ -1,5 +1,5 @@
 import MarketModel
-import Scoring
+public import Scoring
 
 /// Recomputes a board's ranks from verified run results with the board's scoring rule
 /// (``Scoring/Ranking``) and names the first row that does not follow.

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 // Canonical encoding of engine commands. Field order and tags are part of the transcript format
 // (docs/AUDIT.md, "Commands"); change them only together with `TranscriptFormat.version`.

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 // Canonical encoding of engine events (docs/AUDIT.md, "Events"). Reject and cancel reasons use the
 // append-only `ReasonCodes` tables, with a string escape for reasons added later.

@@ -1,5 +1,5 @@
 import MarketModel
-import Scoring
+public import Scoring
 
 extension HeatRanking {
     /// Applies the heat ranking (``Scoring/HeatRanking``) to a run's team results: fills in

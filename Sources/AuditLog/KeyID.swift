@@ -1,4 +1,4 @@
-import Crypto
+public import Crypto
 
 /// Attestation key ids: the first 16 hex digits of the SHA-256 of the raw 32-byte public key.
 public enum KeyID {

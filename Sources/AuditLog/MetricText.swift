@@ -1,5 +1,5 @@
 import MarketModel
-import Scoring
+public import Scoring
 
 /// Metric values as people read them: pnl as USDT, `return_bps` in basis points, Sharpe ×1000
 /// as a decimal.

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Shortens the events of a tick record: an `orderAccepted` whose request equals one of the
 /// record's `placeOrder` commands is written as a back-reference (event tag 16, order id, then

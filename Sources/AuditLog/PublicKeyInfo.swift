@@ -1,5 +1,5 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
 /// A published attestation public key, as served by `GET /v1/keys`:
 /// `{"key_id": "…", "public_key": "<base64 of 32 bytes>", "active": true}`.

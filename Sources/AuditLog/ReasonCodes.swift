@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The frozen reason tables of transcript format 1 (append only).
 public enum ReasonCodes {

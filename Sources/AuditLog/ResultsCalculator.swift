@@ -1,5 +1,5 @@
-import MarketEngine
-import MarketModel
+public import MarketEngine
+public import MarketModel
 import Scoring
 
 /// Derives ``RunResults`` from a run's inputs and events. The runner (through ``RunRecorder``) and

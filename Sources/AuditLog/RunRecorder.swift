@@ -1,5 +1,5 @@
-import MarketEngine
-import MarketModel
+public import MarketEngine
+public import MarketModel
 
 /// Drives an ``Exchange`` and records everything into a transcript, so that what the runner does
 /// is exactly what ``TranscriptVerifier`` replays.

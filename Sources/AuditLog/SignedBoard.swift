@@ -1,4 +1,4 @@
-import Crypto
+public import Crypto
 import Foundation
 
 /// A board snapshot with the platform's Ed25519 signature, as served at

@@ -1,4 +1,4 @@
-import Crypto
+public import Crypto
 
 /// An attestation private key with its id.
 public struct SigningKey: Sendable {

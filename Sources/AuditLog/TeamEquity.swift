@@ -1,4 +1,4 @@
-import Scoring
+public import Scoring
 
 /// One team's equity-curve metrics recomputed from a replay (see
 /// ``TranscriptVerifierConfiguration/equityCurves``).

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One team's audited outcome of a run. Money amounts are in 1e-8 USDT units.
 public struct TeamResult: Hashable, Sendable, Codable {

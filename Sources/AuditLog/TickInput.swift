@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One input of a tick, as received, in processing order.
 ///

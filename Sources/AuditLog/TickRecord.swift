@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Everything that happened in one tick: the inputs in processing order, then every event the
 /// engine emitted for them (the events of each `apply`, in input order, then those of `advance()`).

@@ -1,5 +1,5 @@
 import Foundation
-import MarketEngine
+public import MarketEngine
 
 /// The first record of a transcript: everything needed to re-create the engine and to know who
 /// took part. Its SHA-256 is the first link of the hash chain.

@@ -1,4 +1,7 @@
 /// Fast encoding of the account part of an observation.
+
+import MarketModel
+
 extension AccountView {
     func write(to writer: inout JSONLineWriter) {
         writer.beginObject()

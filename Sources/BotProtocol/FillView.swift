@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One fill of one of the bot's orders since the previous observation.
 public struct FillView: Codable, Sendable, Hashable {

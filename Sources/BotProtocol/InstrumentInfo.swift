@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Static trading rules of one instrument, as sent in `hello`. Decimal values are strings.
 public struct InstrumentInfo: Codable, Sendable, Hashable {

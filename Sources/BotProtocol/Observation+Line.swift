@@ -1,4 +1,7 @@
 /// Fast encoding of an observation (see `HostMessage.encodedLine()`).
+
+import MarketModel
+
 extension Observation {
     func write(to writer: inout JSONLineWriter) {
         writer.key("tick")

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One of the bot's resting orders.
 public struct OpenOrderView: Codable, Sendable, Hashable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// `{"action":"place", ...}`: place a limit or market order.
 public struct PlaceOrder: Codable, Sendable, Hashable {

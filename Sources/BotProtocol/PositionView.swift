@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The bot's position on one instrument.
 public struct PositionView: Codable, Sendable, Hashable {

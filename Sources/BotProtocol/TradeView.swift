@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// A public trade on an instrument since the previous observation.
 public struct TradeView: Codable, Sendable, Hashable {

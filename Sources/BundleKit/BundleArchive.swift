@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Entry points for turning uploads and local directories into validated ``Bundle``s and back.
 ///

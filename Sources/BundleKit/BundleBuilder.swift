@@ -86,9 +86,9 @@ struct BundleBuilder {
         try Bundle(validated: files, limits: limits)
     }
 
-    private mutating func addAncestors(of path: String, including self_: Bool) throws(BundleError) {
+    private mutating func addAncestors(of path: String, including includeSelf: Bool) throws(BundleError) {
         let components = PathRules.components(path)
-        let count = self_ ? components.count : components.count - 1
+        let count = includeSelf ? components.count : components.count - 1
         guard count > 0 else { return }
         var prefix = ""
         for index in 0..<count {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a contest stands at an instant: which phase is open, and whether submissions and
 /// registrations are accepted. Pure: the definition, the time and whether results are published

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The built-in instruments contests may list.
 public enum InstrumentCatalog {

@@ -12,7 +12,7 @@ extension IntegritySettings {
         public var minCancelRate: String
 
         public init(
-            minOrdersPerRun: Int = 500, minOrderToFill: String = "100", fieldMultiple: String = "10",
+            minOrdersPerRun: Int = 500, minOrderToFill: String = "50", fieldMultiple: String = "10",
             minCancelRate: String = "0.9"
         ) {
             self.minOrdersPerRun = minOrdersPerRun

@@ -12,7 +12,7 @@ extension IntegritySettings {
         public var minConcentration: String
 
         public init(
-            minUSDT: String = "50", minFills: Int = 5, minOneSided: String = "0.8", minConcentration: String = "0.5"
+            minUSDT: String = "50", minFills: Int = 5, minOneSided: String = "0.6", minConcentration: String = "0.5"
         ) {
             self.minUSDT = minUSDT
             self.minFills = minFills

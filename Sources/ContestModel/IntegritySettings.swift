@@ -6,10 +6,10 @@ import MarketModel
 ///
 /// ```yaml
 /// integrity:
-///   transfer: { min_usdt: "50", min_fills: 5, min_one_sided: "0.8", min_concentration: "0.5" }
+///   transfer: { min_usdt: "50", min_fills: 5, min_one_sided: "0.6", min_concentration: "0.5" }
 ///   wash: { window_ticks: 20, min_round_trips: 10, min_matched_usdt: "10000", min_matched_share: "0.5" }
 ///   copying: { min_lag_ticks: 1, max_lag_ticks: 30, min_cosine: "0.75", min_follow_ratio: "0.6", min_changes: 6 }
-///   spoofing: { min_orders_per_run: 500, min_order_to_fill: "100", field_multiple: "10", min_cancel_rate: "0.9" }
+///   spoofing: { min_orders_per_run: 500, min_order_to_fill: "50", field_multiple: "10", min_cancel_rate: "0.9" }
 /// ```
 ///
 /// A definition without `integrity:` encodes without it, so adding this section to the model

@@ -1,5 +1,5 @@
-import BotProtocol
-import Sandbox
+public import BotProtocol
+public import Sandbox
 
 /// What a scripted bot does with one observation.
 public enum ScriptedReply: Sendable, Hashable {

@@ -1,4 +1,5 @@
-import BotProtocol
+public import BotProtocol
+import Synchronization
 
 extension ScriptedWorkers {
     /// The `hello` each started bot received, by slot.

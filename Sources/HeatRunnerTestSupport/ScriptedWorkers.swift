@@ -1,7 +1,7 @@
-import BotProtocol
-import HeatRunner
+public import BotProtocol
+public import HeatRunner
 import Logging
-import Sandbox
+public import Sandbox
 import Synchronization
 
 /// `Workers` that follow a `WorkerScript` instead of running processes, and remember what the

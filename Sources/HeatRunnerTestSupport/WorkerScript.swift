@@ -1,4 +1,4 @@
-import Sandbox
+public import Sandbox
 
 /// The replies of a heat's scripted bots: per slot, per tick (the observation's tick).
 public struct WorkerScript: Sendable {

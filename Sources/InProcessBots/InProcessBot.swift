@@ -1,4 +1,4 @@
-import BotProtocol
+public import BotProtocol
 
 /// A bot that runs inside the host process: what ``InProcessWorkers`` drives instead of a
 /// sandboxed worker. Deterministic bots give deterministic heats.

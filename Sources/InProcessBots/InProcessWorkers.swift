@@ -1,6 +1,6 @@
-import BotProtocol
-import HeatRunner
-import Sandbox
+public import BotProtocol
+public import HeatRunner
+public import Sandbox
 
 /// `Workers` whose bots run in this process (``InProcessBot``): the whole heat (engine, tick
 /// loop, bots) on one thread, without processes, pipes or JSON. For tests and benchmarks that

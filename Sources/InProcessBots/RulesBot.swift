@@ -1,6 +1,6 @@
-import BotProtocol
+public import BotProtocol
 import MarketModel
-import StrategyKit
+public import StrategyKit
 
 /// A `rules` strategy hosted in-process, the way `arena-worker` hosts it in the sandbox: checked
 /// against the heat's instruments at `hello`, then one evaluator step per observation.

@@ -1,6 +1,6 @@
-import BotProtocol
-import MarketModel
-import StrategyKit
+public import BotProtocol
+public import MarketModel
+public import StrategyKit
 
 /// Converts wire observations (decimal strings) into the evaluator's exact integer inputs, and
 /// the evaluator's actions back into wire actions: the same conversion as `arena-worker`'s.

@@ -1,3 +1,5 @@
+import MarketModel
+
 /// Copying: each team's position changes per tick and market (valued in USDT at the mark) form
 /// a sparse series; for every pair of teams that shared a run, the cosine similarity of one
 /// series with the other shifted by a lag is computed for lags 0 … `copyMaxLag` in both
@@ -43,10 +45,13 @@ enum CopyDetector {
                 for b in tape.teams.indices where global[a] < global[b] {
                     let key = global[a] * teamCount + global[b]
                     let series = pairSeries(tape, a, b, mutual: mutual, sparse: sparse)
-                    var pair = shared[key] ?? Shared(dot: Array(repeating: Array(repeating: 0, count: maxLag + 1), count: 2))
+                    var pair =
+                        shared[key] ?? Shared(dot: Array(repeating: Array(repeating: 0, count: maxLag + 1), count: 2))
                     pair.runs.append(run)
-                    accumulate(&pair.dot[0], leader: series.sparse[0], follower: series.dense[1], ticks: tape.ticks, maxLag)
-                    accumulate(&pair.dot[1], leader: series.sparse[1], follower: series.dense[0], ticks: tape.ticks, maxLag)
+                    accumulate(
+                        &pair.dot[0], leader: series.sparse[0], follower: series.dense[1], ticks: tape.ticks, maxLag)
+                    accumulate(
+                        &pair.dot[1], leader: series.sparse[1], follower: series.dense[0], ticks: tape.ticks, maxLag)
                     pair.normLow += norm(series.sparse[0])
                     pair.normHigh += norm(series.sparse[1])
                     pair.changesLow += series.sparse[0].count

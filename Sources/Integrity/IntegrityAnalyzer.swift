@@ -1,3 +1,6 @@
+import AuditLog
+import MarketModel
+
 /// Computes the integrity report of an evaluation from its runs' transcripts. Pure: no clock,
 /// no I/O, no floating point; runs are ordered by run id and teams by team id, so the same
 /// transcripts give the same bytes in any order.
@@ -48,11 +51,11 @@ public enum IntegrityAnalyzer {
             flag(finding.giver, "transfer")
             flag(finding.receiver, "transfer")
         }
-        for finding in washes { finding.teams.forEach { flag($0, "wash") } }
-        for finding in copies {
-            flag(finding.leader, "copying")
-            flag(finding.follower, "copying")
+        for finding in washes {
+            for team in finding.teams { flag(team, "wash") }
         }
+        // The leader is named in the finding but not flagged: being copied is no offence.
+        for finding in copies { flag(finding.follower, "copying") }
         for finding in spoofs { flag(finding.team, "spoofing") }
         let values = fillValues(evaluation)
         var pnl = Array(repeating: Int64(0), count: evaluation.teamIDs.count)
@@ -90,12 +93,16 @@ public enum IntegrityAnalyzer {
                 let value = fill.sellerValue(tickLotValue: tape.instruments[fill.instrument].tickLotValue)
                 let againstTeams = fill.buyer >= 0 && fill.seller >= 0
                 if fill.seller >= 0 {
-                    if againstTeams { values[global[fill.seller]].team += value } else {
+                    if againstTeams {
+                        values[global[fill.seller]].team += value
+                    } else {
                         values[global[fill.seller]].house += value
                     }
                 }
                 if fill.buyer >= 0 {
-                    if againstTeams { values[global[fill.buyer]].team -= value } else {
+                    if againstTeams {
+                        values[global[fill.buyer]].team -= value
+                    } else {
                         values[global[fill.buyer]].house -= value
                     }
                 }

@@ -60,7 +60,8 @@ extension IntegrityThresholds {
             ]),
             "wash": .object([
                 "window_ticks": .int(washWindowTicks), "min_round_trips": .int(washMinRoundTrips),
-                "min_matched_usdt": .usdt(washMinMatchedUnits), "min_matched_share_ppm": .integer(washMinMatchedSharePPM),
+                "min_matched_usdt": .usdt(washMinMatchedUnits),
+                "min_matched_share_ppm": .integer(washMinMatchedSharePPM),
             ]),
             "copying": .object([
                 "min_lag_ticks": .int(copyMinLag), "max_lag_ticks": .int(copyMaxLag),
@@ -68,7 +69,8 @@ extension IntegrityThresholds {
                 "min_changes": .int(copyMinChanges),
             ]),
             "spoofing": .object([
-                "min_orders_per_run": .int(spoofMinOrdersPerRun), "min_order_to_fill_ppm": .integer(spoofMinOrderToFillPPM),
+                "min_orders_per_run": .int(spoofMinOrdersPerRun),
+                "min_order_to_fill_ppm": .integer(spoofMinOrderToFillPPM),
                 "field_multiple_ppm": .integer(spoofFieldMultiplePPM),
                 "min_cancel_rate_ppm": .integer(spoofMinCancelRatePPM),
             ]),
@@ -79,7 +81,8 @@ extension IntegrityThresholds {
 extension TransferFinding {
     var json: CanonicalJSON {
         .object([
-            "giver": giver.json, "receiver": receiver.json, "net_usdt": .usdt(netUnits), "gross_usdt": .usdt(grossUnits),
+            "giver": giver.json, "receiver": receiver.json, "net_usdt": .usdt(netUnits),
+            "gross_usdt": .usdt(grossUnits),
             "notional_usdt": .usdt(notionalUnits), "fills": .int(fills), "one_sided_ppm": .integer(oneSidedPPM),
             "concentration_ppm": .integer(concentrationPPM), "receiver_pnl_usdt": .usdt(receiverPnLUnits),
             "share_of_pnl_ppm": .integer(shareOfPnLPPM), "flagged": .bool(flagged),
@@ -159,10 +162,12 @@ extension CopyFinding {
 extension SpoofFinding {
     var json: CanonicalJSON {
         .object([
-            "team": team.json, "runs": .int(runs), "orders_placed": .int(ordersPlaced), "orders_filled": .int(ordersFilled),
+            "team": team.json, "runs": .int(runs), "orders_placed": .int(ordersPlaced),
+            "orders_filled": .int(ordersFilled),
             "orders_cancelled": .int(ordersCancelled), "order_to_fill_ppm": .integer(orderToFillPPM),
             "field_order_to_fill_ppm": .integer(fieldOrderToFillPPM), "cancel_rate_ppm": .integer(cancelRatePPM),
-            "field_cancel_rate_ppm": .integer(fieldCancelRatePPM), "messages_per_tick_ppm": .integer(messagesPerTickPPM),
+            "field_cancel_rate_ppm": .integer(fieldCancelRatePPM),
+            "messages_per_tick_ppm": .integer(messagesPerTickPPM),
             "field_messages_per_tick_ppm": .integer(fieldMessagesPerTickPPM),
         ])
     }

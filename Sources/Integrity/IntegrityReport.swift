@@ -1,3 +1,5 @@
+import AuditLog
+
 /// The integrity report of one evaluation: what every detector found, with its evidence and the
 /// thresholds used. The same transcripts give the same report, byte for byte (``encoded()``),
 /// whatever order they are given in: the server computes it for organizers, `arena verify

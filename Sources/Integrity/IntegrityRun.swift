@@ -1,5 +1,5 @@
-import AuditLog
-import MarketEngine
+public import AuditLog
+public import MarketEngine
 
 /// One decoded run of an evaluation: what the detectors read.
 public struct IntegrityRun: Sendable {

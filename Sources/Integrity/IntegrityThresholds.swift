@@ -1,28 +1,41 @@
-import ContestModel
+public import ContestModel
 
 /// The detectors' thresholds as integers: amounts in money units (1e-8 USDT), ratios in parts
 /// per million. Built from a contest's `integrity:` section (``init(_:)``); the report lists them.
 public struct IntegrityThresholds: Sendable, Hashable {
-    // PnL transfer (over the evaluation, per pair of teams).
+    /// PnL transfer (per pair, over the evaluation): least net value received, in money units.
     public var transferMinUnits: Int64
+    /// PnL transfer: least fills between the two teams.
     public var transferMinFills: Int
+    /// PnL transfer: least |net| / gross, ppm.
     public var transferMinOneSidedPPM: Int64
+    /// PnL transfer: least share of the receiver's positive fill value from the giver, ppm.
     public var transferMinConcentrationPPM: Int64
-    // Wash trading (per run, per pair of teams).
+    /// Wash trading (per pair, per run): ticks within which an opposite fill undoes one.
     public var washWindowTicks: Int
+    /// Wash trading: least round trips in a run.
     public var washMinRoundTrips: Int
+    /// Wash trading: least matched notional (both legs) in a run, money units.
     public var washMinMatchedUnits: Int64
+    /// Wash trading: least matched / the pair's notional with each other, ppm.
     public var washMinMatchedSharePPM: Int64
-    // Copying (over the runs a pair shares).
+    /// Copying (per pair, over the runs it shared): smallest lag searched, ticks.
     public var copyMinLag: Int
+    /// Copying: largest lag searched, ticks.
     public var copyMaxLag: Int
+    /// Copying: least cosine similarity at the best lag, ppm.
     public var copyMinCosinePPM: Int64
+    /// Copying: least share of the follower's changes repeating a leader change, ppm.
     public var copyMinFollowPPM: Int64
+    /// Copying: least position changes of each team.
     public var copyMinChanges: Int
-    // Spoofing (per team over its runs, against the field).
+    /// Spoofing (per team, over its runs): least orders placed per run.
     public var spoofMinOrdersPerRun: Int
+    /// Spoofing: least orders placed / orders filled, ppm.
     public var spoofMinOrderToFillPPM: Int64
+    /// Spoofing: least multiple of the field's median order-to-fill ratio, ppm.
     public var spoofFieldMultiplePPM: Int64
+    /// Spoofing: least orders cancelled by the team / orders accepted, ppm.
     public var spoofMinCancelRatePPM: Int64
 
     /// The thresholds of a contest's settings (validated when the definition was decoded; a value

@@ -20,8 +20,12 @@ enum SpoofDetector {
         return totals
     }
 
-    static func orderToFill(_ a: OrderActivity) -> Int64 { FixedMath.ppm(Int64(a.ordersPlaced), Int64(max(1, a.ordersFilled))) }
-    static func cancelRate(_ a: OrderActivity) -> Int64 { FixedMath.ppm(Int64(a.ordersCancelled), Int64(a.ordersAccepted)) }
+    static func orderToFill(_ a: OrderActivity) -> Int64 {
+        FixedMath.ppm(Int64(a.ordersPlaced), Int64(max(1, a.ordersFilled)))
+    }
+    static func cancelRate(_ a: OrderActivity) -> Int64 {
+        FixedMath.ppm(Int64(a.ordersCancelled), Int64(a.ordersAccepted))
+    }
     static func messagesPerTick(_ a: OrderActivity) -> Int64 { FixedMath.ppm(Int64(a.messages), Int64(a.ticks)) }
 
     static func detect(

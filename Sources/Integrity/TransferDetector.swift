@@ -16,8 +16,9 @@ enum TransferDetector {
         var notional: Int128 = 0
         var fills = 0
         var runs: [TransferFinding.Run] = []
-        /// (|value|, run, sequence, fill) of the largest fills, value to the higher-index team.
-        var largest: [(magnitude: Int128, run: Int, sequence: Int, fill: TapeFill, value: Int128)] = []
+        /// The largest fills by value to the higher-index team ([0]) and to the lower one ([1]):
+        /// (|value|, run, sequence, fill, value to the higher-index team).
+        var largest: [[(magnitude: Int128, run: Int, sequence: Int, fill: TapeFill, value: Int128)]] = [[], []]
     }
 
     static func detect(_ evaluation: EvaluationTapes, _ thresholds: IntegrityThresholds) -> [TransferFinding] {
@@ -43,16 +44,21 @@ enum TransferDetector {
                 pair.net += toHigh
                 pair.gross += toHigh.magnitude > UInt128(Int128.max) ? Int128.max : Int128(toHigh.magnitude)
                 pair.notional += FixedMath.value(
-                    ticks: fill.priceTicks, lots: fill.lots, tickLotValue: tape.instruments[fill.instrument].tickLotValue)
+                    ticks: fill.priceTicks, lots: fill.lots,
+                    tickLotValue: tape.instruments[fill.instrument].tickLotValue)
                 pair.fills += 1
                 if pair.runs.last?.runID != tape.runID {
                     pair.runs.append(
-                        TransferFinding.Run(runID: tape.runID, fills: 0, netUnits: 0, firstTick: fill.tick, lastTick: 0))
+                        TransferFinding.Run(runID: tape.runID, fills: 0, netUnits: 0, firstTick: fill.tick, lastTick: 0)
+                    )
                 }
                 pair.runs[pair.runs.count - 1].fills += 1
                 pair.runs[pair.runs.count - 1].netUnits &+= Int64(clamping: toHigh)
                 pair.runs[pair.runs.count - 1].lastTick = fill.tick
-                keepLargest(&pair.largest, (Int128(toHigh.magnitude), run, sequence, fill, toHigh))
+                if toHigh != 0 {
+                    keepLargest(
+                        &pair.largest[toHigh > 0 ? 0 : 1], (Int128(toHigh.magnitude), run, sequence, fill, toHigh))
+                }
                 pairs[low * teamCount + high] = pair
             }
         }
@@ -88,8 +94,9 @@ enum TransferDetector {
                         run.netUnits = run.netUnits &* sign
                         return run
                     },
-                    largestFills: pair.largest.map { entry in
-                        evidence(entry.fill, value: entry.value * Int128(sign), receiver: receiver, evaluation, entry.run)
+                    largestFills: pair.largest[receiver == high ? 0 : 1].map { entry in
+                        evidence(
+                            entry.fill, value: entry.value * Int128(sign), receiver: receiver, evaluation, entry.run)
                     }))
         }
         return findings

@@ -49,6 +49,6 @@ public struct TransferFinding: Sendable, Hashable {
     /// Whether every threshold was reached.
     public var flagged: Bool
     public var runs: [Run]
-    /// The largest fills by value (at most 10).
+    /// The fills that gave the receiver the most (at most 10), largest first.
     public var largestFills: [Fill]
 }

@@ -107,7 +107,8 @@ enum WashDetector {
             pair.examples.append(
                 WashFinding.RoundTrip(
                     runID: tape.runID, symbol: spec.symbol, openTick: open.tick, closeTick: fill.tick,
-                    quantity: spec.decimal(Quantity(lots: matchedLots)), openPrice: spec.decimal(Price(ticks: open.priceTicks)),
+                    quantity: spec.decimal(Quantity(lots: matchedLots)),
+                    openPrice: spec.decimal(Price(ticks: open.priceTicks)),
                     closePrice: spec.decimal(Price(ticks: fill.priceTicks))))
         }
     }

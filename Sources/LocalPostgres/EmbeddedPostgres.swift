@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// A private PostgreSQL cluster in a directory of its own, started from the machine's server
 /// binaries. Used when `DATABASE_URL` is unset (the demo, `serve`, tests).

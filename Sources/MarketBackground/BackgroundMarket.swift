@@ -1,4 +1,4 @@
-import MarketModel
+package import MarketModel
 
 /// The seeded background market of one run: a price process per instrument (the index, or
 /// fundamental) and the house agents (market makers, noise traders, value agents) that trade

@@ -1,4 +1,4 @@
-import MarketModel
+package import MarketModel
 
 /// The narrow seam between the background market and the exchange: what the agents may read of
 /// the market and the house orders they may place or cancel. `Exchange` is the one conformer; it

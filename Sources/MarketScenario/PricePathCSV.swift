@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Reads a replay price path from CSV: one row per tick, columns `index[,mark[,fundingRate]]`
 /// (plain decimal strings on the instrument's grid, see `DecimalGrammar`). A first row with a

@@ -1,4 +1,4 @@
-import BotProtocol
+public import BotProtocol
 
 /// An observation already encoded as one protocol line, with its tick.
 public struct EncodedObservation: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import BotProtocol
+public import BotProtocol
 
 /// Everything a `WorkerGroup` needs besides the launches. Passed to `WorkerGroup.init`.
 public struct SandboxConfiguration: Sendable, Hashable {

@@ -1,5 +1,6 @@
-import BotProtocol
+public import BotProtocol
 import Glibc
+import Logging
 
 extension WorkerGroup {
     /// Sends `end`, lets bots exit for up to `endGrace`, kills what is left, removes the

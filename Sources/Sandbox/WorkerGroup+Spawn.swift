@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 
 extension WorkerGroup {
     /// Creates the five pipes, spawns the helper on them (with the slot's uid lease as

@@ -1,6 +1,6 @@
-import BotProtocol
+public import BotProtocol
 import Glibc
-import Logging
+public import Logging
 
 /// The workers of one heat: spawns them, exchanges one observation/reply per tick with all of
 /// them in parallel (one poll loop, blocking only in `poll`), faults misbehaving ones and

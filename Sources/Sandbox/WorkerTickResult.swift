@@ -1,4 +1,4 @@
-import BotProtocol
+public import BotProtocol
 
 /// What one worker did in one exchange.
 public enum WorkerTickResult: Sendable, Hashable {

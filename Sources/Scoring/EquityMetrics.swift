@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Metrics of one account's equity curve (one sample per tick), in integer arithmetic.
 ///

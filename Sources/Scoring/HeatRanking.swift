@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The ranking of the teams within one heat, recorded in every transcript's results and
 /// recomputed by the verifier (the board's ranking across runs is ``Ranking``).

@@ -1,4 +1,4 @@
-import AuditLog
+public import AuditLog
 import Foundation
 
 extension ArenaStore {

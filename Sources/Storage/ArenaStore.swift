@@ -1,5 +1,5 @@
-import Logging
-import PostgresNIO
+public import Logging
+public import PostgresNIO
 
 /// The platform's PostgreSQL repositories. Stateless: any number of API servers and runners share
 /// one database through it. Methods are grouped by concern in `ArenaStore+*.swift`.

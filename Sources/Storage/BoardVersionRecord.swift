@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One stored version of a contest's sealed final board.
 public struct BoardVersionRecord: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The secret part of a contest definition (today: the invite code) as stored apart from the
 /// public definition: `sha256` is the public commitment, SHA-256 of `salt` followed by the

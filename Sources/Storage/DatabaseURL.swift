@@ -1,5 +1,5 @@
 import Foundation
-import PostgresNIO
+public import PostgresNIO
 
 /// Parses `postgres://user:password@host:port/database?sslmode=disable` (or `?host=/socket/dir`)
 /// into a `PostgresClient.Configuration`, with the platform's connection time limits

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One stored run result with what the leaderboard needs to rank it.
 public struct EvaluationResult: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// An evaluation's private seed material and its public commitment, as stored by
 /// `createEvaluation`: the material goes to `evaluation_seed_material` (not readable by the API

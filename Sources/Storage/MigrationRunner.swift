@@ -1,5 +1,5 @@
 import Logging
-import PostgresNIO
+public import PostgresNIO
 
 /// Applies migrations in order, each in its own transaction, recording name and SHA-256 in
 /// `schema_migrations`. An applied migration whose file changed stops start-up.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A stored contest.
 public struct ContestRecord: Sendable, Equatable {

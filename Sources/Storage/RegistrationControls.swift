@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a registration must satisfy beyond a free team name (`ArenaStore.registerTeam(...controls:)`).
 public struct RegistrationControls: Sendable, Equatable {

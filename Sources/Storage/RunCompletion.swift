@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything a runner writes when a run finishes, committed in one transaction.
 public struct RunCompletion: Sendable {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Bearer tokens: generated with a CSPRNG, stored only as SHA-256.
 public enum TokenHash {

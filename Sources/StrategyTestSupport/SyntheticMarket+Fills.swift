@@ -1,5 +1,5 @@
 import MarketModel
-import StrategyKit
+public import StrategyKit
 
 extension SyntheticMarket {
     /// Applies a strategy's actions: market orders fill at the touch, limit orders rest (post-only

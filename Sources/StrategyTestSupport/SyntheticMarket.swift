@@ -1,5 +1,5 @@
 import MarketModel
-import StrategyKit
+public import StrategyKit
 
 /// A deterministic stand-in market for examples, tests and benchmarks: a seeded price path with
 /// alternating trend and range regimes, an oscillating funding rate, and a naive fill model

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Settings of a `SyntheticMarket`.
 public struct SyntheticMarketConfiguration: Hashable, Sendable {

@@ -1,7 +1,7 @@
 import ArenaResources
 import Foundation
 import LocalPostgres
-import Logging
+public import Logging
 import PostgresNIO
 import Storage
 import Synchronization

@@ -32,7 +32,7 @@ enum ApplicationFactory {
             }
         }
         return Application(
-            router: api.router(), server: .http1(configuration: .init(idleTimeout: configuration.idleTimeAmount)),
+            responder: api.responder(), server: .http1(configuration: .init(idleTimeout: configuration.idleTimeAmount)),
             configuration: .init(address: .hostname(host, port: port), serverName: "perparena"),
             logger: environment.logger)
     }

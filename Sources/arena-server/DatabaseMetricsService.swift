@@ -12,12 +12,6 @@ struct DatabaseMetricsService: Service {
     let configuration: DatabaseMetricsConfiguration
     let logger: Logger
 
-    init(store: ArenaStore, configuration: DatabaseMetricsConfiguration, logger: Logger) {
-        self.store = store
-        self.configuration = configuration
-        self.logger = logger
-    }
-
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
@@ -31,7 +25,10 @@ struct DatabaseMetricsService: Service {
     func refresh() async {
         let snapshot: OperationalSnapshot
         do {
-            snapshot = try await store.operationalSnapshot()
+            // Bounded: a query lost on a connection that dropped (a database restart) must not
+            // stop the refresh loop for good.
+            let store = store
+            snapshot = try await DatabaseDeadline.run(.seconds(10)) { try await store.operationalSnapshot() }
         } catch {
             logger.warning("metrics refresh failed", metadata: ["error": "\(error)"])
             Counter(label: "arena_metrics_refresh_failures_total").increment()

@@ -2,6 +2,7 @@ import APIModels
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOFoundationEssentialsCompat
 import NIOHTTP1
 
 /// A small HTTP client for the demo driver (the same calls the `arena` CLI makes).

@@ -3,6 +3,7 @@ import ArenaResources
 import BundleKit
 import Foundation
 import Logging
+import NIOHTTP1
 import ServiceLifecycle
 import Storage
 
@@ -102,7 +103,8 @@ struct DemoDriver: Service {
             say(
                 "  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)"
             )
-            if submission.status == "queued" { queued += 1 }
+            // New submissions are validated first (validation episode), then queued for ranking.
+            if ["validating", "queued"].contains(submission.status) { queued += 1 }
         }
         return queued
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Storage
 
 /// `arena-server migrate`: apply pending migrations and exit.
 struct MigrateCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import AuditLog
 import BundleKit
+import Foundation
 import HeatRunner
 import JobRunner
-import Foundation
 import ServiceLifecycle
 
 /// Builds runner services with unique owner names (`host:pid:n`).

@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The process's service group: the PostgreSQL clients first (shut down last), then the rest.
 enum ServiceGroupFactory {

@@ -1,6 +1,8 @@
 import APIModels
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 
 /// A small client for the PerpArena HTTP API that turns every failure into a ``CLIError`` with
 /// an exit code and a next step.

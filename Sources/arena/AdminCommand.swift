@@ -20,7 +20,7 @@ struct AdminCommand: AsyncParsableCommand {
         subcommands: [
             AdminContestCommand.self, AdminPhasesCommand.self, AdminRegistrationCommand.self,
             AdminInviteCommand.self, AdminFreezeCommand.self, AdminUnfreezeCommand.self,
-            AdminPublishCommand.self, AdminRerunCommand.self, AdminDisqualifyCommand.self,
+            AdminPublishCommand.self, AdminAmendCommand.self, AdminRerunCommand.self, AdminDisqualifyCommand.self,
             AdminReinstateCommand.self, AdminTeamsCommand.self, AdminSubmissionsCommand.self,
             AdminRunsCommand.self, AdminAuditCommand.self,
         ])

@@ -30,7 +30,8 @@ struct Arena: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, BacktestCommand.self, ContestsCommand.self, RegisterCommand.self,
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SubmitCommand.self, StatusCommand.self,
-            SelectCommand.self, UseCommand.self, LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self, AdminCommand.self,
+            SelectCommand.self, UseCommand.self, LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self,
+            AdminCommand.self,
             SimCommand.self, CompletionsCommand.self,
         ])
 

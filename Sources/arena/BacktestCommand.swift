@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContestModel
 import Foundation
+import HeatRunner
 
 /// `arena backtest`: runs bundles locally against the simulated market.
 struct BacktestCommand: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import AuditLog
+import ContestModel
 import HeatRunner
 import MarketModel
+import Sandbox
 import Scoring
 
 /// What `arena backtest` prints (`--json` shape): the run's settings and each bundle's numbers.

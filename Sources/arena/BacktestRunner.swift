@@ -1,8 +1,8 @@
 import AuditLog
 import BundleKit
 import ContestModel
-import HeatRunner
 import Foundation
+import HeatRunner
 import Logging
 import Sandbox
 

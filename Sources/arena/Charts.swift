@@ -1,4 +1,7 @@
 /// Text and SVG charts of equity curves.
+
+import Foundation
+
 enum Charts {
     /// One line of a chart.
     struct Series: Sendable {

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 
 /// The CLI's HTTP client: fails fast when the server is down (no connection retries until the
 /// request deadline, a 5 s connect timeout). Lives for the whole process.

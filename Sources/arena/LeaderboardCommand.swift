@@ -43,7 +43,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         }
         var table = Table(
             [
-                "RANK", "TEAM", "SUBMISSION", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD",
+                "RANK", "TEAM", "ENTRY", "STATUS", "SCORE", "±95%", "PNL", "FEES", "TRADES", "LIQ", "MAX DD",
                 "RUNS",
             ],
             alignments: [.right, .left, .right, .left, .right, .right, .right, .right, .right, .right, .right, .left])

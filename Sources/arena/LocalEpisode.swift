@@ -21,7 +21,8 @@ enum LocalEpisode {
         if runtime == .python, sandbox.pythonSDKDirectory == nil {
             throw CLIError(
                 "python_sdk_missing", "the perparena Python SDK was not found",
-                hint: "set ARENA_PYTHON_SDK to the directory holding perparena.py (Sources/PythonSDK in the repository)",
+                hint:
+                    "set ARENA_PYTHON_SDK to the directory holding perparena.py (Sources/PythonSDK in the repository)",
                 exitCode: ExitCodes.usage)
         }
         let work = NSTemporaryDirectory() + "arena-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

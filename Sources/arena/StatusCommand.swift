@@ -77,7 +77,9 @@ struct StatusCommand: AsyncParsableCommand {
                 overview.activeSubmissionId.map {
                     "Your active entry: submission \($0) (change it with `arena use SUBMISSION`)."
                 } ?? "No active entry yet: none of your submissions has passed validation.")
-            var board = overview.boardSubmissionId.map { "Your entry on the board: submission \($0)." } ?? "Not on the board yet."
+            var board =
+                overview.boardSubmissionId.map { "Your entry on the board: submission \($0)." }
+                ?? "Not on the board yet."
             if let active = overview.activeSubmissionId, active != overview.boardSubmissionId {
                 board += " The board ranks submission \(active) after the next evaluation."
             }

@@ -1,5 +1,6 @@
 import APIModels
 import ArgumentParser
+import BundleKit
 import Foundation
 
 /// `arena submit`: uploads a bundle and optionally follows it through validation and evaluation.

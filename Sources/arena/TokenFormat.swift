@@ -1,5 +1,8 @@
 /// The shape of an API token, checked before it goes into an `Authorization` header so that a
 /// damaged token (a pasted newline, a space, a quote) fails with a message that does not show it.
+
+import Foundation
+
 enum TokenFormat {
     /// The longest token the server accepts in a header.
     static let maxLength = 190

@@ -1,6 +1,8 @@
 import APIModels
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 
 /// Where `arena verify` reads what it checks: the server (optionally saving every answer into a
 /// directory, `--download`), or a directory saved earlier (`--from`), laid out as

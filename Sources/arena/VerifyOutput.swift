@@ -1,5 +1,7 @@
 import AuditLog
 import Foundation
+import MarketModel
+import Scoring
 
 /// What `arena verify` prints: the first line says VERIFIED or FAILED with the one reason, then
 /// every check, then warnings (docs/AUDIT.md lists the reasons).

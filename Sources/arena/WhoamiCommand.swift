@@ -1,3 +1,4 @@
+import APIModels
 import ArgumentParser
 
 /// `arena whoami`: shows which team or organizer the current token belongs to.

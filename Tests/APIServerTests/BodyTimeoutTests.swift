@@ -22,7 +22,8 @@ struct BodyTimeoutTests {
         await #expect(throws: Request.BodyReadError.self) {
             _ = try await Self.request(stream).readBody(upTo: 1 << 20, timeout: .milliseconds(200))
         }
-        #expect(started.duration(to: .now) < .seconds(2))
+        // Generous: the point is that it throws instead of waiting for ever.
+        #expect(started.duration(to: .now) < .seconds(30))
         continuation.finish()
     }
 

@@ -2,6 +2,7 @@ import APIModels
 import APIServer
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import Testing
 
 /// The leaderboard as the routes serve it from the cache in `Leaderboard` (over the in-memory

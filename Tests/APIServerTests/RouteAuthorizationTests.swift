@@ -2,6 +2,7 @@ import APIModels
 import APIServer
 import Foundation
 import HTTPTypes
+import Hummingbird
 import Testing
 
 /// Every route for every role — anonymous, team A, team B (another team of the same contest),

@@ -1,6 +1,7 @@
 import APIModels
 import Foundation
 import HTTPTypes
+import Synchronization
 import Testing
 
 @testable import APIServer

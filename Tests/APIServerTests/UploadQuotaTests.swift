@@ -1,6 +1,7 @@
 import APIModels
 import Foundation
 import HTTPTypes
+import Storage
 import Testing
 
 @testable import APIServer

@@ -1,5 +1,7 @@
 import APIModels
 import Foundation
+import JobRunner
+import Storage
 import Testing
 
 /// The acceptance of issue 15 through the real `arena` binary: a syntax-error Python bundle fails

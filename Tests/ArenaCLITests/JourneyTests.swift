@@ -1,5 +1,7 @@
 import APIModels
 import Foundation
+import JobRunner
+import Storage
 import Testing
 
 /// The README journey through the real `arena` binary against a live server: init, check,

@@ -1,5 +1,7 @@
 import APIModels
 import Foundation
+import JobRunner
+import Storage
 import Testing
 
 /// Exit codes and snake_case `--json` shapes of the server-backed commands, and the truth about

@@ -1,10 +1,10 @@
 import APIServer
 import BundleKit
-import HeatRunner
-import JobRunner
 import Foundation
+import HeatRunner
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Logging
 import PostgresNIO
 import Sandbox

@@ -1,6 +1,8 @@
 import APIModels
 import AuditLog
+import Crypto
 import Foundation
+import JobRunner
 import Testing
 
 /// `arena verify` checks the claim, not just the file: against a live server with a published

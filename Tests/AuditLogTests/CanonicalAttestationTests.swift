@@ -1,4 +1,5 @@
 import AuditLog
+import Crypto
 import Foundation
 import Testing
 

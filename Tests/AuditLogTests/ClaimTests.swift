@@ -1,4 +1,5 @@
 import AuditLog
+import Foundation
 import MarketModel
 import Scoring
 import Testing

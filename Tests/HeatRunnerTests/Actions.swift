@@ -1,4 +1,5 @@
 import BotProtocol
+import MarketModel
 
 /// Bot actions used by the scripts.
 enum Actions {

@@ -2,6 +2,7 @@ import AuditLog
 import BotProtocol
 import HeatRunner
 import HeatRunnerTestSupport
+import MarketModel
 import Testing
 
 @Suite("Boundary rejections")

@@ -1,4 +1,5 @@
 import AuditLog
+import BotProtocol
 import HeatRunner
 import HeatRunnerTestSupport
 import Sandbox

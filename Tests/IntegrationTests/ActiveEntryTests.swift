@@ -1,8 +1,10 @@
 import APIModels
+import APIServer
 import BundleKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Storage
 import Testing
 
@@ -29,7 +31,8 @@ struct ActiveEntryTests {
     }
 
     /// One `:` missing on line 3.
-    static let syntaxError = "import perparena as pa\n\nclass Bot(pa.Bot)\n    def on_tick(self, obs):\n        return []\n"
+    static let syntaxError =
+        "import perparena as pa\n\nclass Bot(pa.Bot)\n    def on_tick(self, obs):\n        return []\n"
     /// Runs fine, never places an order.
     static let idle =
         "import perparena as pa\n\nclass Bot(pa.Bot):\n    def on_tick(self, obs):\n        return []\n\npa.run(Bot())\n"
@@ -155,7 +158,9 @@ struct ActiveEntryTests {
                     .decode(SubmissionView.self)
                 #expect(view.status == "rejected")
                 #expect(!view.charged)
-                #expect(view.statusHistory.last?.detail?.hasPrefix("validation episode failed (no_activity):") == true, "\(view.statusHistory)")
+                #expect(
+                    view.statusHistory.last?.detail?.hasPrefix("validation episode failed (no_activity):") == true,
+                    "\(view.statusHistory)")
                 let board = try await client.call(.get, "/v1/contests/busy/leaderboard").decode(LeaderboardView.self)
                 #expect(board.rows.isEmpty, "a rejected bot is never ranked")
             }

@@ -1,8 +1,10 @@
 import APIModels
+import APIServer
 import BundleKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Testing
 
 /// The runner unpacks stored bundles with the contest's own limits (the value the upload

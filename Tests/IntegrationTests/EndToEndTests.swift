@@ -4,6 +4,7 @@ import AuditLog
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import MarketModel
 import PostgresNIO
 import Storage

@@ -1,7 +1,9 @@
 import APIModels
+import APIServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Storage
 import Testing
 

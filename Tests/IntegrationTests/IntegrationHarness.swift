@@ -3,12 +3,11 @@ import APIServer
 import AsyncHTTPClient
 import BundleKit
 import ContestModel
-import BundleKit
-import HeatRunner
-import JobRunner
 import Foundation
+import HeatRunner
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Logging
 import PostgresNIO
 import Sandbox

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOFoundationEssentialsCompat
 import NIOHTTP1
 
 /// Plain HTTP calls to a live server (AsyncHTTPClient), for tests that need real sockets:

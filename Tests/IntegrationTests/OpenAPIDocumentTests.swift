@@ -1,11 +1,11 @@
 import APIModels
 import APIServer
 import BundleKit
-import HeatRunner
-import JobRunner
 import Foundation
+import HeatRunner
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Logging
 import PostgresNIO
 import Prometheus

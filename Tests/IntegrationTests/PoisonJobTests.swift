@@ -1,4 +1,5 @@
 import APIModels
+import APIServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,6 +1,8 @@
 import APIModels
 import AuditLog
 import Foundation
+import HTTPTypes
+import JobRunner
 import MarketModel
 import NIOHTTP1
 import Storage

@@ -1,5 +1,6 @@
 import APIModels
 import APIServer
+import AsyncHTTPClient
 import AuditLog
 import BundleKit
 import Crypto

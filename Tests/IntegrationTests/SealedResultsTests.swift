@@ -6,6 +6,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JobRunner
 import Storage
 import Testing
 

@@ -1,9 +1,9 @@
 import AuditLog
-import ContestModel
 import BundleKit
+import ContestModel
+import Foundation
 import HeatRunner
 import JobRunner
-import Foundation
 import Logging
 import MarketModel
 import Sandbox

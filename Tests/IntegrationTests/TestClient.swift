@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOFoundationEssentialsCompat
 
 /// Typed helpers over HummingbirdTesting's client.
 struct TestClient {

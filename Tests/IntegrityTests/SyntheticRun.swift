@@ -13,7 +13,8 @@ struct SyntheticRun {
     init(runID: String = "synthetic", teams: Int, seed: UInt64 = 1) throws {
         let members = (0..<teams).map {
             HeatMember(
-                slot: UInt32($0), teamID: "t\($0)", label: "team-\($0)", submissionHash: String(repeating: "0", count: 64))
+                slot: UInt32($0), teamID: "t\($0)", label: "team-\($0)",
+                submissionHash: String(repeating: "0", count: 64))
         }
         let configuration = MarketConfiguration(
             instruments: [.btcPerp], background: .quiet(startPrices: [Price(ticks: Int64(Self.price))]))

@@ -1,6 +1,7 @@
 import BotProtocol
 import Foundation
 import Logging
+import MarketModel
 import Sandbox
 import Testing
 

@@ -1,5 +1,6 @@
 import BotProtocol
 import Foundation
+import MarketModel
 import Sandbox
 import Testing
 

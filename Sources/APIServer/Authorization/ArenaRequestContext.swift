@@ -1,5 +1,5 @@
-import Hummingbird
-import NIOCore
+public import Hummingbird
+public import NIOCore
 
 /// Per-request context: the caller's identity and address. Routes of the public group get this
 /// context; the team and organizer groups derive theirs from it (`TeamRequestContext`,

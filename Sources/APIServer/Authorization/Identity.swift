@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// Who is calling, resolved from the bearer token.
 public enum Identity: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// Context of the organizer route group: entering the group applies `AccessPolicy.organizer`, so
 /// every handler there gets the calling organizer, already authorised.

@@ -1,5 +1,5 @@
-import Hummingbird
-import Storage
+public import Hummingbird
+public import Storage
 
 /// Context of the team route group: entering the group applies `AccessPolicy.team`, so every
 /// handler there gets the calling team, already authorised.

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import CNIOLinux  // owns in_addr/in6_addr on Linux (MemberImportVisibility)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import Storage
 
 /// Rides out a dropped database connection (a PostgreSQL restart, a failover).
@@ -17,11 +18,13 @@ struct DatabaseOutageMiddleware: RouterMiddleware {
     {
         do {
             if request.method == .get || request.method == .head {
-                return try await DatabaseRetry.idempotent(onRetry: { error in
-                    context.logger.notice(
-                        "database connection lost; repeating the read",
-                        metadata: ["error": "\(String(reflecting: error))"])
-                }) { try await next(request, context) }
+                return try await DatabaseRetry.idempotent(
+                    onRetry: { error in
+                        context.logger.notice(
+                            "database connection lost; repeating the read",
+                            metadata: ["error": "\(String(reflecting: error))"])
+                    },
+                    { try await next(request, context) })
             }
             return try await next(request, context)
         } catch  where DatabaseRetry.isConnectionLoss(error) {

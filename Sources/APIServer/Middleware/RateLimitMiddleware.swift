@@ -1,5 +1,4 @@
 import Hummingbird
-import Metrics
 
 /// The first rate limit, on every request before anything else is done for it: one budget per
 /// client address (`ArenaRequestContext.clientAddress`), whatever the request carries. Callers
@@ -16,15 +15,5 @@ struct RateLimitMiddleware: RouterMiddleware {
             throw APIError.rateLimited(retryAfter: retry, layer: "address")
         }
         return try await next(request, context)
-    }
-}
-
-extension APIError {
-    /// `429 rate_limited` with `Retry-After`, counted in `arena_rate_limited_total{layer}`.
-    static func rateLimited(retryAfter seconds: Int, layer: String) -> APIError {
-        Counter(label: "arena_rate_limited_total", dimensions: [("layer", layer)]).increment()
-        return APIError(
-            .tooManyRequests, code: "rate_limited", "too many requests; retry in \(seconds) s",
-            headers: [.retryAfter: "\(seconds)"])
     }
 }

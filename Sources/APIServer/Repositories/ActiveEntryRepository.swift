@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// A team's active entry and the validation episodes that lead to it: the submission its
 /// evaluations take is its newest validated one unless it chooses another.

@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// The organizer's per-contest lists.
 public protocol AdminListRepository: Sendable {

@@ -1,4 +1,4 @@
-import Leaderboard
+public import Leaderboard
 
 /// Everything the API reads and writes, one small protocol per area. Each route group gets only
 /// the repositories it needs.

@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// The hash-chained audit log.
 public protocol AuditRepository: Sendable {

@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// The sealed boards and seed commitments as the public reads them (served byte for byte).
 public protocol BoardReading: Sendable {

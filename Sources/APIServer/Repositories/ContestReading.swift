@@ -1,4 +1,4 @@
-import Storage
+public import Storage
 
 /// Contest lookups: the public contest pages and every route that needs a contest's rules.
 public protocol ContestReading: Sendable {

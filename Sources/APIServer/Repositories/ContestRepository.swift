@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// Contest changes made by organizers: definitions, registration, freezing and publication
 /// (the API only asks for it: a runner signs the board).

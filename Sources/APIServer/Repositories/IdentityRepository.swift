@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// Bearer tokens and whom they belong to. Tokens are stored and looked up by SHA-256 only.
 public protocol IdentityRepository: Sendable {

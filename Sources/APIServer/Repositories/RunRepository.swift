@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// Runs as teams and the public see them: lists, per-team results, artifacts, attestation keys,
 /// and the organizer's rerun.

@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// A team's submissions: storing bundles, their status history, quotas, the final selection and
 /// the active entry (``ActiveEntryRepository``).

@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// Teams: registration, lookups and disqualification.
 public protocol TeamRepository: Sendable {

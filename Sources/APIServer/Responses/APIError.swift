@@ -1,7 +1,7 @@
 import APIModels
 import Foundation
-import HTTPTypes
-import Hummingbird
+public import HTTPTypes
+public import Hummingbird
 
 /// An API failure rendered as `{"error": {"code", "message"}}`. Messages are written for the
 /// caller and never include SQL, file paths or other teams' data.

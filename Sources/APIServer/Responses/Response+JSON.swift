@@ -1,4 +1,5 @@
 import APIModels
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore

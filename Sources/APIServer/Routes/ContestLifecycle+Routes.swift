@@ -1,5 +1,6 @@
 import ContestModel
 import Foundation
+import HTTPTypes
 import Storage
 
 extension ContestLifecycle {

@@ -1,4 +1,4 @@
-import ContestModel
+public import ContestModel
 import Foundation
 import Storage
 

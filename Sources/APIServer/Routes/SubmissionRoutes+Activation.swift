@@ -34,7 +34,8 @@ extension SubmissionRoutes {
         }
         guard let stored = try await submissions.submission(id: id) else { throw APIError.notFound("submission") }
         let definition = try ContestDefinition.decode(json: contest.definitionJSON)
-        return try Response.json(try await view(stored, team: team, quota: try await submissions.quota(team, definition)))
+        return try Response.json(
+            try await view(stored, team: team, quota: try await submissions.quota(team, definition)))
     }
 
     /// A re-upload of files the team already submitted: a validated submission becomes the

@@ -1,4 +1,5 @@
 import APIModels
+import ContestModel
 import Foundation
 import Hummingbird
 import Storage

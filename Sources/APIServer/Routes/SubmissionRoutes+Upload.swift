@@ -152,16 +152,3 @@ extension SubmissionRoutes {
             headers: [.retryAfter: "\(retry)", APIError.quotaResetsAt: reset])
     }
 }
-
-extension APIError {
-    /// The instant a team's daily submission counters reset (ISO 8601), on quota refusals.
-    static let quotaResetsAt = HTTPField.Name("X-Quota-Resets-At")!
-
-    /// `408 body_timeout`: the body did not arrive in time; the connection is closed.
-    static func bodyTimeout(_ timeout: Duration) -> APIError {
-        APIError(
-            .requestTimeout, code: "body_timeout",
-            "the request body did not arrive within \(timeout.components.seconds) s",
-            headers: [.connection: "close"])
-    }
-}

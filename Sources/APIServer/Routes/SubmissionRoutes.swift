@@ -32,7 +32,8 @@ struct SubmissionRoutes: Sendable {
             let selected = try await submissions.selectedSubmissionId(teamId: context.team.id)
             let active = try await submissions.activeSubmissionId(teamId: context.team.id)
             return try Response.json(
-                try records.map { try SubmissionView(record: $0, selected: $0.id == selected, active: $0.id == active) })
+                try records.map { try SubmissionView(record: $0, selected: $0.id == selected, active: $0.id == active) }
+            )
         }
         groups.team.get("/v1/submissions/:id") { _, context in
             let team = context.team

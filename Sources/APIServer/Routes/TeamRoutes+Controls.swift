@@ -1,6 +1,7 @@
 import APIModels
 import ContestModel
 import Foundation
+import HTTPTypes
 import Storage
 
 extension TeamRoutes {

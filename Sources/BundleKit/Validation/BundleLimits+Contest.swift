@@ -1,4 +1,4 @@
-import ContestModel
+public import ContestModel
 
 extension BundleLimits {
     /// The limits a contest puts on its bundles (`limits.bundle_max_bytes`,

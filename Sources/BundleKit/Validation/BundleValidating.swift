@@ -1,4 +1,4 @@
-import ContestModel
+public import ContestModel
 
 /// Static validation of an uploaded bundle, done before it is queued or charged.
 public protocol BundleValidating: Sendable {

@@ -1,4 +1,4 @@
-import ContestModel
+public import ContestModel
 import StrategyKit
 
 /// Validates an uploaded bundle before it costs quota: the archive is unpacked with the
@@ -23,21 +23,19 @@ public struct BundleValidator: BundleValidating {
         guard let file = bundle.file("strategy.yaml") else {
             return .invalid(code: "missing_manifest", report: "strategy.yaml is missing at the bundle root")
         }
-        do {
-            let document = try StrategyDocument.parse(
-                yaml: String(decoding: file.bytes, as: UTF8.self),
-                fileName: "strategy.yaml")
-            let instruments = contest.market.instruments.compactMap(InstrumentCatalog.spec)
-            let checked = try StrategyChecker.check(
-                document,
-                limits: CheckLimits(
-                    maxLookback: contest.limits.maxLookback,
-                    maxStepsPerTick: contest.limits.maxStepsPerTick, instruments: instruments))
-            return .valid(
-                sha256: bundle.sha256, runtime: runtime,
-                report: "rules strategy OK; cost bound \(checked.costBound) steps per tick")
-        } catch {
+        // One pass, as `arena check`: every problem of the document together, by position.
+        let instruments = contest.market.instruments.compactMap(InstrumentCatalog.spec)
+        let checked = StrategyCheckReport.check(
+            yaml: String(decoding: file.bytes, as: UTF8.self), fileName: "strategy.yaml",
+            limits: CheckLimits(
+                maxLookback: contest.limits.maxLookback, maxStepsPerTick: contest.limits.maxStepsPerTick,
+                instruments: instruments))
+        guard checked.ok else {
+            let error = StrategyError(code: checked.errorCode ?? .schema, diagnostics: checked.diagnostics)
             return .invalid(code: "strategy_\(error.code.rawValue)", report: error.description)
         }
+        return .valid(
+            sha256: bundle.sha256, runtime: runtime,
+            report: "rules strategy OK; cost bound \(checked.costBound ?? 0) steps per tick")
     }
 }

@@ -1,10 +1,10 @@
-import AuditLog
+public import AuditLog
 import BotProtocol
 import ContestModel
-import Logging
+public import Logging
 import MarketEngine
 import MarketModel
-import Sandbox
+public import Sandbox
 import Scoring
 
 /// Runs one heat: one shared market, one worker per team, the tick loop, the transcript.

@@ -1,6 +1,6 @@
-import AuditLog
-import MarketModel
-import Sandbox
+public import AuditLog
+public import MarketModel
+public import Sandbox
 
 /// What a finished heat produced: the signed transcript and each team's numbers and report.
 public struct HeatOutcome: Sendable {

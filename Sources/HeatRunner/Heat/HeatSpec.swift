@@ -1,5 +1,5 @@
-import ContestModel
-import Sandbox
+public import ContestModel
+public import Sandbox
 
 /// One heat to run: the contest, the run's identity and seed, and the teams by slot.
 public struct HeatSpec: Sendable {

@@ -1,5 +1,5 @@
-import ContestModel
-import MarketEngine
+public import ContestModel
+public import MarketEngine
 import MarketModel
 
 /// Turns a contest's market settings into the engine's configuration.

@@ -1,5 +1,6 @@
 import AuditLog
 import BotProtocol
+import ContestModel
 import Logging
 import MarketEngine
 import MarketModel

@@ -1,9 +1,8 @@
 import AuditLog
+public import ContestModel
 import Foundation
-import ContestModel
-import Logging
-import MarketModel
-import Sandbox
+public import Logging
+public import Sandbox
 
 /// Plays one bot alone with the background market for the contest's validation episode (a few
 /// ticks on the public practice seed, with the contest's deadlines and limits, in the real

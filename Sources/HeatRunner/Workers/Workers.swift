@@ -1,5 +1,5 @@
-import BotProtocol
-import Sandbox
+public import BotProtocol
+public import Sandbox
 
 /// The bots of one heat, as the tick loop sees them: start them with `hello`, exchange one
 /// observation for one reply per tick, finish them with `end`.

@@ -1,5 +1,5 @@
-import Logging
-import Sandbox
+public import Logging
+public import Sandbox
 
 /// Creates the `Workers` of one heat from the heat's sandbox configuration (the contest's limits
 /// already applied) and its launches. Passed to `HeatExecutor.init`; the default starts real

@@ -1,4 +1,4 @@
-import Sandbox
+public import Sandbox
 
 /// Settings of a runner process.
 public struct RunnerConfiguration: Sendable {

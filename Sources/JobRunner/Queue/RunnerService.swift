@@ -1,11 +1,12 @@
 import AuditLog
 import ContestModel
+import Crypto
 import Foundation
 import HeatRunner
-import Logging
+public import Logging
 import Metrics
-import ServiceLifecycle
-import Storage
+public import ServiceLifecycle
+public import Storage
 
 /// The queue consumer: claims jobs from PostgreSQL (`FOR UPDATE SKIP LOCKED`) and dispatches
 /// them by kind: `evaluate` jobs are planned into runs (`Evaluation/`), `run` jobs run one heat

@@ -21,7 +21,9 @@ struct ValidationJob {
     func execute(_ job: JobRecord, stop: StopFlag) async throws {
         let store = store
         let limit = configuration.databaseTimeout
-        guard let subject = try await databaseCall(limit, idempotent: true, { try await store.validationSubject(jobId: job.id) }),
+        guard
+            let subject = try await databaseCall(
+                limit, idempotent: true, { try await store.validationSubject(jobId: job.id) }),
             let contest = try await databaseCall(
                 limit, idempotent: true, { try await store.contest(id: subject.submission.contestId) })
         else {
@@ -70,7 +72,8 @@ struct ValidationJob {
     /// `validation episode passed: …` or `validation episode failed (CODE): REASON`.
     static func detail(_ verdict: ValidationVerdict) -> String {
         let reason = String(verdict.reason.replacingOccurrences(of: "\n", with: " ").prefix(600))
-        return verdict.passed ? "validation episode \(reason)" : "validation episode failed (\(verdict.code)): \(reason)"
+        return verdict.passed
+            ? "validation episode \(reason)" : "validation episode failed (\(verdict.code)): \(reason)"
     }
 
     /// Why a stored bundle cannot be played (the same on every runner: a rejection, not a retry).
@@ -89,7 +92,8 @@ struct ValidationJob {
             return .failure(Refusal(message: "the submitted bundle could not be unpacked: \(error.message)"))
         }
         guard let runtime = Runtime(rawValue: bundle.manifest.runtime.rawValue) else {
-            return .failure(Refusal(message: "the bundle's runtime \(bundle.manifest.runtime.rawValue) is not supported"))
+            return .failure(
+                Refusal(message: "the bundle's runtime \(bundle.manifest.runtime.rawValue) is not supported"))
         }
         let slotDirectory = "\(directory)/slot-0"
         try FileManager.default.createDirectory(

@@ -1,5 +1,5 @@
-import Foundation
-import Storage
+public import Foundation
+public import Storage
 
 /// What the leaderboard cache reads: the contest (definition, frozen and published state), the
 /// stored rows of the newest evaluation, the frozen public snapshot and the sealed board.

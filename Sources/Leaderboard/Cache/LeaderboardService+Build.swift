@@ -3,6 +3,7 @@ import ContestModel
 import Crypto
 import Foundation
 import NIOCore
+import Storage
 
 extension LeaderboardService {
     /// Reads the rows — the sealed board's once published, the frozen snapshot for the public

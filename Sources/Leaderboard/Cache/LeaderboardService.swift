@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Serves leaderboard pages from memory. Each board (a contest, as the public or an organizer

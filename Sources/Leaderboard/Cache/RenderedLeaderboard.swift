@@ -1,5 +1,5 @@
-import Foundation
-import NIOCore
+public import Foundation
+public import NIOCore
 
 /// One encoded page of a leaderboard, as served.
 public struct RenderedLeaderboard: Sendable {

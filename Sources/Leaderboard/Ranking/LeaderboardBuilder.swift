@@ -2,7 +2,7 @@ import APIModels
 import Foundation
 import MarketModel
 import Scoring
-import Storage
+public import Storage
 
 /// Ranks an evaluation's results into stored leaderboard rows with provenance on every row.
 public enum LeaderboardBuilder {

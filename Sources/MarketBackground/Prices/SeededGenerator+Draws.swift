@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 extension SeededGenerator {
     /// Uniform in [0, 1) with 53 bits.

@@ -1,5 +1,5 @@
 import MarketBackground
-import MarketModel
+package import MarketModel
 
 /// The house-order seam: the only way the background market reads or changes the exchange.
 extension Exchange: HouseDesk {

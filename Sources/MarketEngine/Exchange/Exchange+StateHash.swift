@@ -1,3 +1,5 @@
+import DequeModule
+import MarketBackground
 import MarketModel
 
 extension Exchange {

@@ -1,5 +1,5 @@
 import MarketBackground
-import MarketModel
+public import MarketModel
 
 /// The simulated perpetual-futures exchange: books, accounts, margin, prices, funding,
 /// liquidation, insurance fund and ADL, with the seeded background market (`MarketBackground`)

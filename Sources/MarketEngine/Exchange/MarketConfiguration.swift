@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Everything that defines one simulated market besides the seed and the command stream.
 ///

@@ -1,3 +1,4 @@
+import DequeModule
 import MarketModel
 
 extension Exchange {

@@ -1,3 +1,4 @@
+import DequeModule
 import MarketModel
 
 /// Resting orders: entering the book, leaving it, compaction and cancel-all.

@@ -1,3 +1,4 @@
+import MarketBackground
 import MarketModel
 
 extension Exchange {

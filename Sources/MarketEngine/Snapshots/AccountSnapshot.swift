@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// An account valued at mark.
 public struct AccountSnapshot: Sendable, Hashable, Codable {

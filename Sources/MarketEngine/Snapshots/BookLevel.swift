@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One aggregated price level.
 public struct BookLevel: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Aggregated depth of one book, best level first on each side.
 public struct BookSnapshot: Sendable, Hashable, Codable {

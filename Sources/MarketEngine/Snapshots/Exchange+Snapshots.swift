@@ -1,4 +1,5 @@
-import MarketModel
+import DequeModule
+public import MarketModel
 
 extension Exchange {
     /// Aggregated depth, best first, at most `depth` levels per side.

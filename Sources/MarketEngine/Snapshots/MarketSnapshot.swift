@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Public market data of one instrument.
 public struct MarketSnapshot: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// A resting order.
 public struct OrderSnapshot: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One position of an account, valued at mark.
 public struct PositionSnapshot: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The contest's limits a strategy is checked against.
 public struct CheckLimits: Hashable, Sendable {

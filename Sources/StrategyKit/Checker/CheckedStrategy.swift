@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// A strategy that passed the checker: typed, bounded, and ready to evaluate.
 public struct CheckedStrategy: Sendable {

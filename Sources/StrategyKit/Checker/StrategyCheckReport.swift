@@ -20,15 +20,55 @@ public struct StrategyCheckReport: Hashable, Sendable, Codable {
     /// Every problem found; empty when `ok`.
     public var diagnostics: [Diagnostic]
 
-    /// Parses and checks the bundle or file at `path` against `limits`.
+    /// Parses and checks the bundle or file at `path` against `limits`, in one pass (see
+    /// ``check(yaml:fileName:limits:)``).
     public static func check(path: String, limits: CheckLimits) -> StrategyCheckReport {
-        let document: StrategyDocument
         do {
-            document = try StrategyDocument.load(path: path)
+            let (text, file) = try StrategyDocument.text(path: path)
+            return check(yaml: text, fileName: file, limits: limits)
         } catch {
             return failure(error, limits: limits)
         }
-        return check(document, limits: limits)
+    }
+
+    /// Parses and checks a document in one pass: the problems of its shape (unknown keys, missing
+    /// fields, malformed expressions) and of its rules (unknown names with the closest valid one,
+    /// types, lookbacks, cost) are reported together, sorted by position. Only a document that
+    /// cannot be read at all (invalid YAML, too large) stops before the checker.
+    public static func check(yaml: String, fileName: String, limits: CheckLimits) -> StrategyCheckReport {
+        let source = SourceText(fileName: fileName, text: yaml)
+        if let (code, diagnostic) = InputGuard.check(yaml, source: source) {
+            return failure(StrategyError(code: code, diagnostics: [diagnostic]), limits: limits)
+        }
+        var reader = DocumentReader(source: source)
+        let document: StrategyDocument
+        do {
+            document = try reader.readCollecting(yaml)
+        } catch {
+            return failure(error, limits: limits)
+        }
+        guard document.runtime == .rules, !document.markets.isEmpty else {
+            // Without markets the rules cannot be checked meaningfully: the reader's problems only.
+            guard let error = reader.sink.makeError() else { return check(document, limits: limits) }
+            var report = failure(error, limits: limits)
+            report.name = document.name.isEmpty ? nil : document.name
+            report.runtime = document.runtime
+            return report
+        }
+        var report = StrategyCheckReport(
+            ok: true, name: document.name, runtime: document.runtime, markets: document.markets.map(\.symbol),
+            costBound: nil, stepBudget: limits.maxStepsPerTick, warmupTicks: nil, errorCode: nil, diagnostics: [])
+        var compiler = StrategyCompiler(document: document, limits: limits, earlier: reader.sink)
+        do {
+            let strategy = try compiler.compile()
+            report.costBound = strategy.costBound
+            report.warmupTicks = strategy.warmupTicks
+        } catch {
+            report.ok = false
+            report.errorCode = error.code
+            report.diagnostics = error.diagnostics
+        }
+        return report
     }
 
     /// Checks an already parsed document against `limits` (`python`/`exec` documents only parse).

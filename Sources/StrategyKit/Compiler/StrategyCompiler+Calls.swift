@@ -20,9 +20,7 @@ extension StrategyCompiler {
                 expected: "'\(name)' without parentheses; for past values use prev(\(name), n)")
             return nil
         }
-        sink.unknownName(
-            kind: "function", name: name, at: nameLocation, candidates: Self.functionNames,
-            expected: "a function such as sma, ema, rsi, highest, crosses_above, min, clamp")
+        reportUnknownFunction(name, at: nameLocation)
         return nil
     }
 
@@ -80,6 +78,8 @@ extension StrategyCompiler {
         if kind.takesMultiplier, let argument = arguments.last {
             if let value = constant(argument), value.isFinite {
                 multiplier = value
+            } else if reportUnknownNames(in: argument) {
+                failed = true
             } else {
                 sink.error(
                     .unboundedCost, at: argument.location, text: argument.text,
@@ -110,6 +110,8 @@ extension StrategyCompiler {
 
     private mutating func lookback(_ argument: Expression, kind: IndicatorKind) -> Int? {
         guard let value = constant(argument) else {
+            // A misspelt parameter is a misspelling first, not a non-constant lookback.
+            if reportUnknownNames(in: argument) { return nil }
             sink.error(
                 .unboundedCost, at: argument.location, text: argument.text,
                 "the lookback of \(kind.rawValue) must be a constant so the cost per tick is bounded",

@@ -69,11 +69,7 @@ extension StrategyCompiler {
         case .member(let qualifier, let name):
             guard let market = qualifiedMarket(qualifier, expression) else { return nil }
             guard let field = MarketField.byName[name] else {
-                sink.unknownName(
-                    kind: "market field", name: name,
-                    at: expression.location.advanced(by: qualifier.unicodeScalars.count + 1),
-                    candidates: MarketField.allCases.map(\.name),
-                    expected: "a market field such as \(qualifier).mark or \(qualifier).funding_rate")
+                reportUnknownField(qualifier: qualifier, name: name, expression)
                 return nil
             }
             buffer.append(.load(program.layout.market(market, field)))
@@ -176,9 +172,7 @@ extension StrategyCompiler {
                 expected: "a call such as \(name)(...)")
             return nil
         }
-        sink.unknownName(
-            kind: "name", name: name, at: expression.location, candidates: visibleNames + Self.functionNames,
-            expected: "a parameter, let, state variable, market series or account field")
+        reportUnknownValue(name, expression)
         return nil
     }
 }

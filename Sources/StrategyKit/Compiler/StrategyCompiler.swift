@@ -27,10 +27,12 @@ struct StrategyCompiler {
 
     static let keywords = ["and", "or", "not", "true", "false", "all"]
 
-    init(document: StrategyDocument, limits: CheckLimits) {
+    /// A compiler for `document`; `earlier` holds problems already found while reading it, which
+    /// are reported together with the checker's.
+    init(document: StrategyDocument, limits: CheckLimits, earlier: DiagnosticSink? = nil) {
         self.document = document
         self.limits = limits
-        self.sink = DiagnosticSink(source: document.source)
+        self.sink = earlier ?? DiagnosticSink(source: document.source)
         let layout = SlotLayout(
             marketCount: document.markets.count, stateCount: document.states.count,
             letCount: document.lets.count)
@@ -110,6 +112,7 @@ struct StrategyCompiler {
 
     private mutating func declareNames() {
         var taken = Set<String>()
+        var nonConstantStates: [NamedExpression] = []
         for binding in document.markets { _ = declare(binding.alias, at: binding.location, taken: &taken) }
         for parameter in document.parameters where declare(parameter.name, at: parameter.location, taken: &taken) {
             parameters[parameter.name] = parameter
@@ -127,16 +130,20 @@ struct StrategyCompiler {
             } else {
                 stateTypes.append(.number)
                 program.stateInitial.append(0)
-                sink.error(
-                    .invalidValue, at: expression.location, text: expression.text,
-                    "the initial value of state '\(state.name)' must be a constant",
-                    expected: "a number, true/false, or arithmetic on params")
+                nonConstantStates.append(state)
             }
         }
         for (index, definition) in document.lets.enumerated() {
             _ = declare(definition.name, at: definition.location, taken: &taken)
             letIndex[definition.name] = index
             letStates.append(.pending)
+        }
+        // Once every name is declared: a misspelling is reported as one, not as a non-constant.
+        for state in nonConstantStates where !reportUnknownNames(in: state.expression) {
+            sink.error(
+                .invalidValue, at: state.expression.location, text: state.expression.text,
+                "the initial value of state '\(state.name)' must be a constant",
+                expected: "a number, true/false, or arithmetic on params")
         }
     }
 

@@ -24,6 +24,8 @@ struct DiagnosticSink: Sendable {
         let diagnostic = source.diagnostic(
             at: location, text: text, message: message, expected: expected, suggestion: suggestion,
             sourceLine: .some(lineText))
+        // The same problem found twice (by the unknown-name pass and the type checks) is one.
+        guard !entries.contains(where: { $0.diagnostic == diagnostic }) else { return }
         entries.append((code, diagnostic))
     }
 

@@ -25,6 +25,15 @@ struct DocumentReader {
     }
 
     mutating func read(_ yaml: String) throws(StrategyError) -> StrategyDocument {
+        let document = try readCollecting(yaml)
+        if let error = sink.makeError() { throw error }
+        return document
+    }
+
+    /// Reads as much of the document as it can: the problems stay in `sink` (not thrown), and
+    /// what was readable is returned, so the checker can add its own problems to the same report.
+    /// Throws only when there is no document at all (invalid YAML, not a mapping).
+    mutating func readCollecting(_ yaml: String) throws(StrategyError) -> StrategyDocument {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
@@ -75,7 +84,6 @@ struct DocumentReader {
                     "'\(key)' belongs to rules documents; this one has runtime \(document.runtime.rawValue)")
             }
         }
-        if let error = sink.makeError() { throw error }
         return document
     }
 

@@ -5,6 +5,15 @@ extension StrategyDocument {
     ///
     /// - Throws: `StrategyError` (`unreadable` when the file cannot be read, otherwise as `parse`).
     public static func load(path: String) throws(StrategyError) -> StrategyDocument {
+        let (text, file) = try text(path: path)
+        return try parse(yaml: text, fileName: file)
+    }
+
+    /// The text of `path` (a `strategy.yaml` file or a bundle directory containing one) and the
+    /// file's path, for diagnostics.
+    ///
+    /// - Throws: `StrategyError` (`unreadable`, or `input_too_large` for an oversized file).
+    public static func text(path: String) throws(StrategyError) -> (text: String, file: String) {
         var isDirectory: ObjCBool = false
         var file = path
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -21,7 +30,7 @@ extension StrategyDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             throw unreadable(file, "'\(file)' is not UTF-8 text", .unreadable)
         }
-        return try parse(yaml: text, fileName: file)
+        return (text, file)
     }
 
     private static func unreadable(_ file: String, _ message: String, _ code: StrategyErrorCode) -> StrategyError {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The strategy's own account for one tick.
 public struct AccountView: Hashable, Sendable, Codable {

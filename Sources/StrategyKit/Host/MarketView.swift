@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One instrument's market data for one tick, as the strategy sees it.
 public struct MarketView: Hashable, Sendable, Codable {

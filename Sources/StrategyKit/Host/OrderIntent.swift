@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// An order the strategy wants placed, on the instrument's grid.
 public struct OrderIntent: Hashable, Sendable, Codable {

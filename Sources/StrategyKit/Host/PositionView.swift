@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// The account's position and orders on one instrument.
 public struct PositionView: Hashable, Sendable, Codable {

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One thing a strategy asks the host to do this tick, in the order to apply them.
 public enum StrategyAction: Hashable, Sendable, Codable {

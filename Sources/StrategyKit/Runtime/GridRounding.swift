@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Exact, documented conversions between the evaluator's `Double` values and the integer grid.
 ///

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// Runs a checked strategy one tick at a time. Deterministic: the same inputs give the same
 /// outputs on the same binary; no clocks, no randomness, no I/O.

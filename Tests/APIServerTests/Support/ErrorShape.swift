@@ -1,5 +1,6 @@
 import APIModels
 import Foundation
+import HTTPTypes
 import Testing
 
 /// The API's one error shape: `{"error": {"code", "message"}}` as JSON, nothing else.

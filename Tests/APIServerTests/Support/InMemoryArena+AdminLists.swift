@@ -1,5 +1,6 @@
 import APIServer
 import Storage
+import Synchronization
 
 extension InMemoryArena: AdminListRepository {
     func submissions(contestId: String, limit: Int) async throws -> [SubmissionRecord] {

@@ -1,6 +1,7 @@
 import APIServer
 import Foundation
 import Storage
+import Synchronization
 
 extension InMemoryArena: IdentityRepository {
     func organizer(tokenHash: Data) async throws -> String? {

@@ -1,6 +1,7 @@
 import Foundation
 import Leaderboard
 import Storage
+import Synchronization
 
 extension InMemoryArena: LeaderboardReading {
     func leaderboard(contestId: String) async throws -> (rows: [String], evaluationId: Int64?, updatedAt: Date?) {

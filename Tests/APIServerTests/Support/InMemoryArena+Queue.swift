@@ -1,4 +1,5 @@
 import APIServer
+import Synchronization
 
 extension InMemoryArena: EvaluationQueue {
     @discardableResult

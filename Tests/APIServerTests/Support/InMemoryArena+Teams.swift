@@ -1,5 +1,6 @@
 import APIServer
 import Foundation
+import Synchronization
 
 @testable import Storage
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOFoundationEssentialsCompat
 
 /// Typed calls through HummingbirdTesting's router client (no sockets).
 struct RouterClient {

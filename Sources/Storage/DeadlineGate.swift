@@ -1,7 +1,7 @@
 import Foundation
 
 /// The first of several outcomes (result, timeout, cancellation), handed to one waiter.
-final class TimeoutGate<T: Sendable>: @unchecked Sendable {
+final class DeadlineGate<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<T, any Error>?
     private var waiter: CheckedContinuation<T, any Error>?

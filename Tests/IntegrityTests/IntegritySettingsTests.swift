@@ -1,0 +1,59 @@
+import ContestModel
+import Integrity
+import Testing
+
+/// The `integrity:` section of a contest definition.
+@Suite("Integrity settings")
+struct IntegritySettingsTests {
+    static let base = """
+        id: fair
+        name: Fair Cup
+        """
+
+    @Test("a definition without the section has none, encodes none, and gets the defaults")
+    func absent() throws {
+        let definition = try ContestDefinitionLoader.parse(Self.base)
+        #expect(definition.integrity == nil)
+        #expect(!(try definition.canonicalJSON()).contains("integrity"))
+        #expect(IntegrityThresholds(definition.integritySettings) == .defaults)
+        #expect(IntegrityHeat.demo.integrity == nil, "the demo contest keeps its definition hash")
+    }
+
+    @Test("named values replace the defaults; the rest stay")
+    func partial() throws {
+        let definition = try ContestDefinitionLoader.parse(
+            Self.base + """
+
+                integrity:
+                  transfer: { min_usdt: "120.5", min_one_sided: "0.9" }
+                  copying: { max_lag_ticks: 60 }
+                  spoofing: { field_multiple: "25" }
+                """)
+        let thresholds = IntegrityThresholds(definition.integritySettings)
+        #expect(thresholds.transferMinUnits == 12_050_000_000)
+        #expect(thresholds.transferMinOneSidedPPM == 900_000)
+        #expect(thresholds.transferMinFills == IntegrityThresholds.defaults.transferMinFills)
+        #expect(thresholds.copyMaxLag == 60)
+        #expect(thresholds.spoofFieldMultiplePPM == 25_000_000)
+        #expect(thresholds.washWindowTicks == 20)
+        let roundTrip = try ContestDefinition.decode(json: try definition.canonicalJSON())
+        #expect(roundTrip == definition)
+    }
+
+    @Test(
+        "out-of-range values are refused with the field's path",
+        arguments: [
+            ("transfer: { min_one_sided: \"1.5\" }", "integrity.transfer.min_one_sided"),
+            ("wash: { window_ticks: 0 }", "integrity.wash.window_ticks"),
+            ("copying: { min_lag_ticks: 10, max_lag_ticks: 5 }", "integrity.copying.max_lag_ticks"),
+            ("spoofing: { min_order_to_fill: \"0.5\" }", "integrity.spoofing.min_order_to_fill"),
+            ("transfer: { min_usdt: \"-1\" }", "integrity.transfer.min_usdt"),
+        ])
+    func invalid(_ section: String, _ field: String) {
+        #expect {
+            _ = try ContestDefinitionLoader.parse(Self.base + "\nintegrity:\n  " + section)
+        } throws: { error in
+            (error as? ContestError)?.field == field
+        }
+    }
+}
