@@ -35,14 +35,19 @@ struct DemoDriver: Service {
                 + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
         let before = try await client.patientJSON(
             LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
-        let queued = try await registerAndSubmit(client, contestId: contest.id)
+        let submitted = try await registerAndSubmit(client, contestId: contest.id)
+        let queued = submitted.filter { ["validating", "queued"].contains($0.status) }.count
+        // New submissions pass a validation episode first; the board shown below is the first
+        // evaluation that includes every team whose submission passed.
+        let entries = try await waitForValidation(client, submitted)
         if queued == 0 {
             _ = try await client.patientJSON(
                 ContestView.self, .POST, "/v1/admin/contests/\(contest.id)/evaluate",
                 token: organizer)
             say("no new submissions; asked for a fresh evaluation")
         }
-        let board = try await waitForBoard(client, contestId: contest.id, after: before.evaluationId ?? 0)
+        let board = try await waitForBoard(
+            client, contestId: contest.id, after: before.evaluationId ?? 0, teams: entries)
         say(LeaderboardTable.render(board))
         say("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
         if exitAfterRun { return }
@@ -70,16 +75,16 @@ struct DemoDriver: Service {
     }
 
     /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600) and
-    /// submits its bundle; returns how many submissions were newly queued.
-    private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> Int {
-        guard let seedsPath = try? RuntimePaths.resources.file("demo-teams.json", in: .seeds) else { return 0 }
+    /// submits its bundle; returns each team's submission with the token that can read it.
+    private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> [DemoSubmission] {
+        guard let seedsPath = try? RuntimePaths.resources.file("demo-teams.json", in: .seeds) else { return [] }
         let seedsDirectory = URL(fileURLWithPath: seedsPath).deletingLastPathComponent().path
         let teams = try JSONDecoder().decode([TeamSeed].self, from: Data(contentsOf: URL(fileURLWithPath: seedsPath)))
         let tokenFile = environment.stateDirectory + "/demo-teams.json"
         var tokens =
             (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: tokenFile))))
             ?? [:]
-        var queued = 0
+        var submitted: [DemoSubmission] = []
         for team in teams {
             if tokens[team.name] == nil {
                 let body = try APIJSON.encoder().encode(TeamRegistrationRequest(name: team.name))
@@ -103,10 +108,27 @@ struct DemoDriver: Service {
             say(
                 "  \(team.name): submission \(submission.id) \(submission.status) (sha256 \(submission.sha256.prefix(12))…)"
             )
-            // New submissions are validated first (validation episode), then queued for ranking.
-            if ["validating", "queued"].contains(submission.status) { queued += 1 }
+            submitted.append(DemoSubmission(id: submission.id, token: token, status: submission.status))
         }
-        return queued
+        return submitted
+    }
+
+    /// Waits until no submission is still in its validation episode; returns how many passed.
+    private func waitForValidation(_ client: DemoClient, _ submitted: [DemoSubmission]) async throws -> Int {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(300))
+        var passed = 0
+        for submission in submitted {
+            var view = try await client.patientJSON(
+                SubmissionView.self, .GET, "/v1/submissions/\(submission.id)", token: submission.token)
+            while view.status == "validating", ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(300))
+                view = try await client.patientJSON(
+                    SubmissionView.self, .GET, "/v1/submissions/\(submission.id)", token: submission.token)
+            }
+            if view.status == "rejected" { say("  submission \(submission.id) was rejected by its validation episode") }
+            if !["validating", "rejected", "failed"].contains(view.status) { passed += 1 }
+        }
+        return passed
     }
 
     private func saveTokens(_ tokens: [String: String], to path: String) throws {
@@ -116,14 +138,16 @@ struct DemoDriver: Service {
             atPath: path, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
     }
 
-    private func waitForBoard(_ client: DemoClient, contestId: String, after: Int64) async throws -> LeaderboardView {
+    private func waitForBoard(
+        _ client: DemoClient, contestId: String, after: Int64, teams: Int
+    ) async throws -> LeaderboardView {
         let deadline = ContinuousClock.now.advanced(by: .seconds(900))
         var lastNote = ContinuousClock.now
         while ContinuousClock.now < deadline {
             let board = try await client.patientJSON(
                 LeaderboardView.self, .GET, "/v1/contests/\(contestId)/leaderboard",
                 patience: deadline - ContinuousClock.now)
-            if let evaluation = board.evaluationId, evaluation > after { return board }
+            if let evaluation = board.evaluationId, evaluation > after, board.rows.count >= teams { return board }
             if lastNote.duration(to: .now) > .seconds(5) {
                 say("  … evaluating")
                 lastNote = .now
