@@ -23,12 +23,8 @@ struct RunCompletionBuilder {
             let curve = outcome.equityCurves[entry.slot] ?? []
             let metrics = EquityMetrics(curve: curve)
             let report = outcome.reports[entry.slot]
-            let score: Int64 =
-                switch definition.scoring.metric {
-                case .pnl: metrics.pnl.units
-                case .returnBps: metrics.returnBps
-                case .sharpe: metrics.sharpeMilli
-                }
+            // The one scoring function `arena verify` recomputes from the replay.
+            let score = metrics.score(Self.rankingMetric(definition.scoring.metric))
             var logs = report?.logLines.joined(separator: "\n") ?? ""
             if let stderr = report?.stderrTail, !stderr.isEmpty { logs += "\n--- stderr (tail) ---\n" + stderr }
             let reportJSON =
@@ -54,5 +50,14 @@ struct RunCompletionBuilder {
             transcript: Data(outcome.transcript.bytes),
             transcriptRoot: outcome.transcript.root.description,
             attestationJSON: String(decoding: attestation, as: UTF8.self), results: results)
+    }
+
+    /// The contest's metric as the scoring rule `arena verify` applies (same names by design).
+    static func rankingMetric(_ metric: ScoringSettings.Metric) -> RankingMetric {
+        switch metric {
+        case .pnl: .pnl
+        case .returnBps: .returnBps
+        case .sharpe: .sharpe
+        }
     }
 }
