@@ -106,6 +106,10 @@ EOF
         || { cat "$WORK/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
     PG_STARTED=1
     psql_ctl postgres "CREATE ROLE arena LOGIN" >/dev/null
+    # The group roles of the trust model (Deployment/CONFIGURATION.md "Database roles"): created
+    # by the superuser, since the migration owner may not create roles.
+    psql_ctl postgres "CREATE ROLE arena_api NOLOGIN" >/dev/null
+    psql_ctl postgres "CREATE ROLE arena_runner NOLOGIN" >/dev/null
     psql_ctl postgres "CREATE DATABASE arena OWNER arena" >/dev/null
     log "postgres: $($PGBIN/postgres --version | awk '{print $3}') on $ADDR_DB:5432"
 }
@@ -241,7 +245,8 @@ EOF
         tar -C "$CLUSTER_ROOT/Seeds/strategies/$strategy" -czf "$WORK/bundle-$index.tar.gz" .
         response="$(http POST /v1/submissions "$token" "$WORK/bundle-$index.tar.gz" application/gzip)"
         body="$(tail -n +2 <<<"$response")"
-        [ "$(head -1 <<<"$response")" = 202 ] && [ "$(json_field "$body" 'd["status"]')" = queued ] \
+        # New submissions pass a validation episode on a runner first (validating → queued).
+        [ "$(head -1 <<<"$response")" = 202 ] && [ "$(json_field "$body" 'd["status"]')" = validating ] \
             || die "submit $team: $response"
         json_field "$body" 'd["id"]' >"$WORK/submission-$index"
         TEAMS=$((TEAMS + 1))

@@ -22,7 +22,20 @@ extension ArenaStore {
     ///   evaluation's `failed` submissions back to `running` (still not charged); when the rerun
     ///   completes and it was the last missing run, the evaluation completes as usual.
     public func requeueRun(runId: Int64, actor: String) async throws -> RerunOutcome {
-        try await client.withTransaction(logger: logger) { connection in
+        // A published board names this run's transcript and results: a completed run of a
+        // published contest is never replaced (migration 0008 refuses it again at commit time).
+        let sealed = try await client.query(
+            """
+            SELECT r.contest_id FROM runs r JOIN contests c ON c.id = r.contest_id
+            WHERE r.id = \(runId) AND r.status = 'complete' AND c.published_at IS NOT NULL
+            """, logger: logger)
+        for try await contestId in sealed.decode(String.self) {
+            throw StorageError(
+                .sealed,
+                "run \(runId) is part of the published results of \(contestId): a completed run cannot be rerun "
+                    + "after publication (a run that failed for a platform reason can; then amend the board)")
+        }
+        return try await client.withTransaction(logger: logger) { connection in
             let rows = try await connection.query(
                 "SELECT status, evaluation_id, contest_id FROM runs WHERE id = \(runId) FOR UPDATE", logger: logger)
             var found: (String, Int64, String)?
