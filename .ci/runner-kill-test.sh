@@ -155,20 +155,27 @@ wait "${PIDS[$VICTIM]}" 2>/dev/null || true
 unset "PIDS[$VICTIM]"
 KILLED_AT=$SECONDS
 
+# Submissions pass validation episodes first, so a contest can see more than one evaluation
+# (one per batch of validated entries): wait until every evaluation is complete and the queue is
+# empty.
+settled_sql="SELECT (SELECT count(*) FROM evaluations WHERE contest_id = 'rk') > 0
+    AND (SELECT count(*) FROM evaluations WHERE contest_id = 'rk' AND status <> 'complete') = 0
+    AND (SELECT count(*) FROM jobs WHERE contest_id = 'rk' AND status IN ('queued', 'running')) = 0"
 deadline=$((SECONDS + 240))
 while [ $SECONDS -lt $deadline ]; do
-    [ "$(sql "SELECT count(*) FROM evaluations WHERE contest_id = 'rk' AND status = 'complete'")" = 1 ] && break
+    [ "$(sql "$settled_sql")" = t ] && break
     sleep 0.5
 done
-[ "$(sql "SELECT count(*) FROM evaluations WHERE contest_id = 'rk' AND status = 'complete'")" = 1 ] \
-    || die "evaluation not complete 240 s after the kill: $(sql "SELECT id, kind, status, lease_owner, attempts, last_error FROM jobs")"
-log "evaluation complete $((SECONDS - KILLED_AT)) s after the kill"
+[ "$(sql "$settled_sql")" = t ] \
+    || die "evaluations not complete 240 s after the kill: $(sql "SELECT id, kind, status, lease_owner, attempts, last_error FROM jobs")"
+log "evaluations complete $((SECONDS - KILLED_AT)) s after the kill"
 
 FINISHER="$(sql "SELECT actor FROM audit_events WHERE action = 'run.completed' AND subject = 'run:$RUN'")"
 [ -n "$FINISHER" ] && [ "$FINISHER" != "runner:$OWNER" ] || die "run $RUN completed by '$FINISHER' (killed: $OWNER)"
 bad="$(sql "SELECT count(*) FROM runs r WHERE r.contest_id = 'rk' AND (r.status <> 'complete'
-            OR (SELECT count(*) FROM run_results x WHERE x.run_id = r.id) <> $TEAMS)")"
-[ "$bad" = 0 ] || die "$bad runs without exactly $TEAMS results"
+            OR (SELECT count(*) FROM run_results x WHERE x.run_id = r.id)
+               <> (SELECT count(*) FROM run_entries e WHERE e.run_id = r.id))")"
+[ "$bad" = 0 ] || die "$bad runs without exactly one result per team in the run"
 bad="$(sql "SELECT count(*) FROM (SELECT subject FROM audit_events WHERE action = 'run.completed'
             GROUP BY subject HAVING count(*) <> 1) s")"
 [ "$bad" = 0 ] || die "a run completed more than once"

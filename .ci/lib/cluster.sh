@@ -274,7 +274,8 @@ wait_for_leaderboard() {
         response="$(http GET "/v1/contests/$CONTEST/leaderboard")"
         body="$(tail -n +2 <<<"$response")"
         if [ "$(head -1 <<<"$response")" = 200 ] \
-            && [ "$(json_field "$body" 'd.get("evaluation_id") is not None and len(d["rows"])')" = "$TEAMS" ]; then
+            && [ "$(json_field "$body" 'd.get("evaluation_id") is not None and len(d["rows"])')" = "$TEAMS" ] \
+            && [ "$(sql "SELECT count(*) FROM jobs WHERE contest_id = '$CONTEST' AND status IN ('queued', 'running')")" = 0 ]; then
             return 0
         fi
         sleep 0.5
@@ -292,8 +293,9 @@ assert_exactly_once() {
     bad="$(sql "SELECT count(*) FROM runs WHERE contest_id = '$CONTEST' AND status <> 'complete'")"
     [ "$bad" = 0 ] || die "$bad runs not complete"
     bad="$(sql "SELECT count(*) FROM runs r WHERE r.contest_id = '$CONTEST'
-                AND (SELECT count(*) FROM run_results x WHERE x.run_id = r.id) <> $TEAMS")"
-    [ "$bad" = 0 ] || die "$bad runs without exactly $TEAMS results"
+                AND (SELECT count(*) FROM run_results x WHERE x.run_id = r.id)
+                    <> (SELECT count(*) FROM run_entries e WHERE e.run_id = r.id)")"
+    [ "$bad" = 0 ] || die "$bad runs without exactly one result per team in the run"
     bad="$(sql "SELECT count(*) FROM runs r WHERE r.contest_id = '$CONTEST'
                 AND (SELECT count(*) FROM jobs j WHERE j.run_id = r.id AND j.status = 'done') <> 1")"
     [ "$bad" = 0 ] || die "$bad runs without exactly one done job"
