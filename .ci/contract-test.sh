@@ -74,7 +74,7 @@ export ARENA_RATE_LIMIT_IP=100000 ARENA_RATE_BURST_IP=100000 ARENA_RATE_LIMIT_TO
 unset DATABASE_URL
 # One runner in the server process, so runs, reports, logs and transcripts exist to be fuzzed.
 export ARENA_PYTHON_SDK="$ROOT/Sources/PythonSDK"
-(cd "$ROOT" && exec "$BIN/arena-server" serve --port "$PORT" --runners 1) >"$WORK/serve.log" 2>&1 &
+(cd "$ROOT" && ARENA_ISOLATION="${ARENA_ISOLATION:-sandboxed}" exec "$BIN/arena-server" serve --port "$PORT" --runners 1) >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz")" = 200 ] && break
