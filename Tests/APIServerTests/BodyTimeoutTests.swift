@@ -18,12 +18,11 @@ struct BodyTimeoutTests {
     @Test func aStalledBodyTimesOut() async throws {
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
         continuation.yield(ByteBuffer(string: "first bytes, then nothing"))
-        let started = ContinuousClock.now
+        // The body never ends: without the timeout this read would wait for ever. (No bound on
+        // the elapsed time: speed targets live in benchmarks, and a loaded CI machine starves timers.)
         await #expect(throws: Request.BodyReadError.self) {
             _ = try await Self.request(stream).readBody(upTo: 1 << 20, timeout: .milliseconds(200))
         }
-        // Generous: the point is that it throws instead of waiting for ever.
-        #expect(started.duration(to: .now) < .seconds(30))
         continuation.finish()
     }
 
