@@ -169,6 +169,7 @@ let package = Package(
             name: "APIServer",
             dependencies: [
                 "MarketModel", "APIModels", "ContestModel", "Storage", "BundleKit", "Leaderboard",
+                "AuditLog", "MarketEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -330,6 +331,7 @@ let package = Package(
             name: "APIServerTests",
             dependencies: [
                 "APIServer", "APIModels", "BundleKit", "ContestModel", "Leaderboard", "Storage",
+                "AuditLog", "MarketEngine", "MarketModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

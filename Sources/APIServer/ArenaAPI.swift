@@ -14,6 +14,7 @@ public struct ArenaAPI: Sendable {
     let validator: any BundleValidating
     let leaderboards: LeaderboardService
     let limits: APILimits
+    let replays: ReplayService
 
     /// - Parameters:
     ///   - repositories: what the API reads and writes, one protocol per area.
@@ -28,6 +29,7 @@ public struct ArenaAPI: Sendable {
         self.leaderboards = LeaderboardService(
             reader: repositories.leaderboards, configuration: configuration.leaderboardCache)
         self.limits = APILimits(configuration)
+        self.replays = ReplayService()
     }
 
     /// Builds the router with every route and middleware.
@@ -95,6 +97,11 @@ public struct ArenaAPI: Sendable {
         AdminListRoutes(contests: r.contests, lists: r.adminLists, audit: r.audit).register(on: groups)
         AdminRunRoutes(runs: r.runs, leaderboards: leaderboards).register(on: groups)
         AdminInviteRoutes(contests: r.contests, teams: r.teams, audit: r.audit).register(on: groups)
+        ReplayRoutes(runs: r.runs, replays: replays).register(on: groups)
+        WebRoutes(
+            contests: r.contests, teams: r.teams, submissions: r.submissions, runs: r.runs, leaderboards: leaderboards,
+            replays: replays
+        ).register(on: groups)
         return router
     }
 }

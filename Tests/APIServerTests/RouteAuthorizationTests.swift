@@ -109,6 +109,21 @@ struct RouteAuthorizationTests {
                 expected: [401, 403, 403, 202, 401]),
             Row(method: .get, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
             Row(method: .get, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
+            // Web pages are public (the replay page holds no data); the replay's data is the
+            // organizers' and, its own view, the run's teams' until publication.
+            Row(method: .get, route: "/", path: "/", expected: all200),
+            Row(method: .get, route: "/contests/{contest}", path: "/contests/authz", expected: all200),
+            Row(
+                method: .get, route: "/contests/{contest}/leaderboard", path: "/contests/authz/leaderboard",
+                expected: all200),
+            Row(
+                method: .get, route: "/contests/{contest}/teams/{team}", path: "/contests/authz/teams/\(teamC)",
+                expected: all200),
+            Row(method: .get, route: "/runs/{id}", path: "/runs/\(run)", expected: all200),
+            Row(method: .get, route: "/assets/{name}", path: "/assets/replay.js", expected: all200),
+            Row(
+                method: .get, route: "/v1/runs/{id}/replay", path: "/v1/runs/\(run)/replay",
+                expected: [403, 200, 403, 200, 401]),
             // The published record before publication: the definition is public, boards and
             // commitments do not exist yet, an amendment needs a published board.
             Row(
@@ -136,6 +151,7 @@ struct RouteAuthorizationTests {
             Row(
                 method: .get, route: "/v1/runs/{id}/attestation", path: "/v1/runs/\(run)/attestation",
                 expected: all200),
+            Row(method: .get, route: "/v1/runs/{id}/replay", path: "/v1/runs/\(run)/replay", expected: all200),
             // Last: rotating revokes the token used above.
             Row(method: .post, route: "/v1/me/token", path: "/v1/me/token", expected: [401, 201, 201, 403, 401]),
         ]
@@ -157,6 +173,10 @@ struct RouteAuthorizationTests {
             #expect(submitted.status == .accepted, "\(submitted.text)")
             let submission = try submitted.decode(SubmissionView.self)
             let run = fixture.arena.addRun(contestId: "authz", teams: [teamA.id])
+            // A real transcript (team B is not in the run; 999 is a team of no contest).
+            fixture.arena.store(
+                try WebRunFixture(teams: [teamA.id, teamC.id, 999], labels: ["alpha-secret", "gamma", "other"]),
+                runId: run)
             let tokens: [Role: String] = [
                 .teamA: teamA.token, .teamB: teamB.token, .organizer: organizer, .bogus: "pa_team_not-a-real-token",
             ]
