@@ -157,7 +157,7 @@ let package = Package(
             name: "JobRunner",
             dependencies: [
                 "MarketModel", "AuditLog", "ContestModel", "Storage", "Sandbox", "BundleKit", "Scoring",
-                "HeatRunner", "Leaderboard",
+                "HeatRunner", "Leaderboard", "Integrity",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -168,7 +168,7 @@ let package = Package(
         .target(
             name: "APIServer",
             dependencies: [
-                "MarketModel", "APIModels", "ContestModel", "Storage", "BundleKit", "Leaderboard",
+                "MarketModel", "APIModels", "ContestModel", "Storage", "BundleKit", "Leaderboard", "Integrity",
                 "AuditLog", "MarketEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -186,7 +186,7 @@ let package = Package(
             name: "arena",
             dependencies: [
                 "MarketModel", "StrategyKit", "APIModels", "AuditLog", "ContestModel", "ArenaResources",
-                "HeatRunner", "Sandbox", "Scoring", "MarketScenario", "BundleKit",
+                "HeatRunner", "Sandbox", "Scoring", "MarketScenario", "BundleKit", "Integrity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -345,7 +345,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Storage", "APIServer", "JobRunner", "HeatRunner", "ContestModel", "APIModels",
                 "BundleKit",
-                "Sandbox", "AuditLog", "MarketModel",
+                "Sandbox", "AuditLog", "MarketModel", "Integrity",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -17,11 +17,14 @@ public struct RunReportView: Codable, Sendable, Equatable {
     public var fault: String?
     public var faultTick: Int64?
     public var logs: String
+    /// The integrity section, present when the team is flagged in its evaluation's report.
+    public var integrity: RunIntegrityView?
 
     public init(
         runId: Int64, contestId: String, status: String, round: Int, heat: Int, rankInRun: Int,
         teamsInRun: Int, finalEquity: String, pnl: String, fees: String, funding: String, trades: Int,
-        liquidations: Int, maxDrawdown: String, fault: String?, faultTick: Int64?, logs: String
+        liquidations: Int, maxDrawdown: String, fault: String?, faultTick: Int64?, logs: String,
+        integrity: RunIntegrityView? = nil
     ) {
         self.runId = runId
         self.contestId = contestId
@@ -40,5 +43,6 @@ public struct RunReportView: Codable, Sendable, Equatable {
         self.fault = fault
         self.faultTick = faultTick
         self.logs = logs
+        self.integrity = integrity
     }
 }

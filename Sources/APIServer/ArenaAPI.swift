@@ -84,7 +84,7 @@ public struct ArenaAPI: Sendable {
                 bodyTimeout: configuration.bodyTimeout, executor: limits.validation,
                 reservationSeconds: configuration.uploadReservationSeconds)
         ).register(on: groups)
-        RunRoutes(runs: r.runs, contests: r.contests).register(on: groups)
+        RunRoutes(runs: r.runs, contests: r.contests, integrity: r.integrity).register(on: groups)
         let publication = PublicationRoutes(
             contests: r.contests, boards: r.boards, audit: r.audit, leaderboards: leaderboards,
             wait: configuration.publicationWait)
@@ -97,6 +97,8 @@ public struct ArenaAPI: Sendable {
         AdminListRoutes(contests: r.contests, lists: r.adminLists, audit: r.audit).register(on: groups)
         AdminRunRoutes(runs: r.runs, leaderboards: leaderboards).register(on: groups)
         AdminInviteRoutes(contests: r.contests, teams: r.teams, audit: r.audit).register(on: groups)
+        IntegrityRoutes(integrity: r.integrity, contests: r.contests, boards: r.boards, audit: r.audit)
+            .register(on: groups)
         ReplayRoutes(runs: r.runs, replays: replays).register(on: groups)
         WebRoutes(
             contests: r.contests, teams: r.teams, submissions: r.submissions, runs: r.runs, leaderboards: leaderboards,

@@ -55,6 +55,8 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
         case metricMismatch = "metric_mismatch"
         /// The board's ranks do not follow from the verified results.
         case rankMismatch = "rank_mismatch"
+        /// The integrity report recomputed from the transcripts is not the one the server publishes.
+        case integrityMismatch = "integrity_mismatch"
         /// The board snapshot is malformed, not canonical, unsigned by a trusted key, or inconsistent.
         case boardInvalid = "board_invalid"
     }

@@ -9,7 +9,6 @@ import MarketModel
 /// order or on anything but the transcript.
 struct HeatTape: Sendable {
     private(set) var runID: String
-    private(set) var seed: UInt64
     /// Hex root of the transcript's hash chain (binds the report to the exact transcript).
     private(set) var root: String
     /// Tick records.
@@ -32,7 +31,6 @@ struct HeatTape: Sendable {
     init(_ run: IntegrityRun) {
         let header = run.transcript.header
         runID = header.runID
-        seed = header.seed
         root = run.transcript.root.hex
         ticks = run.records.count
         instruments = run.configuration.instruments

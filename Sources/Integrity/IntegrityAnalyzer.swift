@@ -76,7 +76,7 @@ public enum IntegrityAnalyzer {
         }
         let runs = zip(evaluation.tapes, evaluation.globalIndex).map { tape, _ in
             IntegrityReport.RunRef(
-                runID: tape.runID, seed: tape.seed, ticks: tape.ticks, transcriptRoot: tape.root,
+                runID: tape.runID, ticks: tape.ticks, transcriptRoot: tape.root,
                 teamIDs: tape.teams.map(\.teamID))
         }
         return IntegrityReport(

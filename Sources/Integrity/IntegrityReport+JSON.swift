@@ -40,7 +40,7 @@ extension CanonicalJSON {
 extension IntegrityReport.RunRef {
     var json: CanonicalJSON {
         .object([
-            "run_id": .string(runID), "seed": .string(String(seed)), "ticks": .int(ticks),
+            "run_id": .string(runID), "ticks": .int(ticks),
             "transcript_root": .string(transcriptRoot), "teams": .array(teamIDs.map { .string($0) }),
         ])
     }

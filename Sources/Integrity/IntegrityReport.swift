@@ -10,10 +10,10 @@ public struct IntegrityReport: Sendable, Hashable {
     /// The format tag written into the report.
     public static let format = "perparena-integrity/1"
 
-    /// A run the report covers.
+    /// A run the report covers. Its seed is not named (the transcript root binds it): before
+    /// publication the report is the organizers', who must not learn a private round's seed.
     public struct RunRef: Sendable, Hashable {
         public var runID: String
-        public var seed: UInt64
         public var ticks: Int
         /// Hex root of the transcript's hash chain.
         public var transcriptRoot: String

@@ -23,6 +23,8 @@ struct APIClient: Sendable {
     struct Reply: Sendable {
         var status: Int
         var body: [UInt8]
+        /// Response headers (names as sent).
+        var headers: HTTPHeaders = [:]
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
@@ -69,17 +71,21 @@ struct APIClient: Sendable {
         if let body { request.body = .bytes(body) }
         let status: Int
         let bytes: [UInt8]
+        let headers: HTTPHeaders
         do {
             let response = try await HTTPClients.shared.execute(
                 request, timeout: .seconds(configuration.timeoutSeconds))
             status = Int(response.status.code)
+            headers = response.headers
             bytes = Array(try await response.body.collect(upTo: 1 << 30).readableBytesView)
         } catch {
             throw CLIError(
                 "unreachable", "cannot reach the server at \(configuration.server) (\(describe(error)))",
                 hint: unreachableHint, exitCode: ExitCodes.unreachable)
         }
-        if (200..<300).contains(status) || accept.contains(status) { return Reply(status: status, body: bytes) }
+        if (200..<300).contains(status) || accept.contains(status) {
+            return Reply(status: status, body: bytes, headers: headers)
+        }
         throw Self.failure(status: status, body: bytes, method: method, path: path).redacting(configuration.token)
     }
 

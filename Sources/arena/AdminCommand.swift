@@ -4,7 +4,7 @@ import ArgumentParser
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Organizer commands: contests, registration, invites, freeze, publish, teams, audit.",
+        abstract: "Organizer commands: contests, registration, invites, freeze, publish, teams, audit, integrity.",
         discussion: """
             Every admin command needs an organizer token (from `arena-server bootstrap-organizer NAME`). \
             Save it in its own profile and pass --profile, or set ARENA_TOKEN.
@@ -22,6 +22,6 @@ struct AdminCommand: AsyncParsableCommand {
             AdminInviteCommand.self, AdminFreezeCommand.self, AdminUnfreezeCommand.self,
             AdminPublishCommand.self, AdminAmendCommand.self, AdminRerunCommand.self, AdminDisqualifyCommand.self,
             AdminReinstateCommand.self, AdminTeamsCommand.self, AdminSubmissionsCommand.self,
-            AdminRunsCommand.self, AdminAuditCommand.self,
+            AdminRunsCommand.self, AdminAuditCommand.self, AdminIntegrityCommand.self, AdminIntegrityReviewCommand.self,
         ])
 }

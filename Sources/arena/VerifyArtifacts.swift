@@ -14,6 +14,9 @@ import NIOHTTP1
 ///     keys.json                     GET /v1/keys
 ///     runs/{id}.transcript          GET /v1/runs/{id}/transcript
 ///     runs/{id}.attestation.json    GET /v1/runs/{id}/attestation
+///     definition.json               GET /v1/contests/{id}/definition (the public definition)
+///     integrity.json                GET /v1/contests/{id}/integrity (the published integrity report)
+///     integrity.recomputed.json     the report `verify --contest` recomputed (written with --download)
 struct VerifyArtifacts: Sendable {
     /// Where the artifacts come from.
     enum Location: Sendable {
@@ -60,6 +63,17 @@ struct VerifyArtifacts: Sendable {
     func keys() async throws -> [UInt8]? { try await optional("keys.json", "/v1/keys", authorized: false) }
 
     func contest(_ id: String) async throws -> [UInt8]? { try await optional("contest.json", "/v1/contests/\(id)") }
+
+    func definition(_ contest: String) async throws -> [UInt8]? {
+        try await optional("definition.json", "/v1/contests/\(contest)/definition")
+    }
+
+    func integrityReport(_ contest: String) async throws -> [UInt8]? {
+        try await optional("integrity.json", "/v1/contests/\(contest)/integrity")
+    }
+
+    /// Saves the recomputed integrity report next to the served one (with `--download`).
+    func saveRecomputedIntegrity(_ bytes: [UInt8]) throws { try save(bytes, as: "integrity.recomputed.json") }
 
     func board(_ contest: String) async throws -> [UInt8]? {
         try await optional("board.json", "/v1/contests/\(contest)/board")

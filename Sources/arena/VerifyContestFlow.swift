@@ -3,7 +3,8 @@ import Foundation
 import Scoring
 
 /// `arena verify --contest ID`: the board, every run on it, then the ranks recomputed from the
-/// verified results.
+/// verified results, then the integrity report recomputed from the verified transcripts and
+/// compared byte for byte with the published one (`VerifyIntegrityCheck`).
 struct VerifyContestFlow {
     let artifacts: VerifyArtifacts
     let pinning: KeyPinning
@@ -79,12 +80,14 @@ struct VerifyContestFlow {
         report.record("board", nil, detail: "\(loaded.detail): \(board.rows.count) rows, \(board.runs.count) runs")
         let saved = try options.savedCommitment()
         var verified: [Int64: [Int64: BoardRankCheck.VerifiedTeam]] = [:]
+        var transcripts: [[UInt8]] = []
         let metric = RankingMetric(rawValue: board.metric)
         for run in board.runs {
             let name = "run \(run.runID)"
             // A run that cannot be fetched is an I/O problem (exit 2), like for a single run.
             let transcript = try await artifacts.transcript(run: String(run.runID))
             let attestation = try await artifacts.attestation(run: String(run.runID))
+            transcripts.append(transcript)
             var runReport = keys.replay(transcript: transcript, attestation: attestation)
             RunClaims(
                 requestedRun: String(run.runID), requestedContest: id, contest: contest, board: board,
@@ -106,6 +109,19 @@ struct VerifyContestFlow {
                 detail: "\(board.rows.count) rows follow from the verified results by \(board.metric)")
         } else {
             report.skip("ranks", because: "not every run verified")
+        }
+        if report.verified {
+            let integrity = try await VerifyIntegrityCheck(
+                artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256
+            ).check(transcripts: transcripts)
+            report.warnings += integrity.warnings
+            if let reason = integrity.skipped {
+                report.skip("integrity", because: reason)
+            } else {
+                report.record("integrity", integrity.failure, detail: integrity.detail)
+            }
+        } else {
+            report.skip("integrity", because: "not every run verified")
         }
         VerifyOutput.printContest(report, json: options.json)
         return report.verified

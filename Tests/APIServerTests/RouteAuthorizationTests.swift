@@ -108,6 +108,18 @@ struct RouteAuthorizationTests {
                 method: .post, route: "/v1/admin/runs/{id}/rerun", path: "/v1/admin/runs/\(run)/rerun",
                 expected: [401, 403, 403, 202, 401]),
             Row(method: .get, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
+            // Integrity: the report is the organizers' before publication; teams and the public
+            // get the published one only (the fixture stores a report flagging team C).
+            Row(
+                method: .get, route: "/v1/admin/contests/{contest}/integrity", path: c + "/integrity",
+                expected: organizerOnly),
+            Row(
+                method: .post, route: "/v1/admin/contests/{contest}/integrity/review", path: c + "/integrity/review",
+                expected: organizerOnly,
+                body: json(#"{"decision": "clear", "team_id": \#(teamC), "kind": "transfer", "reason": "authz"}"#)),
+            Row(
+                method: .get, route: "/v1/contests/{contest}/integrity", path: "/v1/contests/authz/integrity",
+                expected: [404, 404, 404, 404, 401]),
             Row(method: .get, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
             // Web pages are public (the replay page holds no data); the replay's data is the
             // organizers' and, its own view, the run's teams' until publication.
@@ -177,6 +189,9 @@ struct RouteAuthorizationTests {
             fixture.arena.store(
                 try WebRunFixture(teams: [teamA.id, teamC.id, 999], labels: ["alpha-secret", "gamma", "other"]),
                 runId: run)
+            fixture.arena.addIntegrityReport(
+                contestId: "authz", evaluationId: 1,
+                report: InMemoryArena.sampleIntegrityReport(contest: "authz", flagged: teamC.id, giver: teamB.id))
             let tokens: [Role: String] = [
                 .teamA: teamA.token, .teamB: teamB.token, .organizer: organizer, .bogus: "pa_team_not-a-real-token",
             ]

@@ -50,7 +50,9 @@ enum DTOSamples {
             RunReportView(
                 runId: 1, contestId: "demo", status: "complete", round: 0, heat: 0, rankInRun: 1, teamsInRun: 2,
                 finalEquity: "1", pnl: "1", fees: "0", funding: "0", trades: 1, liquidations: 0,
-                maxDrawdown: "0", fault: full ? "timeout" : nil, faultTick: full ? 3 : nil, logs: "")
+                maxDrawdown: "0", fault: full ? "timeout" : nil, faultTick: full ? 3 : nil, logs: "",
+                integrity: full
+                    ? RunIntegrityView(evaluationId: 1, reportSha256: "ab", flags: ["wash"], section: "{}") : nil)
         }
         let team = TeamView(teamId: 1, name: "a", contestId: "demo", disqualified: true, disqualifyReason: "why")
         let runSummary = { (root: String?) in
@@ -95,6 +97,24 @@ enum DTOSamples {
                 InviteBatch(contestId: "demo", codes: [], issued: 0, used: 0)
             ),
             ("AmendmentRequest", AmendmentRequest(reason: "r"), AmendmentRequest(reason: "r")),
+            (
+                "IntegrityReviewRequest",
+                IntegrityReviewRequest(decision: "clear", teamId: 1, kind: "wash", reason: "r", evaluationId: 1),
+                IntegrityReviewRequest(decision: "clear", teamId: 1, kind: "wash", reason: "r")
+            ),
+            (
+                "IntegrityReviewView",
+                IntegrityReviewView(
+                    contestId: "demo", evaluationId: 1, reportSha256: "ab", teamId: 1, kind: "wash",
+                    decision: "cleared", reason: "r", amendmentJobId: 2),
+                IntegrityReviewView(
+                    contestId: "demo", evaluationId: 1, reportSha256: "ab", teamId: 1, kind: "wash",
+                    decision: "cleared", reason: "r", amendmentJobId: nil)
+            ),
+            (
+                "RunIntegrityView", RunIntegrityView(evaluationId: 1, reportSha256: "ab", flags: [], section: "{}"),
+                RunIntegrityView(evaluationId: 1, reportSha256: "ab", flags: [], section: nil)
+            ),
         ]
     }
 

@@ -105,6 +105,8 @@ struct DatabaseRoleTests {
                 // 0006 (abuse controls): the API takes reservations, registers teams, issues invites.
                 "submission_reservations": (true, false), "team_registrations": (true, false),
                 "team_members": (true, false), "contest_invites": (true, false),
+                // 0009 (integrity reports): runners insert, the API reads; append-only for everyone.
+                "integrity_reports": (false, true),
             ]
             let unreadable: [String: Set<String>] = [
                 "arena_api": ["evaluation_seed_material"],

@@ -13,13 +13,14 @@ public struct ArenaRepositories: Sendable {
     public var evaluations: any EvaluationQueue
     public var leaderboards: any LeaderboardReading
     public var boards: any BoardReading
+    public var integrity: any IntegrityRepository
     public var readiness: any ReadinessChecking
 
     public init(
         identities: any IdentityRepository, contests: any ContestRepository, teams: any TeamRepository,
         submissions: any SubmissionRepository, runs: any RunRepository, adminLists: any AdminListRepository,
         audit: any AuditRepository, evaluations: any EvaluationQueue, leaderboards: any LeaderboardReading,
-        boards: any BoardReading, readiness: any ReadinessChecking
+        boards: any BoardReading, integrity: any IntegrityRepository, readiness: any ReadinessChecking
     ) {
         self.identities = identities
         self.contests = contests
@@ -31,6 +32,7 @@ public struct ArenaRepositories: Sendable {
         self.evaluations = evaluations
         self.leaderboards = leaderboards
         self.boards = boards
+        self.integrity = integrity
         self.readiness = readiness
     }
 
@@ -38,10 +40,12 @@ public struct ArenaRepositories: Sendable {
     public init(store: some AllRepositories, readiness: any ReadinessChecking) {
         self.init(
             identities: store, contests: store, teams: store, submissions: store, runs: store, adminLists: store,
-            audit: store, evaluations: store, leaderboards: store, boards: store, readiness: readiness)
+            audit: store, evaluations: store, leaderboards: store, boards: store, integrity: store,
+            readiness: readiness)
     }
 }
 
 /// A store that serves every area of the API.
 public typealias AllRepositories = IdentityRepository & ContestRepository & TeamRepository & SubmissionRepository
     & RunRepository & AdminListRepository & AuditRepository & EvaluationQueue & LeaderboardReading & BoardReading
+    & IntegrityRepository

@@ -11,3 +11,4 @@ extension ArenaStore: AdminListRepository {}
 extension ArenaStore: AuditRepository {}
 extension ArenaStore: EvaluationQueue {}
 extension ArenaStore: BoardReading {}
+extension ArenaStore: IntegrityRepository {}

@@ -15,6 +15,7 @@ import Storage
 struct RunRoutes: Sendable {
     let runs: any RunRepository
     let contests: any ContestReading
+    let integrity: any IntegrityRepository
 
     func register(on groups: AccessGroups) {
         groups.team.get("/v1/runs") { _, context in
@@ -85,7 +86,8 @@ struct RunRoutes: Sendable {
         guard let run = try await runs.run(id: runId),
             let (result, teams) = try await runs.runResult(runId: runId, teamId: team.id)
         else { throw APIError.notFound("run report") }
-        if !run.seedPublic, try await contests.existingContest(run.contestId).publishedAt == nil {
+        let published = try await contests.existingContest(run.contestId).publishedAt != nil
+        if !run.seedPublic, !published {
             throw APIError.notFound("run report")
         }
         func text(_ units: Int64) -> String { Money(units: units).decimal }
@@ -95,6 +97,7 @@ struct RunRoutes: Sendable {
             pnl: text(result.pnl), fees: text(result.fees), funding: text(result.funding),
             trades: result.trades, liquidations: result.liquidations,
             maxDrawdown: text(result.maxDrawdown), fault: result.faultCode, faultTick: result.faultTick,
-            logs: result.logs)
+            logs: result.logs,
+            integrity: try await integritySection(run: run, teamId: team.id, published: published))
     }
 }

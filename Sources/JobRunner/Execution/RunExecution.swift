@@ -59,6 +59,10 @@ struct RunExecution {
         // database restart) is not overtaken by another runner redoing the heat.
         let result = try await holdingLease(job) { try await commit(completion) }
         Counter(label: "arena_runs_completed_total").increment()
+        if case .evaluationComplete(let evaluationId) = result {
+            await IntegrityRecorder(store: store, owner: configuration.owner, logger: logger)
+                .recordLogging(evaluationId: evaluationId, definition: definition)
+        }
         logger.info(
             "run finished",
             metadata: [

@@ -30,6 +30,11 @@ struct BoardPublisher {
             throw Refusal(description: "contest \(job.contestId) is not published")
         }
         let definition = try ContestDefinition.decode(json: contest.definitionJSON)
+        if try await store.integrityReport(contestId: contest.id, evaluationId: request.evaluationId) == nil {
+            // The report the runner computes when the evaluation completes; made here if that failed.
+            await IntegrityRecorder(store: store, owner: owner, logger: logger)
+                .recordLogging(evaluationId: request.evaluationId, definition: definition)
+        }
         guard let materialData = try await store.seedMaterial(evaluationId: request.evaluationId) else {
             throw Refusal(description: "evaluation \(request.evaluationId) has no committed seed material")
         }

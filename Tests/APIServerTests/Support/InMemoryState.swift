@@ -23,6 +23,8 @@ struct InMemoryState {
     /// Results per run, per team.
     var results: [Int64: [Int64: RunResultRecord]] = [:]
     var artifacts: [Int64: (transcript: Data?, attestation: String?)] = [:]
+    /// Stored integrity reports, in insertion order.
+    var integrityReports: [IntegrityReportRecord] = []
     var keys: [ArenaStore.PublicKeyRecord] = []
     var audit: [ArenaStore.AuditEvent] = []
     /// Queued jobs: contest id and, for reruns, the run id.
