@@ -2,6 +2,8 @@
 public enum BotMessage: Codable, Sendable, Hashable {
     case actions(Actions)
     case log(LogMessage)
+    /// A model request at a decision point (docs/LLM-AGENTS.md).
+    case llmRequest(LLMRequest)
 
     enum TypeKey: String, CodingKey { case type }
 
@@ -11,6 +13,7 @@ public enum BotMessage: Codable, Sendable, Hashable {
         switch type {
         case "actions": self = .actions(try Actions(from: decoder))
         case "log": self = .log(try LogMessage(from: decoder))
+        case "llm_request": self = .llmRequest(try LLMRequest(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown bot message type")
@@ -26,6 +29,9 @@ public enum BotMessage: Codable, Sendable, Hashable {
         case .log(let log):
             try container.encode("log", forKey: .type)
             try log.encode(to: encoder)
+        case .llmRequest(let request):
+            try container.encode("llm_request", forKey: .type)
+            try request.encode(to: encoder)
         }
     }
 }

@@ -11,6 +11,8 @@ public struct Hello: Codable, Sendable, Hashable {
     public var startingBalance: String
     /// Number of observations the bot will receive (ticks 1…ticksTotal).
     public var ticksTotal: Int
+    /// The contest's model terms (absent when the contest offers no model).
+    public var llm: LLMInfo?
 
     /// Creates a hello message.
     public init(
@@ -34,5 +36,6 @@ public struct Hello: Codable, Sendable, Hashable {
         case limits
         case startingBalance = "starting_balance"
         case ticksTotal = "ticks_total"
+        case llm
     }
 }

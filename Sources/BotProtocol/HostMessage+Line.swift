@@ -14,6 +14,7 @@ extension HostMessage {
             writer.string(end.reason)
             writer.key("final_equity")
             writer.string(end.finalEquity)
+        case .llmResponse(let response): response.write(to: &writer)
         }
         writer.endObject()
         writer.newline()
@@ -63,5 +64,9 @@ extension Hello {
         writer.string(startingBalance)
         writer.key("ticks_total")
         writer.int(ticksTotal)
+        if let llm {
+            writer.key("llm")
+            llm.write(to: &writer)
+        }
     }
 }

@@ -3,6 +3,8 @@ public enum HostMessage: Codable, Sendable, Hashable {
     case hello(Hello)
     case observation(Observation)
     case end(End)
+    /// The answer to a bot's `llm_request`.
+    case llmResponse(LLMResponse)
 
     enum TypeKey: String, CodingKey { case type }
 
@@ -12,6 +14,7 @@ public enum HostMessage: Codable, Sendable, Hashable {
         case .hello: "hello"
         case .observation: "observation"
         case .end: "end"
+        case .llmResponse: "llm_response"
         }
     }
 
@@ -22,6 +25,7 @@ public enum HostMessage: Codable, Sendable, Hashable {
         case "hello": self = .hello(try Hello(from: decoder))
         case "observation": self = .observation(try Observation(from: decoder))
         case "end": self = .end(try End(from: decoder))
+        case "llm_response": self = .llmResponse(try LLMResponse(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown host message type")
@@ -35,6 +39,7 @@ public enum HostMessage: Codable, Sendable, Hashable {
         case .hello(let hello): try hello.encode(to: encoder)
         case .observation(let observation): try observation.encode(to: encoder)
         case .end(let end): try end.encode(to: encoder)
+        case .llmResponse(let response): try response.encode(to: encoder)
         }
     }
 }

@@ -14,6 +14,10 @@ extension Observation {
         writer.endArray()
         writer.key("account")
         account.write(to: &writer)
+        if decisionPoint == true {
+            writer.key("decision_point")
+            writer.bool(true)
+        }
     }
 }
 

@@ -6,6 +6,9 @@ public struct Observation: Codable, Sendable, Hashable {
     public var timeMs: Int64
     public var markets: [MarketView]
     public var account: AccountView
+    /// `true` on a decision point of a contest with models (`hello.llm`): the bot may ask the
+    /// model (`llm_request`) and has the thinking deadline to answer; absent otherwise.
+    public var decisionPoint: Bool? = nil
 
     /// Creates an observation.
     public init(tick: Int64, timeMs: Int64, markets: [MarketView], account: AccountView) {
@@ -19,5 +22,6 @@ public struct Observation: Codable, Sendable, Hashable {
         case tick
         case timeMs = "time_ms"
         case markets, account
+        case decisionPoint = "decision_point"
     }
 }

@@ -24,6 +24,7 @@ public final class ScriptedWorkers: Workers, Sendable {
         var logs: [Int: [String]] = [:]
         var faults: [Int: WorkerFault] = [:]
         var currentTick: Int64 = 0
+        var windows: [Duration] = []
     }
 
     public let script: WorkerScript
@@ -73,6 +74,14 @@ public final class ScriptedWorkers: Workers, Sendable {
                 results[slot] = Self.reply(slot: slot, to: observation, script: script, state: &state)
             }
             return results
+        }
+    }
+
+    /// The scripted decision of `slot`'s reply at the current tick, when it replied.
+    public func decision(of slot: Int) -> Decision? {
+        state.withLock { state in
+            guard state.faults[slot] == nil, state.consecutiveMisses[slot, default: 0] == 0 else { return nil }
+            return script.decisions[slot]?[state.currentTick]
         }
     }
 

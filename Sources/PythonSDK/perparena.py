@@ -23,8 +23,21 @@ rounded and rejected off the grid).
 stderr (kept, capped, shown to your team only). ``log()`` sends a short line to your run report.
 An exception in ``on_tick`` is printed to stderr and answered with no actions, so a bug costs
 one tick, not the contest.
+
+Files: the bot starts in a writable, size-capped scratch directory (its working directory, also
+``HOME`` and ``TMPDIR``); the bundle is read-only at ``BUNDLE_DIR`` (``$PERPARENA_BUNDLE``,
+``/bot`` in the sandbox). Load model files with ``pa.bundle_path("model.txt")``.
+
+Decisions: put ``pa.decision(model=..., output=..., rationale=..., confidence=...)`` in the list
+``on_tick`` returns, next to the orders it explains. The runner records it in the transcript,
+bound to the client ids of those orders (the SDK numbers orders that have none)::
+
+    return [pa.place("BTC-PERP", "buy", "0.001"),
+            pa.decision("lgbm-direction", "up p=0.71", version="3", confidence="0.71",
+                        inputs="ret_5=0.0012", rationale="momentum and tight spread")]
 """
 
+import hashlib
 import json
 import os
 import sys
@@ -35,8 +48,19 @@ PROTOCOL_VERSION = 1
 
 __all__ = [
     "Bot", "run", "place", "cancel", "cancel_all", "set_leverage", "log", "to_decimal", "Decimal",
-    "PROTOCOL_VERSION",
+    "PROTOCOL_VERSION", "decision", "digest", "bundle_path", "BUNDLE_DIR", "RUNTIME", "llm",
 ]
+
+#: The read-only bundle directory (``$PERPARENA_BUNDLE``; ``/bot`` in the sandbox). The working
+#: directory is a writable scratch directory, not the bundle.
+BUNDLE_DIR = os.environ.get("PERPARENA_BUNDLE") or os.path.dirname(os.path.abspath(sys.argv[0] or "."))
+#: The runtime the bot runs in (``python`` or an installed one such as ``python-ml``).
+RUNTIME = os.environ.get("PERPARENA_RUNTIME", "python")
+
+
+def bundle_path(*parts):
+    """Path of a file shipped in the bundle, e.g. ``bundle_path("model.txt")``."""
+    return os.path.join(BUNDLE_DIR, *parts)
 
 
 # ----------------------------------------------------------------------------- values
@@ -171,6 +195,66 @@ def set_leverage(symbol, leverage):
     return {"action": "set_leverage", "symbol": symbol, "leverage": int(leverage)}
 
 
+_DECISION_LIMITS = {"model": 64, "version": 64, "inputs_digest": 128, "inputs": 512, "output": 256,
+                    "rationale": 1024}
+
+
+def _clip(text, limit):
+    data = str(text).encode("utf-8")[:limit]
+    return data.decode("utf-8", "ignore")
+
+
+def decision(model, output, version=None, inputs=None, inputs_digest=None, rationale=None, confidence=None,
+             client_ids=None):
+    """The decision behind the orders of this reply (docs/BOT-PROTOCOL.md, "decision").
+
+    Return it in the list of actions. ``confidence`` is a number or decimal string from 0 to 1;
+    texts are cut to the protocol's limits (rationale: 1024 bytes). Without ``client_ids`` it is
+    bound to every order of the reply."""
+    fields = {"model": model, "output": output, "version": version, "inputs": inputs,
+              "inputs_digest": inputs_digest, "rationale": rationale}
+    result = {"__decision__": True}
+    for key, value in fields.items():
+        if value is not None:
+            result[key] = _clip(value, _DECISION_LIMITS[key])
+    if confidence is not None:
+        value = min(max(Decimal(str(confidence)), Decimal(0)), Decimal(1))
+        result["confidence"] = format(value.quantize(Decimal("0.0001")), "f")
+    if client_ids is not None:
+        result["client_ids"] = [int(i) for i in client_ids]
+    return result
+
+
+def digest(values):
+    """``sha256:<hex>`` of the JSON of ``values`` (sorted keys): a compact inputs digest."""
+    text = json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_next_client_id = [1 << 40]
+
+
+def _reply(tick, items):
+    """The actions message for ``items`` (actions and at most one decision)."""
+    actions = []
+    chosen = None
+    for item in items or []:
+        if isinstance(item, dict) and item.get("__decision__"):
+            chosen = item
+        else:
+            actions.append(item)
+    payload = {"type": "actions", "tick": tick, "actions": actions}
+    if chosen is not None:
+        places = [a for a in actions if isinstance(a, dict) and a.get("action") == "place"]
+        if places:
+            for action in places:
+                if action.get("client_id") is None and "client_ids" not in chosen:
+                    _next_client_id[0] += 1
+                    action["client_id"] = _next_client_id[0]
+            payload["decision"] = {k: v for k, v in chosen.items() if k != "__decision__"}
+    return payload
+
+
 # ----------------------------------------------------------------------------- I/O
 
 _protocol_out = None
@@ -187,6 +271,85 @@ def log(message):
         print(message, file=sys.stderr)
     else:
         _send({"type": "log", "message": str(message)[:4000]})
+
+
+# ----------------------------------------------------------------------------- models (docs/LLM-AGENTS.md)
+
+_pending_lines = []   # host lines read while waiting for a model answer, for the main loop
+_input = [None]       # the iterator over the host's lines
+
+
+def _lines(source):
+    _input[0] = iter(source)
+    while True:
+        if _pending_lines:
+            yield _pending_lines.pop(0)
+            continue
+        raw = next(_input[0], None)
+        if raw is None:
+            return
+        yield raw
+
+
+class _LLM:
+    """The contest's model, through the platform's gateway: ``pa.llm.chat(messages)``.
+
+    Only at decision points (``obs.decision_point``) and only when the contest offers models
+    (``pa.llm.available``). Returns a dict with ``outcome`` ("ok", "timeout", "endpoint_error",
+    "budget_exhausted", "model_not_allowed", "malformed_request", "unavailable"), ``content``
+    (the completion text when ok), ``usage`` and ``error``. Never raises for a failed call: decide
+    what to do without the model (a fallback) when ``outcome`` is not "ok".
+    """
+
+    def __init__(self):
+        self.info = None
+        self._count = 0
+
+    @property
+    def available(self):
+        return self.info is not None
+
+    @property
+    def models(self):
+        return list(self.info["models"]) if self.info else []
+
+    def chat(self, messages, model=None, max_tokens=None):
+        if isinstance(messages, str):
+            messages = [{"role": "user", "content": messages}]
+        self._count += 1
+        request_id = "r%d" % self._count
+        request = {"type": "llm_request", "id": request_id,
+                   "messages": [{"role": str(m["role"]), "content": str(m["content"])} for m in messages]}
+        if model is not None:
+            request["model"] = str(model)
+        if max_tokens is not None:
+            request["max_tokens"] = int(max_tokens)
+        if _protocol_out is None or _input[0] is None:
+            return _View(id=request_id, outcome="unavailable", content=None, usage=None,
+                         error="not running under the arena host")
+        _send(request)
+        while True:
+            raw = next(_input[0], None)
+            if raw is None:
+                return _View(id=request_id, outcome="unavailable", content=None, usage=None, error="host closed")
+            if not raw.strip():
+                continue
+            try:
+                msg = json.loads(raw)
+            except ValueError:
+                continue
+            if msg.get("type") == "llm_response":
+                if msg.get("id") != request_id:
+                    continue  # a late answer to an earlier request
+                return _View(id=request_id, outcome=msg.get("outcome"), content=msg.get("content"),
+                             usage=_wrap(msg.get("usage")), error=msg.get("error"), model=msg.get("model"))
+            # The host moved on (the thinking deadline passed): keep the line for the main loop.
+            _pending_lines.append(raw)
+            return _View(id=request_id, outcome="timeout", content=None, usage=None,
+                         error="the thinking deadline passed before the answer")
+
+
+llm = _LLM()
 
 
 class Bot:
@@ -214,7 +377,7 @@ def run(bot, stdin=None, stdout=None):
         sys.stdout = sys.stderr
     _protocol_out = stdout
     source = stdin if stdin is not None else sys.stdin
-    for raw in source:
+    for raw in _lines(source):
         if not raw.strip():
             continue
         msg = json.loads(raw)
@@ -224,12 +387,13 @@ def run(bot, stdin=None, stdout=None):
                 print("perparena: host speaks protocol %r, SDK %d" % (msg.get("protocol_version"), PROTOCOL_VERSION),
                       file=sys.stderr)
             bot.hello = _wrap(msg)
+            llm.info = bot.hello.get("llm")
             _guard(bot.on_hello, bot.hello)
         elif kind == "observation":
             obs = _observation(msg)
             actions = _guard(bot.on_tick, obs)
             try:
-                payload = {"type": "actions", "tick": obs["tick"], "actions": list(actions or [])}
+                payload = _reply(obs["tick"], list(actions or []))
                 line = json.dumps(payload, separators=(",", ":"))
             except (TypeError, ValueError):
                 traceback.print_exc()

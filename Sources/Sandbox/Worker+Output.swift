@@ -65,9 +65,12 @@ extension Worker {
         switch message {
         case .log(let log):
             keep(log: log.message, maxBytes: configuration.maxLogBytesPerTeam)
+        case .llmRequest(let request):
+            modelRequests.append(request)
         case .actions(let actions):
             if let awaitingTick, actions.tick == awaitingTick, reply == nil {
                 reply = actions.actions
+                replyDecision = actions.decision
                 self.awaitingTick = nil
                 if firstReplyAt == nil { firstReplyAt = MonotonicClock.now() }
             }
@@ -92,6 +95,7 @@ extension Worker {
         reader.discardPartial()
         awaitingTick = tick
         reply = nil
+        replyDecision = nil
         tickLogs.removeAll()
         linesThisTick = 0
         bytesThisTick = 0

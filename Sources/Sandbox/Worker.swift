@@ -23,6 +23,8 @@ final class Worker {
     /// The tick a reply is awaited for, `nil` when none is.
     var awaitingTick: Int64?
     var reply: [BotAction]?
+    /// The `decision` of the reply, when it had one.
+    var replyDecision: Decision?
     var tickLogs: [String] = []
     var linesThisTick = 0
     var bytesThisTick = 0
@@ -36,6 +38,8 @@ final class Worker {
     var logBytes = 0
     var droppedLogs = 0
     var firstReplyAt: UInt64?
+    /// `llm_request` lines read but not yet handed to the model broker.
+    var modelRequests: [LLMRequest] = []
 
     init(launch: WorkerLaunch, pid: pid_t, fds: WorkerDescriptors, configuration: SandboxConfiguration) {
         self.launch = launch

@@ -15,6 +15,7 @@ extension WorkerGroup {
     /// counts strikes. Also drains stderr and status of every other worker meanwhile.
     func pollUntilReplied(_ active: [Worker], deadline: UInt64) {
         while true {
+            deliverModelAnswers()
             let now = MonotonicClock.now()
             var anyPending = false
             var wakeUp = deadline
@@ -34,7 +35,7 @@ extension WorkerGroup {
             let ready = poll(&pollDescriptors, nfds_t(pollDescriptors.count), timeout)
             if ready < 0 && errno != EINTR { break }
             guard ready > 0 else { continue }
-            for index in pollDescriptors.indices where pollDescriptors[index].revents != 0 {
+            for index in pollOwners.indices where pollDescriptors[index].revents != 0 {
                 let (worker, stream) = pollOwners[index]
                 switch stream {
                 case .stdout: serviceStdout(worker)
@@ -92,6 +93,10 @@ extension WorkerGroup {
                 pollOwners.append((worker, .stdin))
             }
         }
+        // Last, with no owner: the wake-up pipe of model answers (drained at the loop's top).
+        if modelInbox.readFD >= 0 {
+            pollDescriptors.append(pollfd(fd: modelInbox.readFD, events: Int16(POLLIN), revents: 0))
+        }
     }
 
     func serviceStdout(_ worker: Worker) {
@@ -103,6 +108,7 @@ extension WorkerGroup {
             serviceStatus(worker)
         case .violation(let reason): markFault(worker, reason)
         }
+        if worker.isLive { dispatchModelRequests(worker) }
     }
 
     func serviceStderr(_ worker: Worker) {

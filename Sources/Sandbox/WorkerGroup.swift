@@ -28,6 +28,10 @@ public final class WorkerGroup: @unchecked Sendable {
     var leases: [Int: TeamUIDLease]
     /// The uid each slot runs as (sandboxed mode).
     let uids: [Int: UInt32]
+    /// The decision point in progress (`exchange(_:thinking:)`), nil between them.
+    var thinking: ThinkingWindow?
+    /// Model answers on their way back to the bots.
+    let modelInbox = ModelAnswerInbox()
     /// Unique id of this group; its cgroups are named `arena-<groupID>-<slot>`.
     public let groupID: String
 
@@ -142,7 +146,8 @@ public final class WorkerGroup: @unchecked Sendable {
     /// Same as `exchange(_:)` with observations the caller encoded already (e.g. in parallel,
     /// or to measure the transport alone).
     public func exchange(encoded observations: [Int: EncodedObservation]) -> [Int: WorkerTickResult] {
-        let deadlineBudget = exchanges == 0 ? configuration.firstTickDeadline : configuration.tickDeadline
+        var deadlineBudget = exchanges == 0 ? configuration.firstTickDeadline : configuration.tickDeadline
+        if let thinking { deadlineBudget = max(deadlineBudget, thinking.deadline) }
         exchanges += 1
         for observation in observations.values where observation.tick > currentTick { currentTick = observation.tick }
         let deadline = MonotonicClock.now() + MonotonicClock.nanoseconds(deadlineBudget)
@@ -180,6 +185,12 @@ public final class WorkerGroup: @unchecked Sendable {
     public func fault(slot: Int, reason: FaultReason) {
         guard let worker = workers[slot], worker.isLive else { return }
         markFault(worker, reason)
+    }
+
+    /// The `decision` of the slot's reply in the last exchange, when the reply had one.
+    public func decision(of slot: Int) -> Decision? {
+        guard let worker = workers[slot], worker.reply != nil else { return nil }
+        return worker.replyDecision
     }
 
     /// The fault of a slot so far, if any.

@@ -19,6 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Contest definition to load.") var contest: String?
+    @Option(help: "Teams to register: a JSON list of {name, bundle} (bundles relative to the file's directory).")
+    var teams: String?
     @Flag(help: "Exit after printing the leaderboard instead of serving until Ctrl-C.") var exitAfterRun = false
     @OptionGroup var options: ServerOptions
 
@@ -32,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         let app = ApplicationFactory.make(environment: environment, host: host, port: port)
         let driver = DemoDriver(
             environment: environment, baseURL: "http://\(host):\(port)", contestPath: contestPath,
-            exitAfterRun: exitAfterRun)
+            exitAfterRun: exitAfterRun, teamsPath: teams)
         let services: [any Service] =
             [app, DatabaseMetricsService.make(environment: environment)]
             + RunnerFactory.make(environment: environment, count: 2)

@@ -14,6 +14,8 @@ struct DemoDriver: Service {
     let baseURL: String
     let contestPath: String
     let exitAfterRun: Bool
+    /// The teams to register and submit (JSON list of {name, bundle}); nil = Seeds/demo-teams.json.
+    var teamsPath: String? = nil
 
     struct TeamSeed: Codable {
         var name: String
@@ -77,7 +79,9 @@ struct DemoDriver: Service {
     /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600) and
     /// submits its bundle; returns each team's submission with the token that can read it.
     private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> [DemoSubmission] {
-        guard let seedsPath = try? RuntimePaths.resources.file("demo-teams.json", in: .seeds) else { return [] }
+        guard let seedsPath = teamsPath ?? (try? RuntimePaths.resources.file("demo-teams.json", in: .seeds)) else {
+            return []
+        }
         let seedsDirectory = URL(fileURLWithPath: seedsPath).deletingLastPathComponent().path
         let teams = try JSONDecoder().decode([TeamSeed].self, from: Data(contentsOf: URL(fileURLWithPath: seedsPath)))
         let tokenFile = environment.stateDirectory + "/demo-teams.json"
