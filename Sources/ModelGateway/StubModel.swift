@@ -55,7 +55,7 @@ public struct StubModel: ModelEndpoint {
             return #"{"action":"hold","leverage":1,"confidence":0.1,"justification":"no mark/sma in the prompt"}"#
         }
         let gap = (mark - sma) / sma
-        let action = gap > 0.0005 ? "long" : gap < -0.0005 ? "short" : "hold"
+        let action = gap > 0.0001 ? "long" : gap < -0.0001 ? "short" : "hold"
         let stop = action == "long" ? mark * 0.99 : mark * 1.01
         let target = action == "long" ? mark * 1.02 : mark * 0.98
         let confidence = min(0.9, 0.5 + abs(gap) * 100)
