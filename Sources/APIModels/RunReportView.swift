@@ -19,6 +19,13 @@ public struct RunReportView: Codable, Sendable, Equatable {
     public var logs: String
     /// The integrity section, present when the team is flagged in its evaluation's report.
     public var integrity: RunIntegrityView?
+    /// The runtime the team's bot ran in (`python-ml`, `rules`, …), from the transcript header.
+    public var runtime: String?
+    /// SHA-256 of the runtime's lock file, for runtimes built from one (`python-ml`).
+    public var runtimeLockSha256: String?
+    /// The decisions the bot attached to its orders (docs/BOT-PROTOCOL.md, "decision"), oldest
+    /// first; at most the first 2,000 (the transcript has them all).
+    public var decisions: [DecisionView]?
 
     public init(
         runId: Int64, contestId: String, status: String, round: Int, heat: Int, rankInRun: Int,

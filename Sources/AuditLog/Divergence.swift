@@ -59,6 +59,8 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
         case integrityMismatch = "integrity_mismatch"
         /// The board snapshot is malformed, not canonical, unsigned by a trusted key, or inconsistent.
         case boardInvalid = "board_invalid"
+        /// A recorded decision does not match its digest, or names orders its bot did not send in that tick.
+        case decisionMismatch = "decision_mismatch"
     }
 
     /// What failed.

@@ -98,6 +98,10 @@ struct ReplayState {
                     + " (record dropped, reordered or inserted)")
             return
         }
+        if let failure = Self.checkDecisions(inputs, tick: tick) {
+            eventFailure = failure
+            return
+        }
         produced.removeAll(keepingCapacity: true)
         for input in inputs {
             if configuration.equityCurves, case .command(let origin, .openAccount(let deposit)) = input,
@@ -143,6 +147,42 @@ struct ReplayState {
             if equity[index].isEmpty { equity[index].append(openingDeposit[index] ?? .zero) }
             equity[index].append(accounts[index].flatMap { exchange.account($0)?.equity } ?? .zero)
         }
+    }
+
+    /// Every decision of the tick must match its recorded digest and be bound only to orders its
+    /// bot sent in the same tick (placed, or refused at the boundary).
+    static func checkDecisions(_ inputs: [TickInput], tick: Int64) -> Divergence? {
+        var sent: Set<[UInt64]> = []
+        var hasDecision = false
+        for input in inputs {
+            switch input {
+            case .command(.bot(let slot), .placeOrder(let request)) where request.clientTag != 0:
+                sent.insert([UInt64(slot), request.clientTag])
+            case .botRejected(let slot, let tag, _) where tag != 0:
+                sent.insert([UInt64(slot), tag])
+            case .decision: hasDecision = true
+            default: break
+            }
+        }
+        guard hasDecision else { return nil }
+        for (index, input) in inputs.enumerated() {
+            guard case .decision(let slot, let decision, let digest) = input else { continue }
+            let actual = decision.digest
+            if actual != digest {
+                return Divergence(
+                    .decisionMismatch, tick: tick, expected: actual.hex, found: digest.hex,
+                    message: "the decision of slot \(slot) (input \(index) of tick \(tick)) does not match its "
+                        + "recorded digest: it was changed after the run")
+            }
+            for id in decision.clientIDs where !sent.contains([UInt64(slot), id]) {
+                return Divergence(
+                    .decisionMismatch, tick: tick, expected: "an order with client_id \(id) from slot \(slot)",
+                    found: "(none)",
+                    message: "the decision of slot \(slot) at tick \(tick) is bound to client_id \(id), "
+                        + "which that bot did not send in that tick")
+            }
+        }
+        return nil
     }
 
     /// Decodes the recorded events to name the first one that differs.

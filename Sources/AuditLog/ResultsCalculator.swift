@@ -54,7 +54,7 @@ public struct ResultsCalculator: Sendable {
             if let index = slotIndex[slot] { teams[index].strikes += 1 }
         case .fault(let slot, _, _):
             if let index = slotIndex[slot] { teams[index].faulted = true }
-        case .botRejected:
+        case .botRejected, .decision, .modelExchange:
             break
         }
     }

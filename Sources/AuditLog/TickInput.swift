@@ -14,6 +14,12 @@ public enum TickInput: Hashable, Sendable {
     /// An action refused at the platform boundary before reaching the engine (e.g. an off-grid
     /// price); `reason` is the code the bot was told.
     case botRejected(slot: UInt32, clientTag: UInt64, reason: String)
+    /// A model request of the bot in `slot` and its answer (docs/LLM-AGENTS.md); audit only.
+    case modelExchange(slot: UInt32, ModelExchangeRecord)
+    /// The `decision` the bot in `slot` attached to its reply, recorded before that reply's
+    /// actions; `digest` is the SHA-256 of the decision's fields as recorded (the verifier checks
+    /// it, so a changed byte is reported at its tick).
+    case decision(slot: UInt32, DecisionRecord, digest: Hash256)
 
     /// The engine command, when this input is one.
     public var command: MarketCommand? {
@@ -23,7 +29,8 @@ public enum TickInput: Hashable, Sendable {
 }
 
 extension CanonicalWriter {
-    /// Writes an input: tag `0` command, `1` timeout, `2` fault, `3` boundary rejection.
+    /// Writes an input: tag `0` command, `1` timeout, `2` fault, `3` boundary rejection, `4` decision,
+    /// `5` model exchange.
     public mutating func write(_ input: TickInput) {
         switch input {
         case .command(let origin, let command):
@@ -44,6 +51,14 @@ extension CanonicalWriter {
             write(unsigned: UInt64(slot))
             write(unsigned: clientTag)
             write(string: reason)
+        case .decision(let slot, let decision, let digest):
+            write(byte: 4)
+            write(unsigned: UInt64(slot))
+            write(decision, digest: digest)
+        case .modelExchange(let slot, let record):
+            write(byte: 5)
+            write(unsigned: UInt64(slot))
+            write(record)
         }
     }
 }
@@ -60,6 +75,11 @@ extension CanonicalReader {
         case 3:
             return .botRejected(
                 slot: try readUnsigned(as: UInt32.self), clientTag: try readUnsigned(), reason: try readString())
+        case 4:
+            let slot = try readUnsigned(as: UInt32.self)
+            let (decision, digest) = try readDecision()
+            return .decision(slot: slot, decision, digest: digest)
+        case 5: return .modelExchange(slot: try readUnsigned(as: UInt32.self), try readModelExchange())
         default: throw TranscriptError(.malformed, "unknown input tag \(tag) at byte \(position - 1)")
         }
     }

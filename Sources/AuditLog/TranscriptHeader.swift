@@ -22,6 +22,9 @@ public struct TranscriptHeader: Hashable, Sendable {
     public var members: [HeatMember]
     /// Id of the attestation key the run was started under.
     public var attestationKeyID: String
+    /// The runtime of each member's bot (name and lock hash). Written after the key id only when
+    /// not empty, so transcripts of runs without it keep their bytes.
+    public var runtimes: [MemberRuntime] = []
 
     /// Creates a header, embedding `configuration` as canonical JSON.
     public init(
@@ -85,6 +88,14 @@ public struct TranscriptHeader: Hashable, Sendable {
         writer.write(unsigned: UInt64(members.count))
         for member in members { writer.write(member) }
         writer.write(string: attestationKeyID)
+        if !runtimes.isEmpty {
+            writer.write(unsigned: UInt64(runtimes.count))
+            for runtime in runtimes {
+                writer.write(unsigned: UInt64(runtime.slot))
+                writer.write(string: runtime.name)
+                writer.write(string: runtime.lockSHA256)
+            }
+        }
         return writer.bytes
     }
 
@@ -103,10 +114,22 @@ public struct TranscriptHeader: Hashable, Sendable {
         var members: [HeatMember] = []
         for _ in 0..<count { members.append(try reader.readMember()) }
         let keyID = try reader.readString()
+        var runtimes: [MemberRuntime] = []
+        if !reader.isAtEnd {
+            let count = try reader.readCount()
+            for _ in 0..<count {
+                runtimes.append(
+                    MemberRuntime(
+                        slot: try reader.readUnsigned(as: UInt32.self), name: try reader.readString(),
+                        lockSHA256: try reader.readString()))
+            }
+        }
         try reader.expectEnd("header")
-        return TranscriptHeader(
+        var header = TranscriptHeader(
             engineVersion: engineVersion, runID: runID, contestID: contestID,
             contestConfigurationHash: contestConfigurationHash, seed: seed, configurationJSON: json,
             configurationHash: hash, members: members, attestationKeyID: keyID)
+        header.runtimes = runtimes
+        return header
     }
 }

@@ -47,6 +47,7 @@ public struct BotProtocolCodec: Sendable {
                     throw ProtocolError(.invalidDecimal, "price and quantity must be plain decimal strings")
                 }
             }
+            if let decision = actions.decision { _ = try decision.validate(against: actions.actions) }
         }
         return message
     }

@@ -20,6 +20,9 @@ public struct ProtocolError: Error, Sendable, Hashable, CustomStringConvertible 
         case tooManyActions = "too_many_actions"
         /// A price or quantity that is not a plain decimal string.
         case invalidDecimal = "invalid_decimal"
+        /// A `decision` with an oversized or empty field, a bad confidence, or bound to orders the
+        /// reply does not place.
+        case invalidDecision = "invalid_decision"
     }
 
     public var code: Code

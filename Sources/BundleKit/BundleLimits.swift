@@ -44,6 +44,11 @@ public struct BundleLimits: Sendable, Equatable {
         self.maxManifestBytes = maxManifestBytes
     }
 
+    /// Limits for bundles on a team's machine (`arena check`, `backtest`, `submit`): as large as
+    /// any contest may allow (256 MiB archive and unpacked, for model files); the server holds
+    /// each bundle to its contest's and runtime's limits (``BundleLimits/init(contest:runtime:)``).
+    public static let local = BundleLimits(maxArchiveBytes: 256 << 20, maxUnpackedBytes: 256 << 20)
+
     /// Most directory entries an archive may hold (directories are not counted as files,
     /// but an archive may not hide work in an unbounded number of them).
     var maxDirectoryEntries: Int { maxFiles * max(maxDepth, 1) }

@@ -8,16 +8,19 @@ public struct BundleManifest: Sendable, Equatable {
 
     /// Strategy name shown on the leaderboard.
     public var name: String
-    /// How the strategy runs.
+    /// How the strategy runs (`python` also for `python-ml` and other installed Python runtimes).
     public var runtime: Runtime
+    /// The runtime as named in `strategy.yaml`: `rules`, `python`, `exec`, `python-ml`, …
+    public var runtimeName: String
     /// Path of the program to run, relative to the bundle root. Required for `python` and `exec`.
     public var entry: String?
 
     /// Creates a manifest value.
-    public init(name: String, runtime: Runtime, entry: String? = nil) {
+    public init(name: String, runtime: Runtime, entry: String? = nil, runtimeName: String? = nil) {
         self.name = name
         self.runtime = runtime
         self.entry = entry
+        self.runtimeName = runtimeName ?? runtime.rawValue
     }
 
     /// Parses `strategy.yaml` and checks that `entry` (when required) names one of `files`.
@@ -48,8 +51,9 @@ public struct BundleManifest: Sendable, Equatable {
         guard let runtimeText = try scalar(mapping, "runtime") else {
             throw invalid("needs 'runtime: rules', 'runtime: python' or 'runtime: exec'")
         }
-        guard let runtime = Runtime(rawValue: runtimeText) else {
-            throw invalid("has unknown runtime '\(runtimeText)'; use rules, python or exec")
+        guard let runtime = Runtime(rawValue: runtimeText) ?? (Self.isPythonEnvironment(runtimeText) ? .python : nil)
+        else {
+            throw invalid("has unknown runtime '\(runtimeText)'; use rules, python, python-ml or exec")
         }
         let entry = try scalar(mapping, "entry")
         if runtime != .rules {
@@ -62,7 +66,13 @@ public struct BundleManifest: Sendable, Equatable {
                 )
             }
         }
-        return BundleManifest(name: name, runtime: runtime, entry: entry)
+        return BundleManifest(name: name, runtime: runtime, entry: entry, runtimeName: runtimeText)
+    }
+
+    /// `python-ml` and other installed Python runtimes: `python-` and lowercase letters, digits, dashes.
+    public static func isPythonEnvironment(_ name: String) -> Bool {
+        name.hasPrefix("python-") && name.count > 7 && name.count <= 40
+            && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
     private static func scalar(_ mapping: Node.Mapping, _ key: String) throws(BundleError) -> String? {

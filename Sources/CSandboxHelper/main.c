@@ -37,7 +37,7 @@
 
 static void usage(void) {
     fprintf(stderr,
-            "usage: arena-sandbox [-n NAME] [-b BUNDLE] [-s SDK] [-r SRC[:DST]]... [-e K=V]... [-w DIR]\n"
+            "usage: arena-sandbox [-n NAME] [-b BUNDLE] [-s SDK] [-r SRC[:DST]]... [-m DIR]... [-e K=V]... [-w DIR]\n"
             "       [-u UID] [-g GID] [-M MiB] [-P PIDS] [-c CPU%%] [-t CPUSEC] [-S MiB] [-F MiB]\n"
             "       [-N NOFILE] [-A MiB] [-X] -- PROGRAM [ARGS...]\n"
             "       arena-sandbox --probe\n");
@@ -48,12 +48,13 @@ static void parse(int argc, char **argv, struct options *o) {
     int c;
     memset(o, 0, sizeof *o);
     o->uid = o->gid = 65534;
-    while ((c = getopt(argc, argv, "+n:b:s:r:e:w:u:g:M:P:c:t:S:F:N:A:X")) != -1) {
+    while ((c = getopt(argc, argv, "+n:b:s:r:m:e:w:u:g:M:P:c:t:S:F:N:A:X")) != -1) {
         switch (c) {
         case 'n': o->name = optarg; break;
         case 'b': o->bundle = optarg; break;
         case 's': o->sdk = optarg; break;
         case 'r': if (o->n_ro < MAX_RO_PATHS) o->ro_paths[o->n_ro++] = optarg; break;
+        case 'm': if (o->n_masks < MAX_MASKS) o->masks[o->n_masks++] = optarg; break;
         case 'e': if (o->n_env < MAX_ENV) o->env[o->n_env++] = optarg; break;
         case 'w': o->workdir = optarg; break;
         case 'u': o->uid = (uid_t)strtoul(optarg, NULL, 10); break;
@@ -193,6 +194,7 @@ int main(int argc, char **argv) {
             return 125;
         }
         o.scratch_dir = scratch;
+        if (!o.workdir) o.workdir = scratch; /* the bot starts where it may write */
         snprintf(home, sizeof home, "HOME=%s", scratch);
         snprintf(tmpdir, sizeof tmpdir, "TMPDIR=%s", scratch);
         set_env(&o, home);

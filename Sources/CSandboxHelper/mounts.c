@@ -3,6 +3,8 @@
  *
  *   /            tmpfs, read-only after setup
  *   /usr         host /usr, read-only, nosuid, nodev   (+ /bin /lib /lib64 /sbin symlinks)
+ *                (-m DIR: an empty read-only tmpfs hides DIR below /usr, e.g. the host's Python
+ *                dist-packages, so a Python bot imports only the stdlib, the SDK and its runtime)
  *   /bot         a copy of the team bundle in its own tmpfs, read-only, nosuid, nodev
  *   /sdk         a copy of the Python SDK directory in its own tmpfs, read-only, noexec (optional)
  *   <dst>        extra read-only binds (-r SRC[:DST], e.g. the rules worker binary)
@@ -253,6 +255,14 @@ int setup_root(const struct options *o) {
     if (mount("arena", NEWROOT, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0)
         return fail("mount tmpfs", NEWROOT);
     if (bind_ro(usr, NEWROOT "/usr", MS_NOSUID | MS_NODEV) < 0) return -1;
+    for (int i = 0; i < o->n_masks; i++) {
+        struct stat st;
+        if (strncmp(o->masks[i], "/usr/", 5) != 0 || strstr(o->masks[i], "..")) continue;
+        snprintf(path, sizeof path, NEWROOT "%s", o->masks[i]);
+        if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) continue;
+        if (mount("masked", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555") < 0)
+            return fail("mask", o->masks[i]);
+    }
     const char *links[][2] = {{"usr/bin", "bin"}, {"usr/lib", "lib"}, {"usr/lib64", "lib64"}, {"usr/sbin", "sbin"}};
     for (int i = 0; i < 4; i++) {
         snprintf(path, sizeof path, NEWROOT "/%s", links[i][1]);

@@ -25,7 +25,8 @@
 #include <sys/types.h>
 
 #define MAX_RO_PATHS 16
-#define MAX_ENV 32
+#define MAX_MASKS 16
+#define MAX_ENV 48
 #define LIFELINE_FD 3
 #define STATUS_FD 4
 
@@ -36,9 +37,11 @@ struct options {
     const char *sdk;                  /* -s  SDK directory, mounted read-only at /sdk */
     const char *ro_paths[MAX_RO_PATHS]; /* -r  SRC[:DST] extra read-only binds */
     int n_ro;
+    const char *masks[MAX_MASKS];     /* -m  directories under /usr hidden by an empty read-only tmpfs */
+    int n_masks;
     const char *env[MAX_ENV];         /* -e  KEY=VALUE, the bot's whole environment */
     int n_env;
-    const char *workdir;              /* -w  bot working directory */
+    const char *workdir;              /* -w  bot working directory (plain mode default: its scratch) */
     uid_t uid;                        /* -u  team uid */
     gid_t gid;                        /* -g  team gid */
     long mem_mib;                     /* -M  cgroup memory limit */

@@ -17,6 +17,13 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
     /// Thresholds of the fair-play detectors (docs/INTEGRITY.md); nil = the defaults (see
     /// ``integritySettings``). Optional so definitions without it keep their canonical JSON.
     public var integrity: IntegritySettings?
+    /// The runtimes teams may use and their limits; nil = `rules`, `python`, `exec` with
+    /// `limits` (see ``runtimeSettings``). Optional so definitions without it keep their canonical JSON.
+    public var runtimes: RuntimeSettings?
+    /// Decision logs; nil = not required. Optional so definitions without it keep their canonical JSON.
+    public var decisions: DecisionSettings?
+    /// The model gateway and the decision-point clock (docs/LLM-AGENTS.md); nil = no models.
+    public var llm: LLMSettings?
 
     public init(
         id: String, name: String, description: String? = nil, market: MarketSettings = .init(),
@@ -40,8 +47,23 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
     /// The detector thresholds in force: the definition's, or the defaults.
     public var integritySettings: IntegritySettings { integrity ?? IntegritySettings() }
 
+    /// The runtime settings in force: the definition's, or the built-in runtimes.
+    public var runtimeSettings: RuntimeSettings { runtimes ?? RuntimeSettings() }
+
+    /// Whether every order needs a decision.
+    public var decisionsRequired: Bool { decisions?.required ?? false }
+
+    /// The largest bundle archive any accepted runtime allows (what an upload may send).
+    public var maxBundleArchiveBytes: Int {
+        let settings = runtimeSettings
+        return settings.accepted.map { settings.limits(for: $0, base: limits).bundleMaxBytes ?? limits.bundleMaxBytes }
+            .max() ?? limits.bundleMaxBytes
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, name, description, market, evaluation, scoring, limits, registration, phases, validation, integrity
+        case runtimes, decisions
+        case llm
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,5 +79,8 @@ public struct ContestDefinition: Codable, Sendable, Hashable {
         phases = try container.decodeIfPresent([PhaseSettings].self, forKey: .phases) ?? [PhaseSettings(name: "main")]
         validation = try container.decodeIfPresent(ValidationSettings.self, forKey: .validation)
         integrity = try container.decodeIfPresent(IntegritySettings.self, forKey: .integrity)
+        runtimes = try container.decodeIfPresent(RuntimeSettings.self, forKey: .runtimes)
+        decisions = try container.decodeIfPresent(DecisionSettings.self, forKey: .decisions)
+        llm = try container.decodeIfPresent(LLMSettings.self, forKey: .llm)
     }
 }

@@ -60,7 +60,9 @@ public enum ContestDefinitionLoader {
             throw fail("market.background.volatility", "not a decimal")
         }
         if !(1...100_000).contains(d.evaluation.ticks) { throw fail("evaluation.ticks", "must be 1..100000") }
-        if !(1...64).contains(d.evaluation.heatSize) { throw fail("evaluation.heat_size", "must be 1..64") }
+        if !d.evaluation.isWholeField, !(1...EvaluationSettings.maximumHeatSize).contains(d.evaluation.heatSize) {
+            throw fail("evaluation.heat_size", "must be 1..\(EvaluationSettings.maximumHeatSize) or `all`")
+        }
         guard let balance = Money(decimal: d.evaluation.startingBalance), balance.units > 0 else {
             throw fail("evaluation.starting_balance", "must be a positive decimal with at most 8 decimals")
         }
@@ -91,9 +93,47 @@ public enum ContestDefinitionLoader {
         if let v = d.validation, !(1...10_000).contains(v.ticks) {
             throw fail("validation.ticks", "must be 1..10000")
         }
+        try validateLLM(d.llm)
+        if let runtimes = d.runtimes { try validateRuntimes(runtimes, base: l) }
         if d.phases.isEmpty { throw fail("phases", "list at least one phase") }
         try validatePhases(d.phases)
         try validateRegistration(d.registration)
+    }
+
+    private static func validateRuntimes(_ settings: RuntimeSettings, base: LimitSettings) throws(ContestError) {
+        func fail(_ field: String, _ message: String) -> ContestError { ContestError(.invalid, field: field, message) }
+        if settings.accepted.isEmpty { throw fail("runtimes.accepted", "list at least one runtime") }
+        for name in settings.accepted
+        where !RuntimeSettings.builtIn.contains(name) && !RuntimeSettings.isEnvironmentName(name) {
+            throw fail(
+                "runtimes.accepted",
+                "unknown runtime \(name): use rules, python, exec, python-ml or an installed python-<name> runtime")
+        }
+        for (name, own) in settings.limits {
+            let field = "runtimes.\(name)"
+            guard settings.accepted.contains(name) else {
+                throw fail(field, "\(name) is not in runtimes.accepted; add it there or remove these settings")
+            }
+            if let hash = own.lockSHA256,
+                hash.count != 64 || !hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            {
+                throw fail(field + ".lock_sha256", "must be 64 lowercase hex digits (sha256sum of the lock file)")
+            }
+            let effective = settings.limits(for: name, base: base)
+            if let bytes = effective.bundleMaxBytes, !(1024...(256 << 20)).contains(bytes) {
+                throw fail(field + ".bundle_max_bytes", "must be 1 KiB..256 MiB")
+            }
+            if let bytes = effective.bundleMaxUnpackedBytes, !(1024...(256 << 20)).contains(bytes) {
+                throw fail(
+                    field + ".bundle_max_unpacked_bytes", "must be 1 KiB..256 MiB (the sandbox copies at most 256 MiB)")
+            }
+            if let memory = effective.memoryMiB, !(16...16_384).contains(memory) {
+                throw fail(field + ".memory_mib", "must be 16..16384")
+            }
+            if let deadline = effective.firstTickDeadlineMilliseconds, !(10...120_000).contains(deadline) {
+                throw fail(field + ".first_tick_deadline_ms", "must be 10..120000")
+            }
+        }
     }
 
     private static func validatePhases(_ phases: [PhaseSettings]) throws(ContestError) {

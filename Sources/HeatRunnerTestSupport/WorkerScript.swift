@@ -1,3 +1,4 @@
+public import BotProtocol
 public import Sandbox
 
 /// The replies of a heat's scripted bots: per slot, per tick (the observation's tick).
@@ -16,6 +17,10 @@ public struct WorkerScript: Sendable {
     /// Slots whose bot fails to start, with the reason.
     public var startFaults: [Int: FaultReason]
     public var arrival: Arrival
+    /// LLM agents by slot: what they do at decision points (`exchange(_:thinking:)`).
+    public var thinking: [Int: ScriptedThinking] = [:]
+    /// The `decision` a slot's reply carries at a tick (protocol v1's optional decision log).
+    public var decisions: [Int: [Int64: Decision]] = [:]
 
     /// A script; by default every bot replies in time with no actions.
     public init(

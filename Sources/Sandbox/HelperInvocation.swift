@@ -1,9 +1,20 @@
+import Foundation
 import Glibc
 
 /// Builds the `arena-sandbox` command line for one worker.
 struct HelperInvocation {
     /// Where the rules worker binary appears inside the sandbox.
     static let workerMountPoint = "/opt/arena/bin/arena-worker"
+    /// Where the team's bundle appears inside the sandbox (read-only; `PERPARENA_BUNDLE`).
+    public static let bundleMountPoint = "/bot"
+    /// The bot's working directory inside the sandbox: the writable, size-capped scratch.
+    public static let scratchMountPoint = "/scratch"
+    /// Variables that keep numerical libraries to one thread: a worker's pids limit counts
+    /// threads, and OpenBLAS, OpenMP, onnxruntime and polars would otherwise start one per host core.
+    static let singleThreadEnvironment = [
+        "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1", "NUMEXPR_MAX_THREADS=1",
+        "POLARS_MAX_THREADS=1", "RAYON_NUM_THREADS=1",
+    ]
 
     let configuration: SandboxConfiguration
     let launch: WorkerLaunch
@@ -20,9 +31,13 @@ struct HelperInvocation {
         if sandboxed {
             argv += ["-n", cgroupName, "-b", launch.bundleDirectory, "-u", "\(uid)", "-g", "\(uid)"]
             argv += ["-M", "\(limits.memoryMiB)", "-P", "\(limits.pids)", "-c", "\(limits.cpuPercent)"]
-            argv += ["-S", "\(limits.scratchMiB)", "-w", "/bot"]
+            argv += ["-S", "\(limits.scratchMiB)", "-w", Self.scratchMountPoint]
+            if launch.runtime == .python {
+                for directory in Self.hostPythonPackageDirectories { argv += ["-m", directory] }
+            }
         } else {
-            argv += ["-X", "-b", launch.bundleDirectory, "-w", launch.bundleDirectory]
+            // The helper starts the bot in its private scratch directory.
+            argv += ["-X", "-b", launch.bundleDirectory]
         }
         if launch.runtime == .python, let sdk = configuration.pythonSDKDirectory { argv += ["-s", sdk] }
         for path in readOnlyPaths() { argv += ["-r", path] }
@@ -41,9 +56,19 @@ struct HelperInvocation {
         var variables = ["PATH=/usr/bin:/bin"]
         if sandboxed { variables += ["HOME=/scratch", "TMPDIR=/scratch"] }
         variables.append("LANG=C.UTF-8")
+        variables.append("PERPARENA_BUNDLE=\(sandboxed ? Self.bundleMountPoint : launch.bundleDirectory)")
         if launch.runtime == .python {
             variables += ["PYTHONUNBUFFERED=1", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "PYTHONNOUSERSITE=1"]
-            if let sdk = configuration.pythonSDKDirectory { variables.append("PYTHONPATH=\(sandboxed ? "/sdk" : sdk)") }
+            var path: [String] = []
+            if let sdk = configuration.pythonSDKDirectory { path.append(sandboxed ? "/sdk" : sdk) }
+            if let environment = launch.environment {
+                path.append(environment.sitePackages)
+                variables.append("PERPARENA_RUNTIME=\(environment.name)")
+                variables += Self.singleThreadEnvironment
+            } else {
+                variables.append("PERPARENA_RUNTIME=python")
+            }
+            if !path.isEmpty { variables.append("PYTHONPATH=\(path.joined(separator: ":"))") }
         }
         return variables
     }
@@ -55,7 +80,10 @@ struct HelperInvocation {
             let worker = configuration.isolation == .sandboxed ? Self.workerMountPoint : configuration.workerPath
             return [worker, "\(bot)/strategy.yaml"]
         case .python:
-            return [configuration.pythonPath, "\(bot)/\(try entry())"]
+            // -S: no `site`, so none of the host's site- or dist-packages are on sys.path (the
+            // sandbox also hides them); -s: no user site. Imports: the bundle, the standard
+            // library, the SDK and the runtime's packages (PYTHONPATH).
+            return [configuration.pythonPath, "-S", "-s", "\(bot)/\(try entry())"]
         case .exec:
             return ["\(bot)/\(try entry())"]
         }
@@ -76,8 +104,22 @@ struct HelperInvocation {
             paths.append("\(configuration.workerPath):\(Self.workerMountPoint)")
             if let directory = Self.swiftRuntimeDirectory { paths.append(directory) }
         }
+        if launch.runtime == .python, let environment = launch.environment { paths.append(environment.root) }
         return paths
     }
+
+    /// The host's Python package directories below /usr (Debian's dist-packages, pip's
+    /// /usr/local site-packages), hidden from Python bots in the sandbox.
+    static let hostPythonPackageDirectories: [String] = {
+        var directories = ["/usr/lib/python3/dist-packages", "/usr/local/lib/python3/dist-packages"]
+        for base in ["/usr/lib", "/usr/local/lib"] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { continue }
+            for name in names.sorted() where name.hasPrefix("python3.") {
+                directories += ["\(base)/\(name)/dist-packages", "\(base)/\(name)/site-packages"]
+            }
+        }
+        return directories
+    }()
 
     /// Directory of the Swift runtime libraries this process uses (a dynamically linked
     /// arena-worker built by the same toolchain needs it), from /proc/self/maps.

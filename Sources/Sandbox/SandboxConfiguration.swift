@@ -50,6 +50,9 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// Extra host paths bound read-only into every sandbox (`SRC` or `SRC:DST`). For `rules`
     /// the worker binary and the Swift runtime library directory are added automatically.
     public var extraReadOnlyPaths: [String]
+    /// Directory of installed bot runtimes (`<dir>/<name>/runtime.json`, built by
+    /// `Deployment/runtimes/build.sh`); default `/opt/perparena/runtimes` (`ARENA_RUNTIMES_DIR`).
+    public var runtimesDirectory: String = RuntimeEnvironment.defaultDirectory
 
     /// The limits to announce in `hello`, consistent with what this configuration enforces.
     public var protocolLimits: ProtocolLimits {

@@ -14,6 +14,8 @@ public struct SandboxError: Error, Sendable, Hashable, CustomStringConvertible {
         case uidPoolUnsafe = "uid_pool_unsafe"
         /// The machine cannot enforce the isolation or a limit that was asked for.
         case isolationUnavailable = "isolation_unavailable"
+        /// A launch names a runtime that is not installed, or whose identity is not the one expected.
+        case runtimeMissing = "runtime_missing"
     }
 
     public var code: Code

@@ -10,13 +10,20 @@ public struct WorkerLaunch: Sendable, Hashable {
     /// Path of the program inside the bundle (`python`/`exec`), e.g. `bot.py`. Must be relative
     /// and free of `..`.
     public var entry: String?
+    /// For `python`: the installed runtime whose packages the bot may import (e.g. `python-ml`);
+    /// nil: the standard library and the SDK only.
+    public var environment: RuntimeEnvironment?
 
     /// Creates a launch description.
-    public init(slot: Int, label: String, runtime: Runtime, bundleDirectory: String, entry: String? = nil) {
+    public init(
+        slot: Int, label: String, runtime: Runtime, bundleDirectory: String, entry: String? = nil,
+        environment: RuntimeEnvironment? = nil
+    ) {
         self.slot = slot
         self.label = label
         self.runtime = runtime
         self.bundleDirectory = bundleDirectory
         self.entry = entry
+        self.environment = environment
     }
 }

@@ -18,10 +18,13 @@ enum RuntimePaths {
         let isolation: Isolation = environment["ARENA_ISOLATION"] == "sandboxed" ? .sandboxed : .plainProcess
         var resources = ResourceLocatorConfiguration.process()
         resources.environment = environment
-        return SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             helperPath: environment["ARENA_SANDBOX_HELPER"] ?? "\(directory)/arena-sandbox",
             workerPath: environment["ARENA_WORKER"] ?? "\(directory)/arena-worker",
             pythonSDKDirectory: try? ResourceLocator(configuration: resources).directory(for: .pythonSDK),
             isolation: isolation)
+        // Installed bot runtimes (python-ml, …): Deployment/runtimes/build.sh, docs/OPERATIONS.md.
+        if let runtimes = environment["ARENA_RUNTIMES_DIR"] { configuration.runtimesDirectory = runtimes }
+        return configuration
     }
 }

@@ -32,7 +32,7 @@ struct Arena: AsyncParsableCommand {
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SubmitCommand.self, StatusCommand.self,
             SelectCommand.self, UseCommand.self, LogsCommand.self, LeaderboardCommand.self, VerifyCommand.self,
             AdminCommand.self,
-            SimCommand.self, CompletionsCommand.self,
+            SimCommand.self, CompletionsCommand.self, RuntimeCommand.self, DecisionsCommand.self,
         ])
 
     /// Parses the command line and runs the command. `SIGPIPE` is ignored first, so a reader

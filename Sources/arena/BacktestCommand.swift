@@ -1,7 +1,9 @@
 import ArgumentParser
+import AuditLog
 import ContestModel
 import Foundation
 import HeatRunner
+import Sandbox
 
 /// `arena backtest`: runs bundles locally against the simulated market.
 struct BacktestCommand: AsyncParsableCommand {
@@ -35,6 +37,8 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: "Number of ticks (default: the contest's).") var ticks: Int?
     @Option(help: "Write an SVG equity chart to this file.") var plot: String?
     @Flag(help: "Print each bot's log lines.") var logs = false
+    @Option(help: "Write the run's transcript to this file (read it with `arena decisions FILE`, `arena verify FILE`).")
+    var transcript: String?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -55,6 +59,17 @@ struct BacktestCommand: AsyncParsableCommand {
                 outcome: outcome, spec: spec, directories: slots,
                 fills: BacktestFills.ticks(in: outcome.transcript))
             if let plot { try writePlot(report, to: plot) }
+            if let transcript {
+                do {
+                    try Data(outcome.transcript.bytes).write(to: URL(fileURLWithPath: transcript))
+                    try outcome.attestation.jsonData().write(to: URL(fileURLWithPath: transcript + ".attestation.json"))
+                } catch {
+                    throw CLIError.usage("cannot write \(transcript): \(error.localizedDescription)")
+                }
+            }
+            if !session.json {
+                Console.err("bots ran \(LocalRuntime.describe(runner.configuration.sandbox.isolation))")
+            }
             if session.json {
                 Output.json(report)
             } else {

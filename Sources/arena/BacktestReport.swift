@@ -54,7 +54,8 @@ struct BacktestReport: Codable, Sendable {
             let report = outcome.reports[entry.slot]
             return Team(
                 slot: entry.slot, name: entry.label, directory: directories[entry.slot] ?? "",
-                runtime: entry.runtime.rawValue, rank: result?.rank ?? 0, finalEquity: metrics.final.decimal,
+                runtime: Self.runtime(entry, outcome.transcript.header), rank: result?.rank ?? 0,
+                finalEquity: metrics.final.decimal,
                 pnl: metrics.pnl.decimal, returnPercent: Format.percent(bps: metrics.returnBps),
                 sharpe: Format.milli(metrics.sharpeMilli), maxDrawdown: metrics.maxDrawdown.decimal,
                 trades: result?.trades ?? 0, fees: (result?.feesPaid ?? .zero).decimal,
@@ -65,5 +66,11 @@ struct BacktestReport: Codable, Sendable {
                     + (report?.stderrTail.isEmpty == false ? ["--- stderr ---", report!.stderrTail] : []),
                 equity: curve.map(\.decimal), fillTicks: fills[entry.slot] ?? [])
         }
+    }
+
+    /// The runtime as recorded in the transcript header: its name and, for installed runtimes
+    /// such as python-ml, the lock hash (`python-ml (lock sha256 …)`).
+    static func runtime(_ entry: HeatSpec.Entry, _ header: TranscriptHeader) -> String {
+        header.runtimes.first { Int($0.slot) == entry.slot }?.summary ?? entry.runtimeName
     }
 }

@@ -57,7 +57,7 @@ struct BacktestRunner {
                 HeatSpec.Entry(
                     slot: index, teamId: Int64(index + 1), label: label, runtime: runtime,
                     bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
-                    submissionSHA256: bundle.sha256))
+                    submissionSHA256: bundle.sha256, runtimeName: bundle.manifest.runtimeName))
         }
         let spec = HeatSpec(
             contest: configuration.contest, runId: "local", seed: configuration.seed, entries: entries,

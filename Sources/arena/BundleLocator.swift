@@ -27,7 +27,7 @@ enum BundleLocator {
             throw CLIError.usage(
                 "\(path) is not a directory", hint: "pass the bundle directory that holds strategy.yaml")
         }
-        let limits = BundleLimits()
+        let limits = BundleLimits.local
         let collected = try BundleFiles.collect(path, rules: try ArenaIgnore.load(directory: path), limits: limits)
         do {
             return Loaded(
@@ -41,7 +41,7 @@ enum BundleLocator {
     static func pack(_ path: String) throws -> (archive: [UInt8], loaded: Loaded) {
         let loaded = try loadReporting(path)
         do {
-            return (try BundleArchive.pack(loaded.bundle, limits: BundleLimits()), loaded)
+            return (try BundleArchive.pack(loaded.bundle, limits: BundleLimits.local), loaded)
         } catch {
             throw failure(error, path: path, hint: "leave large files out with \(ArenaIgnore.fileName)")
         }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import BundleKit
 import Foundation
 import HeatRunner
 import MarketModel
+import Sandbox
 import StrategyKit
 
 /// `arena check <bundle|strategy.yaml>`: validates a strategy bundle locally, exactly as the
@@ -58,11 +60,17 @@ struct CheckCommand: AsyncParsableCommand {
         if report.ok, let runtime = report.runtime, runtime != .rules {
             report = Self.checkEntry(report, bundle: path)
         }
+        var isolation: String?
+        if report.ok, report.runtime == .python {
+            report = try Self.checkImports(report, directory: Self.directory(of: path))
+        }
         var verdict: ValidationVerdict?
         if report.ok && episode {
+            let sandbox = try LocalRuntime.sandbox()
+            isolation = LocalRuntime.describe(sandbox.isolation)
             verdict = try await LocalEpisode.run(
                 directory: Self.directory(of: path), contest: try LocalEpisode.contest(path: contest),
-                sandbox: try LocalRuntime.sandbox())
+                sandbox: sandbox)
             if verdict?.passed == false { report.ok = false }
         }
         if json {
@@ -70,6 +78,7 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             Console.out(report.ok || verdict != nil ? Self.staticSummary(report) : report.summary)
             if let verdict { Console.out(Self.episodeSummary(verdict)) }
+            if let isolation, verdict != nil { Console.out("the episode ran the bot \(isolation)") }
         }
         if report.errorCode == .unreadable { throw ExitCode(ExitCodes.usage) }
         if !report.ok { throw ExitCode(ExitCodes.failed) }
@@ -115,6 +124,24 @@ struct CheckCommand: AsyncParsableCommand {
         return text
             + "\nThe server would reject this bundle (not charged). Fix it and run `arena check` again; "
             + "`arena backtest --logs` shows a whole run."
+    }
+
+    /// For Python bundles: every import must be available in the declared runtime
+    /// (``CheckImports``); each one that is not becomes a diagnostic at its file and line.
+    static func checkImports(_ report: StrategyCheckReport, directory: String) throws -> StrategyCheckReport {
+        let bundle = try BundleLocator.load(directory)
+        let problems = try CheckImports.check(
+            directory: directory, runtimeName: bundle.manifest.runtimeName, sandbox: try LocalRuntime.sandbox())
+        guard !problems.isEmpty else { return report }
+        var failed = report
+        failed.ok = false
+        failed.errorCode = .schema
+        failed.diagnostics = problems.map {
+            Diagnostic(
+                file: $0.file, line: $0.line, column: 1, offendingText: "import \($0.module)", message: $0.message,
+                expected: "modules of runtime \(bundle.manifest.runtimeName)")
+        }
+        return failed
     }
 
     /// For `python`/`exec` bundles, the `entry` program must exist next to strategy.yaml.

@@ -37,7 +37,13 @@ enum LocalEpisode {
         }
         let entry = HeatSpec.Entry(
             slot: 0, teamId: 1, label: bundle.manifest.name, runtime: runtime, bundleDirectory: slot,
-            entry: bundle.manifest.entry, submissionSHA256: bundle.sha256)
+            entry: bundle.manifest.entry, submissionSHA256: bundle.sha256, runtimeName: bundle.manifest.runtimeName)
+        if let refusal = BundleValidator.runtimeRefusal(bundle, archiveBytes: nil, contest: contest) {
+            throw CLIError(
+                refusal.code, refusal.report,
+                hint: "pass --contest with a contest that accepts it, or change the runtime",
+                exitCode: ExitCodes.failed)
+        }
         var logger = Logger(label: "arena.check")
         logger.logLevel = .error
         let episode = ValidationEpisode(sandbox: sandbox, logger: logger)

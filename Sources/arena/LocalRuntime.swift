@@ -33,10 +33,24 @@ enum LocalRuntime {
         }
         var resources = ResourceLocatorConfiguration.process()
         resources.environment = environment
-        return SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             helperPath: helper, workerPath: worker, pythonPath: environment["ARENA_PYTHON"] ?? "/usr/bin/python3",
             pythonSDKDirectory: try? ResourceLocator(configuration: resources).directory(for: .pythonSDK),
             isolation: isolation)
+        configuration.runtimesDirectory = runtimesDirectory(environment: environment)
+        return configuration
+    }
+
+    /// Where installed bot runtimes are (`ARENA_RUNTIMES_DIR`, else /opt/perparena/runtimes).
+    static func runtimesDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["ARENA_RUNTIMES_DIR"] ?? RuntimeEnvironment.defaultDirectory
+    }
+
+    /// How bots run on this machine, for people: "sandboxed (root)" or "plain process (no root: no isolation)".
+    static func describe(_ isolation: Isolation) -> String {
+        isolation == .sandboxed
+            ? "in the sandbox (namespaces, cgroups, seccomp; running as root)"
+            : "as a plain process (no root: limits and Landlock only, not the platform's sandbox)"
     }
 
     /// The file at `relativePath` in `Seeds/` (e.g. `contests/demo.yaml`), or `nil` when there is none.

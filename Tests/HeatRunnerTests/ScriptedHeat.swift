@@ -17,10 +17,13 @@ struct ScriptedHeat {
     var seed: UInt64 = 20_260_101
     var ticks = 12
     var maxStrikes = 3
+    /// `decisions: { required: true }` in the contest.
+    var decisionsRequired = false
 
     var contest: ContestDefinition {
         var contest = ContestDefinition(id: "unit", name: "Scripted heat")
         contest.limits.maxStrikes = maxStrikes
+        if decisionsRequired { contest.decisions = DecisionSettings(required: true) }
         return contest
     }
 

@@ -91,7 +91,7 @@ struct RunRoutes: Sendable {
             throw APIError.notFound("run report")
         }
         func text(_ units: Int64) -> String { Money(units: units).decimal }
-        return RunReportView(
+        var view = RunReportView(
             runId: run.id, contestId: run.contestId, status: run.status, round: run.round, heat: run.heat,
             rankInRun: result.rankInRun, teamsInRun: teams, finalEquity: text(result.finalEquity),
             pnl: text(result.pnl), fees: text(result.fees), funding: text(result.funding),
@@ -99,5 +99,17 @@ struct RunRoutes: Sendable {
             maxDrawdown: text(result.maxDrawdown), fault: result.faultCode, faultTick: result.faultTick,
             logs: result.logs,
             integrity: try await integritySection(run: run, teamId: team.id, published: published))
+        // Runtime identity and decisions, as the runner stored them from the transcript.
+        struct Details: Decodable {
+            var runtime: String?
+            var runtimeLockSHA256: String?
+            var decisions: [DecisionView]?
+        }
+        if let details = try? JSONDecoder().decode(Details.self, from: Data(result.reportJSON.utf8)) {
+            view.runtime = details.runtime
+            view.runtimeLockSha256 = details.runtimeLockSHA256
+            view.decisions = details.decisions
+        }
+        return view
     }
 }

@@ -53,15 +53,15 @@ extension SubmissionRoutes {
 
     /// Reads, validates, stores and queues one reserved upload.
     private func receive(_ request: Request, team: TeamRecord, definition: ContestDefinition) async throws -> Response {
-        let limits = definition.limits
         let archive: [UInt8]
         do {
             archive = Array(
-                buffer: try await request.readBody(upTo: limits.bundleMaxBytes, timeout: upload.bodyTimeout))
+                buffer: try await request.readBody(
+                    upTo: definition.maxBundleArchiveBytes, timeout: upload.bodyTimeout))
         } catch Request.BodyReadError.tooLarge {
             throw APIError(
                 .contentTooLarge, code: "bundle_too_large",
-                "bundle archives may be at most \(limits.bundleMaxBytes) bytes")
+                "bundle archives may be at most \(definition.maxBundleArchiveBytes) bytes")
         } catch Request.BodyReadError.timedOut {
             throw APIError.bodyTimeout(upload.bodyTimeout)
         }

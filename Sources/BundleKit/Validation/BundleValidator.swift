@@ -14,7 +14,10 @@ public struct BundleValidator: BundleValidating {
         } catch {
             return .invalid(code: "bundle_\(error.code.rawValue)", report: error.message)
         }
-        let runtime = bundle.manifest.runtime.rawValue
+        let runtime = bundle.manifest.runtimeName
+        if let refusal = Self.runtimeRefusal(bundle, archiveBytes: archive.count, contest: contest) {
+            return .invalid(code: refusal.code, report: refusal.report)
+        }
         guard runtime == "rules" else {
             return .valid(
                 sha256: bundle.sha256, runtime: runtime,
@@ -37,5 +40,37 @@ public struct BundleValidator: BundleValidating {
         return .valid(
             sha256: bundle.sha256, runtime: runtime,
             report: "rules strategy OK; cost bound \(checked.costBound ?? 0) steps per tick")
+    }
+
+    /// Why the contest refuses the bundle's runtime or its size for that runtime, if it does.
+    public static func runtimeRefusal(_ bundle: StrategyBundle, archiveBytes: Int?, contest: ContestDefinition)
+        -> (code: String, report: String)?
+    {
+        let runtime = bundle.manifest.runtimeName
+        let settings = contest.runtimeSettings
+        guard settings.accepted.contains(runtime) else {
+            return (
+                "runtime_not_accepted",
+                "this contest does not accept runtime '\(runtime)' (strategy.yaml); it accepts "
+                    + settings.accepted.joined(separator: ", ")
+            )
+        }
+        let limits = BundleLimits(contest: contest, runtime: runtime)
+        if let archiveBytes, archiveBytes > limits.maxArchiveBytes {
+            return (
+                "bundle_too_large",
+                "the archive has \(archiveBytes) bytes; \(runtime) bundles may have at most "
+                    + BundleLimits.describe(bytes: limits.maxArchiveBytes)
+            )
+        }
+        let unpacked = bundle.files.reduce(0) { $0 + $1.bytes.count }
+        if unpacked > limits.maxUnpackedBytes {
+            return (
+                "bundle_too_large",
+                "the bundle unpacks to \(unpacked) bytes; \(runtime) bundles may unpack to at most "
+                    + BundleLimits.describe(bytes: limits.maxUnpackedBytes)
+            )
+        }
+        return nil
     }
 }

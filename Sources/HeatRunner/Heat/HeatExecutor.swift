@@ -45,7 +45,7 @@ public struct HeatExecutor: Sendable {
         }
         let recorder: RunRecorder
         do {
-            let header = try TranscriptHeader(
+            var header = try TranscriptHeader(
                 engineVersion: Self.engineVersion, runID: spec.runId, contestID: contest.id,
                 contestConfigurationHash: (try? contest.sha256()) ?? "", seed: spec.seed, configuration: market,
                 members: members, attestationKeyID: signingKey.id)
@@ -53,12 +53,16 @@ public struct HeatExecutor: Sendable {
         } catch {
             throw HeatError(.transcript, "\(error)")
         }
+        // Installed runtimes (python-ml, …) of this host, checked against the contest's pins.
+        let runtimes = try RuntimeResolution(
+            entries: spec.entries, contest: contest, directory: sandbox.runtimesDirectory)
         var configuration = sandbox
         configuration.tickDeadline = .milliseconds(contest.limits.tickDeadlineMilliseconds)
         configuration.firstTickDeadline = .milliseconds(contest.limits.firstTickDeadlineMilliseconds)
         configuration.maxStrikes = contest.limits.maxStrikes
         configuration.maxActionsPerTick = contest.limits.maxActionsPerTick
         configuration.limits.memoryMiB = contest.limits.memoryMiB
+            header.runtimes = runtimes.identities
         configuration.limits.pids = contest.limits.pids
         configuration.limits.cpuSeconds = contest.limits.cpuSeconds
         let bots: any Workers
@@ -71,8 +75,10 @@ public struct HeatExecutor: Sendable {
                     configuration: configuration,
                     launches: prepared.map {
                         WorkerLaunch(
+        runtimes.apply(to: &configuration, contest: contest)
                             slot: $0.slot, label: $0.label, runtime: $0.runtime,
-                            bundleDirectory: $0.bundleDirectory, entry: $0.entry)
+                            bundleDirectory: $0.bundleDirectory, entry: $0.entry,
+                            environment: runtimes.environments[$0.slot])
                     }, logger: logger)
             if let launched, prepared.count == spec.entries.count {
                 bots = launched

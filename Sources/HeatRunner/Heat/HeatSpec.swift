@@ -9,6 +9,9 @@ public struct HeatSpec: Sendable {
         public var teamId: Int64
         public var label: String
         public var runtime: Runtime
+        /// The runtime as named in the bundle (`python-ml` for a `python` bot using that installed
+        /// runtime); the run resolves it on this host and records its identity in the transcript.
+        public var runtimeName: String
         /// Directory holding the unpacked bundle (strategy.yaml at its root).
         public var bundleDirectory: String
         public var entry: String?
@@ -20,8 +23,9 @@ public struct HeatSpec: Sendable {
 
         public init(
             slot: Int, teamId: Int64, label: String, runtime: Runtime, bundleDirectory: String, entry: String?,
-            submissionSHA256: String, preparationFault: FaultReason? = nil
+            submissionSHA256: String, preparationFault: FaultReason? = nil, runtimeName: String? = nil
         ) {
+            self.runtimeName = runtimeName ?? runtime.rawValue
             self.slot = slot
             self.teamId = teamId
             self.label = label

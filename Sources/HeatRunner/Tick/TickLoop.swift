@@ -183,3 +183,14 @@ struct TickLoop {
         }
     }
 }
+            // The reply's decision goes into the transcript before its orders (hash-chained).
+            let decision = DecisionGate.record(workers.decision(of: slot), actions: actions)
+            if let decision { recorder.record(.decision(slot: UInt32(slot), decision, digest: decision.digest)) }
+            let gate = DecisionGate(required: spec.contest.decisionsRequired)
+                if let reason = gate.refusal(action, decision: decision) {
+                    let tag: UInt64 = if case .place(let order) = action { order.clientID ?? 0 } else { 0 }
+                    recorder.record(.botRejected(slot: UInt32(slot), clientTag: tag, reason: reason))
+                    boundaryRejections[slot, default: []].append(
+                        RejectionView(clientID: tag == 0 ? nil : tag, reason: reason))
+                    continue
+                }

@@ -35,6 +35,14 @@ final class PreparedWorkers: Workers {
         inner?.exchange(observations.filter { faults[$0.key] == nil }) ?? [:]
     }
 
+    func exchange(_ observations: [Int: Observation], thinking: ThinkingWindow) -> [Int: WorkerTickResult] {
+        inner?.exchange(observations.filter { faults[$0.key] == nil }, thinking: thinking) ?? [:]
+    }
+
+    func decision(of slot: Int) -> Decision? {
+        faults[slot] == nil ? inner?.decision(of: slot) : nil
+    }
+
     func finish(end: [Int: End]) -> [Int: WorkerReport] {
         var reports = inner?.finish(end: end.filter { faults[$0.key] == nil }) ?? [:]
         for (slot, reason) in faults {

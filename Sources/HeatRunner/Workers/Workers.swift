@@ -21,4 +21,23 @@ public protocol Workers: AnyObject {
 
     /// Sends `end` (where given), stops every bot and returns one report per slot. Call once.
     func finish(end: [Int: End]) -> [Int: WorkerReport]
+
+    /// The `decision` of `slot`'s reply in the last exchange, if it had one (protocol v1's
+    /// optional decision log). Default: none.
+    func decision(of slot: Int) -> Decision?
+
+    /// A decision point (docs/LLM-AGENTS.md): like `exchange(_:)`, but every bot has the
+    /// window's deadline and its model requests go to the window's broker. Default: a plain
+    /// exchange (workers whose bots cannot ask a model).
+    func exchange(_ observations: [Int: Observation], thinking: ThinkingWindow) -> [Int: WorkerTickResult]
+}
+
+extension Workers {
+    /// No decisions: workers that do not carry them.
+    public func decision(of slot: Int) -> Decision? { nil }
+
+    /// A plain exchange: these workers' bots cannot ask a model.
+    public func exchange(_ observations: [Int: Observation], thinking: ThinkingWindow) -> [Int: WorkerTickResult] {
+        exchange(observations)
+    }
 }

@@ -34,6 +34,9 @@ struct BundleStaging {
             guard let runtime = Runtime(rawValue: bundle.manifest.runtime.rawValue) else {
                 return faulted(entry, "the bundle's runtime \(bundle.manifest.runtime.rawValue) is not supported")
             }
+            if let refusal = BundleValidator.runtimeRefusal(bundle, archiveBytes: nil, contest: definition) {
+                return faulted(entry, refusal.report)
+            }
             let slotDirectory = "\(directory)/slot-\(entry.slot)"
             try FileManager.default.createDirectory(
                 atPath: slotDirectory, withIntermediateDirectories: false,
@@ -42,7 +45,7 @@ struct BundleStaging {
             return HeatSpec.Entry(
                 slot: entry.slot, teamId: entry.teamId, label: entry.teamName, runtime: runtime,
                 bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
-                submissionSHA256: entry.sha256)
+                submissionSHA256: entry.sha256, runtimeName: bundle.manifest.runtimeName)
         }
         return HeatSpec(contest: definition, runId: "\(run.id)", seed: run.seed, entries: heatEntries)
     }

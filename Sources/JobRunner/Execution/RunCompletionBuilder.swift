@@ -18,6 +18,7 @@ struct RunCompletionBuilder {
         -> RunCompletion
     {
         let teams = outcome.transcript.results.teams
+        let decisions = DecisionExtraction.bySlot(outcome.transcript, limit: RunReportDetails.maxDecisions)
         let results = entries.map { entry -> RunResultRecord in
             let team = teams.first { Int($0.slot) == entry.slot }
             let curve = outcome.equityCurves[entry.slot] ?? []
@@ -33,7 +34,12 @@ struct RunCompletionBuilder {
                         RunReportDetails(
                             strikes: report?.strikes ?? 0, droppedLogLines: report?.droppedLogLines ?? 0,
                             exitStatus: report.map { "\($0.exitStatus)" } ?? "",
-                            memoryPeakBytes: report?.memoryPeakBytes)), as: UTF8.self)) ?? "{}"
+                            memoryPeakBytes: report?.memoryPeakBytes,
+                            runtime: outcome.transcript.header.runtimes.first { Int($0.slot) == entry.slot }?.name,
+                            runtimeLockSHA256: outcome.transcript.header.runtimes.first {
+                                Int($0.slot) == entry.slot && !$0.lockSHA256.isEmpty
+                            }?.lockSHA256,
+                            decisions: decisions[entry.slot])), as: UTF8.self)) ?? "{}"
             return RunResultRecord(
                 teamId: entry.teamId, submissionId: entry.submissionId, finalEquity: metrics.final.units,
                 pnl: metrics.pnl.units, score: score, fees: team?.feesPaid.units ?? 0,

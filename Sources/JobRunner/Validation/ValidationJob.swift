@@ -95,6 +95,9 @@ struct ValidationJob {
             return .failure(
                 Refusal(message: "the bundle's runtime \(bundle.manifest.runtime.rawValue) is not supported"))
         }
+        if let refusal = BundleValidator.runtimeRefusal(bundle, archiveBytes: nil, contest: definition) {
+            return .failure(Refusal(message: refusal.report))
+        }
         let slotDirectory = "\(directory)/slot-0"
         try FileManager.default.createDirectory(
             atPath: slotDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
@@ -103,7 +106,7 @@ struct ValidationJob {
             HeatSpec.Entry(
                 slot: 0, teamId: subject.submission.teamId, label: subject.teamName, runtime: runtime,
                 bundleDirectory: slotDirectory, entry: bundle.manifest.entry,
-                submissionSHA256: subject.submission.sha256))
+                submissionSHA256: subject.submission.sha256, runtimeName: bundle.manifest.runtimeName))
     }
 
     /// Plays the episode on its own thread next to the lease heartbeat; stops at the next tick

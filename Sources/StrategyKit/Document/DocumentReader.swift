@@ -103,12 +103,15 @@ struct DocumentReader {
         }
         if let node = seen["runtime"] {
             let text = YAMLNodeAccess.scalarText(node) ?? ""
-            if let runtime = StrategyRuntime(rawValue: text) {
+            if let runtime = StrategyRuntime(rawValue: text)
+                ?? (StrategyRuntime.isPythonEnvironment(text) ? .python : nil)
+            {
                 document.runtime = runtime
+                document.runtimeName = text
             } else {
                 sink.unknownName(
                     .schema, kind: "runtime", name: text, at: YAMLNodeAccess.location(node),
-                    candidates: StrategyRuntime.allCases.map(\.rawValue), expected: "rules, python or exec")
+                    candidates: StrategyRuntime.allCases.map(\.rawValue), expected: "rules, python, python-ml or exec")
             }
         } else {
             sink.error(

@@ -7,6 +7,8 @@ public struct StrategyDocument: Sendable {
     public var name: String
     /// `rules`, `python` or `exec`. Only `rules` documents can be checked and evaluated.
     public var runtime: StrategyRuntime
+    /// The runtime as written (`python-ml` for a `python` document using that runtime).
+    public var runtimeName: String = "rules"
     /// Program path inside the bundle for `python`/`exec` bundles.
     public var entry: String?
     /// The markets traded, in document order; the first is the default market of actions.
