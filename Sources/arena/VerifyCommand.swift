@@ -25,7 +25,8 @@ struct VerifyCommand: AsyncParsableCommand {
             root is the board's, and that every team's score recomputed from the replay is the \
             board's. With --contest (or a board URL) it verifies every run on the board, then \
             recomputes the ranks with the contest's scoring rule and reports the first row that \
-            does not follow.
+            does not follow, then recomputes the contest's integrity report (docs/INTEGRITY.md) \
+            from the verified transcripts and requires the server's to be the same bytes.
 
             Keys: by default the keys served at /v1/keys are trusted, so the only trust anchor is \
             the server itself (a warning says so). Pin keys obtained out of band with --key HEX, \
