@@ -37,6 +37,7 @@ struct IntegrityRecorder {
             metadata: [
                 "evaluation": "\(evaluationId)", "outcome": "\(outcome)", "sha256": "\(digest)",
                 "flagged": "\(computed.report.flaggedTeamIDs.joined(separator: ","))", "runs": "\(stored.count)",
+                "ms": "\(elapsed)",
             ])
         return outcome
     }
