@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "arena-sandbox", targets: ["CSandboxHelper"]),
         .executable(name: "arena-echo-bot", targets: ["arena-echo-bot"]),
         .executable(name: "arena-bench", targets: ["arena-bench"]),
+        .executable(name: "arena-model-stub", targets: ["arena-model-stub"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
@@ -61,11 +62,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "BotProtocol", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        // A `rules` strategy as a bot (check at hello, one evaluator step per tick, wire
+        // translation): the one implementation behind arena-worker and the runner's in-process host.
+        .target(
+            name: "RulesHost", dependencies: ["MarketModel", "BotProtocol", "StrategyKit"], swiftSettings: swiftSettings
+        ),
         .target(name: "Scoring", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "AuditLog",
             dependencies: [
                 "MarketModel", "MarketEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -132,11 +139,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The contest's model gateway: budgets, fair scheduling, the OpenAI-compatible client.
+        .target(
+            name: "ModelGateway",
+            dependencies: [
+                "BotProtocol", "ContestModel", "AuditLog",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Layer 3: services over the adapters
         .target(
             name: "HeatRunner",
             dependencies: [
                 "MarketModel", "MarketEngine", "BotProtocol", "Scoring", "AuditLog", "ContestModel", "Sandbox",
+                "StrategyKit", "RulesHost", "ModelGateway",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -216,9 +237,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A deterministic OpenAI-compatible model server for development, demos and tests.
+        .executableTarget(
+            name: "arena-model-stub",
+            dependencies: [
+                "ModelGateway", "BotProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "arena-worker",
-            dependencies: ["MarketModel", "StrategyKit", "BotProtocol"],
+            dependencies: ["MarketModel", "StrategyKit", "BotProtocol", "RulesHost"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -247,7 +279,7 @@ let package = Package(
         // In-process rules bots as heat Workers (no processes): Integrity tests and arena-bench.
         .target(
             name: "InProcessBots",
-            dependencies: ["HeatRunner", "Sandbox", "BotProtocol", "StrategyKit", "MarketModel"],
+            dependencies: ["HeatRunner", "Sandbox", "BotProtocol", "StrategyKit", "MarketModel", "RulesHost"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -260,6 +292,14 @@ let package = Package(
             dependencies: [
                 "HeatRunner", "HeatRunnerTestSupport", "AuditLog", "BotProtocol", "ContestModel", "MarketEngine",
                 "MarketModel", "Sandbox", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ModelGatewayTests",
+            dependencies: [
+                "ModelGateway", "HeatRunner", "HeatRunnerTestSupport", "AuditLog", "BotProtocol", "ContestModel",
+                "Sandbox", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
