@@ -178,6 +178,20 @@ struct AuthorizationTests {
                 expected: [401, 403, 403, 202]),
             Row(method: .GET, route: "/v1/admin/audit", path: "/v1/admin/audit", expected: organizerOnly),
             Row(method: .GET, route: "/v1/admin/me", path: "/v1/admin/me", expected: organizerOnly),
+            // Integrity: the runner stored the evaluation's report (nobody flagged); organizers
+            // only before publication, and a review needs a finding (409 not_flagged).
+            Row(
+                method: .GET, route: "/v1/admin/contests/{contest}/integrity", path: c + "/integrity",
+                expected: organizerOnly),
+            Row(
+                method: .POST, route: "/v1/admin/contests/{contest}/integrity/review", path: c + "/integrity/review",
+                expected: [401, 403, 403, 409],
+                body: { _ in
+                    Array(#"{"decision": "clear", "team_id": \#(teamC), "kind": "transfer", "reason": "authz"}"#.utf8)
+                }),
+            Row(
+                method: .GET, route: "/v1/contests/{contest}/integrity", path: "/v1/contests/authz/integrity",
+                expected: [404, 404, 404, 404]),
             // The published record before publication: the definition and the evaluation's seed
             // commitment are public, no board exists yet, an amendment needs a published board.
             Row(
