@@ -1,4 +1,6 @@
+import AuditLog
 import BotProtocol
+import Metrics
 import ModelGateway
 import Sandbox
 import Synchronization
@@ -21,6 +23,7 @@ final class GatewayBroker: ModelBroker {
             let exchange = await gateway.serve(slot: slot, tick: tick, request: request)
             self.completed.withLock { $0.append(exchange) }
             self.all.withLock { $0.append(exchange) }
+            Counter(label: "arena_llm_requests_total", dimensions: [("outcome", exchange.record.outcome)]).increment()
             answer(exchange.response)
         }
     }
