@@ -1,7 +1,7 @@
 /// Constants of the transcript file format (docs/AUDIT.md, "File layout").
 ///
 /// ```
-/// "PATX"  format version (1 byte)  compression (1 byte: 0 none, 1 ArenaLZ)
+/// "PATX"  format version (1 byte)  compression (1 byte: 0 none, 1 ArenaLZ, 2 gzip)
 /// varint body length   varint stored length   stored bytes (the body, maybe compressed)
 /// SHA-256 of every preceding byte (32 bytes)
 /// ```
@@ -14,8 +14,10 @@ public enum TranscriptFormat {
     public static let version: UInt8 = 1
     /// Compression byte: stored as is.
     public static let uncompressed: UInt8 = 0
-    /// Compression byte: ``ArenaLZ``.
+    /// Compression byte: ``ArenaLZ`` (written until 2026-12; still read).
     public static let arenaLZ: UInt8 = 1
+    /// Compression byte: one gzip member (deflate), what new transcripts use.
+    public static let gzip: UInt8 = 2
     /// Largest body accepted when reading (guards decompression of hostile files): 4 GiB.
     public static let maximumBodyLength: UInt64 = 1 << 32
 

@@ -51,6 +51,8 @@ public struct TranscriptReader: Sendable {
                     .malformed, "declared body of \(bodyLength) bytes cannot come from \(stored.count) bytes")
             }
             body = try ArenaLZ.decompress(bytes, range: stored, expectedCount: Int(bodyLength))
+        case TranscriptFormat.gzip:
+            body = try TranscriptGzip.decompress(bytes, range: stored, expectedCount: Int(bodyLength))
         default:
             throw TranscriptError(.unsupportedFormat, "unknown compression \(compression)")
         }

@@ -5,7 +5,7 @@
 public struct TranscriptWriter: Sendable {
     /// Writer options.
     public struct Configuration: Sendable, Hashable {
-        /// Compress the body with ``ArenaLZ`` (default `true`).
+        /// Compress the body with gzip (default `true`; see ``TranscriptFormat/gzip``).
         public var compress: Bool
         /// Creates options.
         public init(compress: Bool = true) { self.compress = compress }
@@ -51,11 +51,14 @@ public struct TranscriptWriter: Sendable {
         trailer.write(raw: chain.head.bytes)
         trailer.write(raw: results.encoded())
         Self.frame(.trailer, trailer.bytes, into: &body)
-        let stored = configuration.compress ? ArenaLZ.compress(body) : body
+        // Compression of an in-memory buffer only fails when zlib cannot allocate its state;
+        // the body is then stored as is (flag 0), which every reader accepts.
+        let packed = configuration.compress ? (try? TranscriptGzip.compress(body)) : nil
+        let stored = packed ?? body
         var file = CanonicalWriter(capacity: stored.count + 64)
         file.write(raw: TranscriptFormat.magic)
         file.write(byte: TranscriptFormat.version)
-        file.write(byte: configuration.compress ? TranscriptFormat.arenaLZ : TranscriptFormat.uncompressed)
+        file.write(byte: packed == nil ? TranscriptFormat.uncompressed : TranscriptFormat.gzip)
         file.write(unsigned: UInt64(body.count))
         file.write(unsigned: UInt64(stored.count))
         file.write(raw: stored)

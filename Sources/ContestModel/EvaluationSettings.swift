@@ -3,6 +3,7 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
     /// Ticks per run.
     public var ticks: Int
     /// Teams sharing one market; larger fields are split into heats, reshuffled every round.
+    /// ``wholeField`` (`heat_size: all` in YAML) puts every team of the contest in one market.
     public var heatSize: Int
     /// Deposit of every team account, decimal USDT.
     public var startingBalance: String
@@ -19,6 +20,21 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
         self.rounds = rounds
     }
 
+    /// `heatSize` of a contest whose whole field trades in one market (`heat_size: all`; the
+    /// API shows it as -1). A literal `-1` in a definition is not accepted as `all`.
+    public static let wholeField = -1
+    /// Largest numeric heat size (a heat's Python and executable bots each need a sandbox; rules
+    /// strategies run inside the runner).
+    public static let maximumHeatSize = 10_000
+
+    /// Whether every team of the contest trades in one market.
+    public var isWholeField: Bool { heatSize == Self.wholeField }
+
+    /// The heat size to plan a field of `teams` teams with (at least 1).
+    public func heatSize(forField teams: Int) -> Int {
+        isWholeField ? max(1, teams) : heatSize
+    }
+
     enum CodingKeys: String, CodingKey {
         case ticks
         case heatSize = "heat_size"
@@ -30,10 +46,33 @@ public struct EvaluationSettings: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = EvaluationSettings()
         ticks = try container.decodeIfPresent(Int.self, forKey: .ticks) ?? defaults.ticks
-        heatSize = try container.decodeIfPresent(Int.self, forKey: .heatSize) ?? defaults.heatSize
+        if let size = try? container.decodeIfPresent(Int.self, forKey: .heatSize) {
+            // Only the word `all` means the whole field; a number never does (it fails validation).
+            heatSize = size == Self.wholeField ? Int.min : size
+        } else if let text = try container.decodeIfPresent(String.self, forKey: .heatSize) {
+            guard text == "all" else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .heatSize, in: container, debugDescription: "heat_size is a number or `all`")
+            }
+            heatSize = Self.wholeField
+        } else {
+            heatSize = defaults.heatSize
+        }
         startingBalance =
             try container.decodeIfPresent(String.self, forKey: .startingBalance) ?? defaults.startingBalance
         rounds = try container.decodeIfPresent([RoundSettings].self, forKey: .rounds) ?? defaults.rounds
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ticks, forKey: .ticks)
+        if isWholeField {
+            try container.encode("all", forKey: .heatSize)
+        } else {
+            try container.encode(heatSize, forKey: .heatSize)
+        }
+        try container.encode(startingBalance, forKey: .startingBalance)
+        try container.encode(rounds, forKey: .rounds)
     }
 }
 

@@ -3,7 +3,8 @@ public import MarketModel
 public import StrategyKit
 
 /// Converts wire observations (decimal strings) into the evaluator's exact integer inputs, and
-/// the evaluator's actions back into wire actions: the same conversion as `arena-worker`'s.
+/// the evaluator's actions back into wire actions. The one implementation: `arena-worker`,
+/// `InProcessBots` and the runner's in-process rules host all use it.
 public struct RulesObservationTranslator: Sendable {
     public let instruments: [InstrumentSpec]
 
@@ -20,7 +21,7 @@ public struct RulesObservationTranslator: Sendable {
             let ask = view.asks.first
             let bidSize = bid.flatMap { spec.quantity(decimal: $0.quantity) } ?? .zero
             let askSize = ask.flatMap { spec.quantity(decimal: $0.quantity) } ?? .zero
-            let total = bidSize.lots + askSize.lots
+            let total = Int128(bidSize.lots) + Int128(askSize.lots)
             return StrategyKit.MarketView(
                 mark: spec.price(decimal: view.mark) ?? Price(ticks: 0),
                 index: spec.price(decimal: view.index) ?? Price(ticks: 0),
@@ -32,7 +33,7 @@ public struct RulesObservationTranslator: Sendable {
                 ticksToFunding: max(0, view.nextFundingTick - observation.tick),
                 openInterest: spec.quantity(decimal: view.openInterest) ?? .zero,
                 bookImbalance: total > 0
-                    ? Rate(units: Int64(Int128(bidSize.lots - askSize.lots) * Int128(Rate.one.units) / Int128(total)))
+                    ? Rate(units: Int64((Int128(bidSize.lots) - Int128(askSize.lots)) * Int128(Rate.one.units) / total))
                     : nil)
         }
         let account = observation.account

@@ -1,4 +1,4 @@
-// `arena-bench <engine|strategy|sandbox|audit|integrity> [options]`: the benchmarks behind docs/PERFORMANCE.md.
+// `arena-bench <engine|strategy|sandbox|audit|integrity|heat> [options]`: the benchmarks behind docs/PERFORMANCE.md.
 // Build in release: `swift build -c release --product arena-bench`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let rest = Array(arguments.dropFirst())
@@ -8,6 +8,7 @@ case "strategy": StrategyBench.run(arguments: rest)
 case "sandbox": SandboxBench.run(arguments: rest)
 case "audit": AuditBench.run(arguments: rest)
 case "integrity": IntegrityBench.run(arguments: rest)
+case "heat": HeatBench.run(arguments: rest)
 default:
-    print("usage: arena-bench <engine|strategy|sandbox|audit|integrity> [options]   (see docs/PERFORMANCE.md)")
+    print("usage: arena-bench <engine|strategy|sandbox|audit|integrity|heat> [options]   (see docs/PERFORMANCE.md)")
 }

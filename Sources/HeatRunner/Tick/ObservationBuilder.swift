@@ -51,24 +51,32 @@ struct ObservationBuilder {
     ) -> Observation {
         Observation(
             tick: tick, timeMs: timeMs, markets: markets,
-            account: accountView(exchange, account, events: events, boundaryRejections: boundaryRejections))
+            account: accountView(
+                exchange.account(account), account, events: events, boundaryRejections: boundaryRejections))
     }
 
-    private func accountView(
-        _ exchange: Exchange, _ account: AccountID, events: [MarketEvent],
-        boundaryRejections: [RejectionView]
-    ) -> AccountView {
-        guard let snapshot = exchange.account(account) else {
-            return AccountView(
-                balance: "0", equity: "0", available: "0", marginRatio: "0", positions: [],
-                openOrders: [], fills: [], rejections: boundaryRejections, events: [])
-        }
-        let ratio =
-            snapshot.equity.units > 0
+    /// Maintenance margin over equity (one when equity is not positive): the observation's
+    /// `margin_ratio` and the rules input's `marginRatio`.
+    static func marginRatio(_ snapshot: AccountSnapshot) -> Rate {
+        snapshot.equity.units > 0
             ? Rate(
                 units: Int64(
                     Int128(snapshot.maintenanceMargin.units) * Int128(Rate.one.units) / Int128(snapshot.equity.units)))
             : Rate.one
+    }
+
+    /// The account part of an observation, from the account's snapshot this tick (taken once
+    /// per tick and shared with the equity curve).
+    func accountView(
+        _ snapshot: AccountSnapshot?, _ account: AccountID, events: [MarketEvent],
+        boundaryRejections: [RejectionView]
+    ) -> AccountView {
+        guard let snapshot else {
+            return AccountView(
+                balance: "0", equity: "0", available: "0", marginRatio: "0", positions: [],
+                openOrders: [], fills: [], rejections: boundaryRejections, events: [])
+        }
+        let ratio = Self.marginRatio(snapshot)
         var fills: [FillView] = []
         var rejections = boundaryRejections
         var notes: [AccountEventView] = []

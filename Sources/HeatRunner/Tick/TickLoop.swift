@@ -5,6 +5,7 @@ import Logging
 import MarketEngine
 import MarketModel
 import Metrics
+import RulesHost
 import Sandbox
 import Scoring
 
@@ -20,6 +21,23 @@ struct TickLoop {
     let logger: Logger
     private let builder: ObservationBuilder
     private let mapper: ActionMapper
+    /// `rules` strategies evaluated in this process (nil: every bot is one of `workers`).
+    private let rules: InProcessRules?
+    /// `workers` when they take observations already encoded (the shared market prefix is then
+    /// encoded once per tick); nil for workers that want `Observation` values (tests).
+    private let encodedWorkers: (any EncodedObservationWorkers)?
+    /// Threads the heat may use for the in-process strategies and per-bot observation work.
+    private let threads: Int
+    /// The direct engine → evaluator input path (nil when the strategies' specs differ from the
+    /// market's and inputs go through the wire translation instead).
+    private let inputs: RulesInputBuilder?
+    private let translator: RulesObservationTranslator
+    /// Slots of the heat in ascending order, and their accounts in the same order.
+    private var entrySlots: [Int] = []
+    private var entryAccounts: [AccountID?] = []
+    /// Account snapshots (by `entrySlots` position) of the state the next tick starts from,
+    /// taken once after each tick for the equity curves and reused for the next observations.
+    private var snapshots: [AccountSnapshot?]?
     private var accounts: [Int: AccountID] = [:]
     /// The bots' accounts, for routing events (house accounts get no observations).
     private var teamAccounts: Set<AccountID> = []
@@ -27,11 +45,17 @@ struct TickLoop {
     private var boundaryRejections: [Int: [RejectionView]] = [:]
     private var alive: Set<Int> = []
     private var curves: [Int: [Money]] = [:]
+    /// Decision points and the model gateway (contests with `llm`; docs/LLM-AGENTS.md).
+    private let clock: DecisionClock?
+    /// Loop index of the tick in progress (0 = first), for the decision clock.
+    private var tickIndex = 0
 
     init(
         recorder: RunRecorder, workers: any Workers, spec: HeatSpec, market: MarketConfiguration, deposit: Money,
-        ticks: Int, logger: Logger
+        ticks: Int, logger: Logger, rules: InProcessRules? = nil,
+        encodedWorkers: (any EncodedObservationWorkers)? = nil, threads: Int = 1, clock: DecisionClock? = nil
     ) {
+        self.clock = clock
         self.recorder = recorder
         self.workers = workers
         self.spec = spec
@@ -41,6 +65,16 @@ struct TickLoop {
         self.logger = logger
         self.builder = ObservationBuilder(instruments: market.instruments, bookDepth: 10)
         self.mapper = ActionMapper(instruments: market.instruments)
+        self.rules = rules
+        self.encodedWorkers = encodedWorkers
+        self.threads = max(1, threads)
+        let strategySpecs = market.instruments.map { spec in
+            [InstrumentSpec.btcPerp, .ethPerp].first { $0.symbol == spec.symbol } ?? InstrumentSpec.btcPerp
+        }
+        self.translator = RulesObservationTranslator(instruments: strategySpecs)
+        self.inputs =
+            RulesInputBuilder.isExact(market: market.instruments, strategy: strategySpecs)
+            ? RulesInputBuilder(instruments: market.instruments) : nil
     }
 
     mutating func run(shouldStop: () -> Bool, progress: (Int, Int) -> Void) throws(HeatError) -> (
@@ -56,6 +90,8 @@ struct TickLoop {
             }
             curves[slot] = [deposit]
         }
+        entrySlots = slots
+        entryAccounts = slots.map { accounts[$0] }
         let limits = ProtocolLimits(
             tickDeadlineMs: spec.contest.limits.tickDeadlineMilliseconds,
             maxActionsPerTick: spec.contest.limits.maxActionsPerTick)
@@ -64,56 +100,152 @@ struct TickLoop {
             hellos[entry.slot] = builder.hello(
                 contestId: spec.contest.id, team: entry.label, limits: limits,
                 startingBalance: deposit, ticks: ticks)
+            hellos[entry.slot]?.llm = clock?.info
         }
         alive = Set(slots)
-        handle(workers.start(hello: hellos))
+        var started = workers.start(hello: hellos.filter { rules?.index[$0.key] == nil })
+        if let rules {
+            started.merge(rules.start(hello: hellos.filter { rules.index[$0.key] != nil })) { $1 }
+        }
+        handle(started)
         for tick in 0..<ticks {
             if shouldStop() {
                 _ = workers.finish(end: [:])
+                _ = rules?.finish()
                 throw HeatError(.cancelled, "the runner is shutting down")
             }
+            tickIndex = tick
             step()
             progress(tick + 1, ticks)
         }
         var ends: [Int: End] = [:]
-        for slot in slots {
-            let equity = accounts[slot].flatMap { recorder.exchange.account($0)?.equity } ?? .zero
+        for slot in slots where rules?.index[slot] == nil {
+            let equity = curves[slot]?.last ?? .zero
             ends[slot] = End(reason: "finished", finalEquity: equity.decimal)
         }
-        let reports = workers.finish(end: ends)
+        var reports = workers.finish(end: ends)
+        if let clock {
+            for slot in slots { reports[slot]?.logLines.append(contentsOf: clock.reportLines(slot: slot)) }
+        }
+        if let rules { reports.merge(rules.finish()) { $1 } }
         return (recorder, reports, curves)
     }
 
-    /// Builds every live bot's observation. A separate method so the read-only view of the engine
-    /// is released before the recorder mutates it (a live copy would force a full copy-on-write).
-    private func observations() -> (tick: Int64, observations: [Int: Observation]) {
+    /// Asks every live bot for its actions this tick: in-process strategies get their inputs
+    /// straight from the engine's state, process bots their observation line (the market part
+    /// encoded once per tick). Both run at the same time when the heat has both. A separate,
+    /// non-mutating method so the read-only view of the engine is released before the recorder
+    /// mutates it (a live copy would force a full copy-on-write).
+    private func replies(snapshots: [AccountSnapshot?], thinking: ThinkingWindow? = nil) -> [Int: WorkerTickResult] {
         let exchange = recorder.exchange
         let tick = exchange.tick
-        let markets = builder.markets(exchange)
-        var observations: [Int: Observation] = [:]
-        for slot in alive.sorted() {
-            guard let account = accounts[slot] else { continue }
-            observations[slot] = builder.observation(
-                tick: tick, timeMs: tick * market.tickMilliseconds, markets: markets, exchange: exchange,
-                account: account, events: pending[account] ?? [], boundaryRejections: boundaryRejections[slot] ?? [])
+        let timeMs = tick * market.tickMilliseconds
+        var processSlots: [Int] = []
+        var position: [Int: Int] = [:]
+        for (offset, slot) in entrySlots.enumerated() {
+            position[slot] = offset
+            if alive.contains(slot), rules?.index[slot] == nil { processSlots.append(slot) }
         }
-        return (tick, observations)
+        let needsWireMarkets = !processSlots.isEmpty || (rules != nil && inputs == nil)
+        let wireMarkets = needsWireMarkets ? builder.markets(exchange) : []
+        func observation(_ slot: Int) -> Observation? {
+            guard let offset = position[slot], let account = entryAccounts[offset] else { return nil }
+            var observation = Observation(
+                tick: tick, timeMs: timeMs, markets: wireMarkets,
+                account: builder.accountView(
+                    snapshots[offset], account, events: pending[account] ?? [],
+                    boundaryRejections: boundaryRejections[slot] ?? []))
+            if thinking != nil { observation.decisionPoint = true }
+            return observation
+        }
+        var processReplies: [Int: WorkerTickResult] = [:]
+        let exchangeProcesses = {
+            guard !processSlots.isEmpty else { return }
+            if let encodedWorkers {
+                let prefix = ObservationLinePrefix(tick: tick, timeMs: timeMs, markets: wireMarkets)
+                var lines: [Int: EncodedObservation] = [:]
+                lines.reserveCapacity(processSlots.count)
+                for slot in processSlots {
+                    guard let offset = position[slot], let account = entryAccounts[offset] else { continue }
+                    let view = builder.accountView(
+                        snapshots[offset], account, events: pending[account] ?? [],
+                        boundaryRejections: boundaryRejections[slot] ?? [])
+                    lines[slot] = EncodedObservation(
+                        tick: tick, line: prefix.line(account: view, decisionPoint: thinking != nil ? true : nil))
+                }
+                processReplies =
+                    if let thinking { encodedWorkers.exchange(encoded: lines, thinking: thinking) } else {
+                        encodedWorkers.exchange(encoded: lines)
+                    }
+            } else {
+                var observations: [Int: Observation] = [:]
+                for slot in processSlots { observations[slot] = observation(slot) }
+                processReplies =
+                    if let thinking { workers.exchange(observations, thinking: thinking) } else {
+                        workers.exchange(observations)
+                    }
+            }
+        }
+        guard let rules else {
+            exchangeProcesses()
+            return processReplies
+        }
+        let alive = self.alive
+        let strategyMarkets = inputs?.markets(exchange)
+        var ruleReplies: [Int: WorkerTickResult] = [:]
+        let evaluate = {
+            ruleReplies = rules.step(threads: threads) { slot in
+                guard alive.contains(slot), let offset = position[slot] else { return nil }
+                if let inputs, let strategyMarkets {
+                    return inputs.input(tick: tick, markets: strategyMarkets, account: snapshots[offset])
+                }
+                return observation(slot).map(translator.input)
+            }
+        }
+        if processSlots.isEmpty || threads < 2 {
+            exchangeProcesses()
+            evaluate()
+        } else {
+            Parallel.both(exchangeProcesses, evaluate)
+        }
+        processReplies.merge(ruleReplies) { $1 }
+        return processReplies
+    }
+
+    /// Snapshots of every entry's account in the engine's current state (on the heat's threads).
+    private func takeSnapshots() -> [AccountSnapshot?] {
+        let exchange = recorder.exchange
+        var result = [AccountSnapshot?](repeating: nil, count: entryAccounts.count)
+        let accounts = entryAccounts
+        result.withUnsafeMutableBufferPointer { result in
+            Parallel.chunks(count: accounts.count, threads: threads, minimumPerChunk: 32) { range in
+                for offset in range { result[offset] = accounts[offset].flatMap { exchange.account($0) } }
+            }
+        }
+        return result
     }
 
     private mutating func step() {
-        let (tick, observations) = observations()
+        let tick = recorder.exchange.tick
+        let current = snapshots ?? takeSnapshots()
+        snapshots = nil
+        let replies = replies(snapshots: current, thinking: clock?.window(index: tickIndex))
+        // Model exchanges that completed meanwhile are inputs of this tick, before its orders.
+        clock?.record(into: &recorder)
         pending.removeAll(keepingCapacity: true)
         boundaryRejections.removeAll(keepingCapacity: true)
-        let replies = observations.isEmpty ? [:] : workers.exchange(observations)
         for slot in Self.processingOrder(replies.keys, seed: spec.seed, tick: tick) {
             guard let reply = replies[slot] else { continue }
             handle(slot: slot, reply)
         }
         route(recorder.advance())
-        for slot in spec.entries.map(\.slot) {
-            let equity = accounts[slot].flatMap { recorder.exchange.account($0)?.equity } ?? .zero
-            curves[slot, default: []].append(equity)
+        // One snapshot per team after the tick: its equity for the curve, the rest for the next
+        // tick's observations (nothing changes the engine in between).
+        let next = takeSnapshots()
+        for (offset, slot) in entrySlots.enumerated() {
+            curves[slot, default: []].append(next[offset]?.equity ?? .zero)
         }
+        snapshots = next
     }
 
     /// The seeded order in which bots' actions are applied this tick: each slot gets a
@@ -139,7 +271,18 @@ struct TickLoop {
         guard let account = accounts[slot] else { return }
         switch result {
         case .actions(let actions, _):
+            // The reply's decision goes into the transcript before its orders (hash-chained).
+            let decision = DecisionGate.record(workers.decision(of: slot), actions: actions)
+            if let decision { recorder.record(.decision(slot: UInt32(slot), decision, digest: decision.digest)) }
+            let gate = DecisionGate(required: spec.contest.decisionsRequired)
             for action in actions {
+                if let reason = gate.refusal(action, decision: decision) {
+                    let tag: UInt64 = if case .place(let order) = action { order.clientID ?? 0 } else { 0 }
+                    recorder.record(.botRejected(slot: UInt32(slot), clientTag: tag, reason: reason))
+                    boundaryRejections[slot, default: []].append(
+                        RejectionView(clientID: tag == 0 ? nil : tag, reason: reason))
+                    continue
+                }
                 switch mapper.map(action, account: account) {
                 case .command(let command):
                     route(recorder.apply(command, origin: .bot(slot: UInt32(slot))))
@@ -183,14 +326,3 @@ struct TickLoop {
         }
     }
 }
-            // The reply's decision goes into the transcript before its orders (hash-chained).
-            let decision = DecisionGate.record(workers.decision(of: slot), actions: actions)
-            if let decision { recorder.record(.decision(slot: UInt32(slot), decision, digest: decision.digest)) }
-            let gate = DecisionGate(required: spec.contest.decisionsRequired)
-                if let reason = gate.refusal(action, decision: decision) {
-                    let tag: UInt64 = if case .place(let order) = action { order.clientID ?? 0 } else { 0 }
-                    recorder.record(.botRejected(slot: UInt32(slot), clientTag: tag, reason: reason))
-                    boundaryRejections[slot, default: []].append(
-                        RejectionView(clientID: tag == 0 ? nil : tag, reason: reason))
-                    continue
-                }

@@ -1,4 +1,5 @@
 import Sandbox
 
-/// The sandboxed processes of `Sandbox` are the production `Workers`.
-extension WorkerGroup: Workers {}
+/// The sandboxed processes of `Sandbox` are the production `Workers`; they take observations
+/// already encoded (`WorkerGroup.exchange(encoded:)`).
+extension WorkerGroup: EncodedObservationWorkers {}

@@ -32,7 +32,7 @@ struct EvaluationPlanner {
             rounds: rounds.indices.map {
                 (SeedDerivation.placementSalt(material: material, round: $0), rounds[$0].isPublic)
             },
-            heatSize: definition.evaluation.heatSize)
+            heatSize: definition.evaluation.heatSize(forField: entries.count))
         let plan = heats.map { heat in
             let round = rounds[heat.round]
             let source: SeedDerivation.Source =

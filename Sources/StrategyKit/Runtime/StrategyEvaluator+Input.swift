@@ -42,8 +42,11 @@ extension StrategyEvaluator {
             if let imbalance = view.bookImbalance {
                 set(.imbalance, GridRounding.value(imbalance))
             } else {
-                let depth = view.bidSize.lots + view.askSize.lots
-                set(.imbalance, depth > 0 ? Double(view.bidSize.lots - view.askSize.lots) / Double(depth) : 0)
+                // In Double: exact for any real book (sizes below 2^53 lots), and no overflow trap
+                // for any input a host could pass.
+                let bid = Double(view.bidSize.lots)
+                let ask = Double(view.askSize.lots)
+                set(.imbalance, bid + ask > 0 ? (bid - ask) / (bid + ask) : 0)
             }
         }
         slots[layout.account(.equity)] = GridRounding.value(input.account.equity)

@@ -1,0 +1,71 @@
+public import BotProtocol
+public import MarketModel
+public import StrategyKit
+
+/// One `rules` strategy as a bot: checked against the heat's instruments at `hello`, then one
+/// evaluator step per tick. The one implementation behind `arena-worker` (a sandboxed process
+/// speaking the protocol), `InProcessBots` and the runner's in-process rules host, so the three
+/// produce the same actions for the same inputs.
+///
+/// Total: `start` throws a `StrategyError` for a document that does not check; `step` never
+/// traps (the evaluator's arithmetic is checked, its steps are budgeted, its memory and lookback
+/// bounded by the checker) and returns no actions when the step budget runs out.
+public struct RulesSession: Sendable {
+    /// Step budget per tick every host grants a rules strategy.
+    public static let maxStepsPerTick = 1_000_000
+    /// Longest indicator lookback every host accepts.
+    public static let maxLookback = 10_000
+
+    let document: StrategyDocument
+    private var evaluator: StrategyEvaluator?
+    /// The conversion between wire messages and the evaluator's inputs (set by `start`).
+    public private(set) var translator: RulesObservationTranslator?
+
+    /// A session for `document` (not yet checked).
+    public init(document: StrategyDocument) {
+        self.document = document
+    }
+
+    /// The strategy specs for the heat's instruments: the catalog spec of each symbol, in the
+    /// hello's order (`InstrumentID(i)` is the hello's `i`-th instrument).
+    public static func specs(_ hello: Hello) -> [InstrumentSpec] {
+        hello.instruments.map { info in
+            [InstrumentSpec.btcPerp, .ethPerp].first { $0.symbol == info.symbol } ?? InstrumentSpec.btcPerp
+        }
+    }
+
+    /// Checks the strategy against the heat's instruments and limits; returns the log line the
+    /// bot writes when it is ready.
+    public mutating func start(_ hello: Hello) throws -> String {
+        let specs = Self.specs(hello)
+        let checked = try StrategyChecker.check(
+            document,
+            limits: CheckLimits(
+                maxLookback: Self.maxLookback, maxStepsPerTick: Self.maxStepsPerTick, instruments: specs,
+                maxOrdersPerTick: hello.limits.maxActionsPerTick))
+        evaluator = try StrategyEvaluator(strategy: checked, instruments: specs)
+        translator = RulesObservationTranslator(instruments: specs)
+        return "rules strategy \(checked.name) ready; cost bound \(checked.costBound) steps/tick"
+    }
+
+    /// The strategy has been started (a failed `start` leaves it unstarted).
+    public var isStarted: Bool { evaluator != nil }
+
+    /// One tick from a wire observation: the bot's actions and log lines.
+    public mutating func reply(to observation: Observation) -> (actions: [BotAction], logs: [String]) {
+        guard let translator else { return ([], []) }
+        return step(translator.input(observation))
+    }
+
+    /// One tick from an evaluator input the host built itself (exactly what the translator
+    /// would build from the same tick's observation).
+    public mutating func step(_ input: StrategyInput) -> (actions: [BotAction], logs: [String]) {
+        guard var evaluator, let translator else { return ([], []) }
+        self.evaluator = nil
+        let output = evaluator.step(input)
+        self.evaluator = evaluator
+        var logs = output.logs
+        if output.budgetExceeded { logs.append("step budget exceeded; no actions this tick") }
+        return (output.actions.map(translator.action), logs)
+    }
+}
