@@ -13,7 +13,7 @@ struct HelperInvocation {
     /// threads, and OpenBLAS, OpenMP, onnxruntime and polars would otherwise start one per host core.
     static let singleThreadEnvironment = [
         "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1", "NUMEXPR_MAX_THREADS=1",
-        "POLARS_MAX_THREADS=1", "RAYON_NUM_THREADS=1",
+        "POLARS_MAX_THREADS=1", "RAYON_NUM_THREADS=1", "JOBLIB_MULTIPROCESSING=0",
     ]
 
     let configuration: SandboxConfiguration

@@ -20,6 +20,9 @@ struct DemoDriver: Service {
     struct TeamSeed: Codable {
         var name: String
         var bundle: String
+        /// An installed runtime the team's bot needs (e.g. `python-ml`); the team is left out,
+        /// with a message, on a machine without it.
+        var runtime: String?
     }
 
     func run() async throws {
@@ -52,6 +55,8 @@ struct DemoDriver: Service {
             client, contestId: contest.id, after: before.evaluationId ?? 0, teams: entries)
         say(LeaderboardTable.render(board))
         say("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
+        let tokenFile = environment.stateDirectory + "/demo-teams.json"
+        for line in await DemoRuntimes.reports(client, board: board, tokenFile: tokenFile) { say(line) }
         if exitAfterRun { return }
         say("serving on \(baseURL) — press Ctrl-C to stop")
         try? await gracefulShutdown()
@@ -97,6 +102,10 @@ struct DemoDriver: Service {
                 if status == 201 {
                     tokens[team.name] = try APIJSON.decoder().decode(TeamRegistrationResponse.self, from: data).token
                     try saveTokens(tokens, to: tokenFile)
+            if let missing = DemoRuntimes.missing(team.runtime) {
+                say("skipping team \(team.name): \(missing)")
+                continue
+            }
                     say("registered team \(team.name)")
                 } else {
                     say("team \(team.name) exists but its token is not in \(tokenFile); skipping its submission")

@@ -67,13 +67,12 @@ struct BacktestCommand: AsyncParsableCommand {
                     throw CLIError.usage("cannot write \(transcript): \(error.localizedDescription)")
                 }
             }
-            if !session.json {
-                Console.err("bots ran \(LocalRuntime.describe(runner.configuration.sandbox.isolation))")
-            }
+            let isolation = "Bots ran \(LocalRuntime.describe(runner.configuration.sandbox.isolation))."
             if session.json {
                 Output.json(report)
             } else {
                 BacktestPrinter(terminal: session.terminal, showLogs: logs).print(report)
+                Console.out(isolation)
                 if let plot { Console.out("Wrote \(plot).") }
             }
             try Self.failIfFaulted(report, json: session.json, showLogs: logs)

@@ -54,8 +54,8 @@ struct PlainIsolationTests {
         #expect(!FileManager.default.fileExists(atPath: String(home)), "the scratch directory was not removed")
         let environment = results.first { $0.hasPrefix("RESULT environment ") } ?? ""
         let expected = [
-            "HOME", "LANG", "PATH", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PYTHONNOUSERSITE", "PYTHONPATH",
-            "PYTHONUNBUFFERED", "TMPDIR",
+            "HOME", "LANG", "PATH", "PERPARENA_BUNDLE", "PERPARENA_RUNTIME", "PYTHONDONTWRITEBYTECODE",
+            "PYTHONHASHSEED", "PYTHONNOUSERSITE", "PYTHONPATH", "PYTHONUNBUFFERED", "TMPDIR",
         ]
         #expect(environment == "RESULT environment " + expected.joined(separator: " "), "\(environment)")
     }

@@ -27,6 +27,10 @@ struct CompiledRule: Sendable {
     var name: String
     var condition: CodeRange?
     var actions: [CompiledAction]
+    /// The `when` text, for decisions.
+    var conditionText = ""
+    /// The names the condition reads, each compiled on its own (not charged: read for decisions only).
+    var inputs: [(name: String, code: CodeRange)] = []
 
     func cost(markets: Int) -> Int {
         2 + (condition?.cost ?? 0) + actions.reduce(0) { $0 + $1.cost(markets: markets) }

@@ -19,8 +19,47 @@ extension StrategyCompiler {
                 }
             }
             let actions = rule.actions.compactMap { compileAction($0) }
-            program.rules.append(CompiledRule(name: rule.name, condition: condition, actions: actions))
+            var compiled = CompiledRule(name: rule.name, condition: condition, actions: actions)
+            if let expression = rule.condition, condition != nil {
+                compiled.conditionText = expression.text
+                compiled.inputs = conditionInputs(expression)
+            }
+            program.rules.append(compiled)
         }
+    }
+
+    /// The names a condition reads (parameters, lets, states, market and account fields), each
+    /// compiled to its own code for the rule's decision; indicator calls are read through the
+    /// `let`s that name them.
+    private mutating func conditionInputs(_ expression: Expression) -> [(name: String, code: CodeRange)] {
+        var seen: Set<String> = []
+        var inputs: [(name: String, code: CodeRange)] = []
+        func visit(_ node: Expression) {
+            switch node.node {
+            case .name(let name):
+                guard !seen.contains(name), isDeclared(name), marketIndex[name] == nil,
+                    !Self.keywords.contains(name), let code = compileExpression(node), code.type != .bool
+                else { return }
+                seen.insert(name)
+                inputs.append((name, code))
+            case .member:
+                let text = node.text
+                guard !seen.contains(text), let code = compileExpression(node) else { return }
+                seen.insert(text)
+                inputs.append((text, code))
+            case .call(_, _, let arguments):
+                for argument in arguments { visit(argument) }
+            case .unary(_, let operand):
+                visit(operand)
+            case .binary(_, let lhs, let rhs):
+                visit(lhs)
+                visit(rhs)
+            case .number, .bool:
+                break
+            }
+        }
+        visit(expression)
+        return inputs
     }
 
     private mutating func market(_ reference: NameReference?) -> Int? {

@@ -23,6 +23,9 @@ public struct StrategyEvaluator: Sendable {
     var positions: [Int64]
     /// A tick has completed (risk.max_leverage is applied on the first completed tick).
     var started = false
+    /// Why orders were placed in the last ``step(_:)``: one entry per rule that placed any, in
+    /// rule order (empty when none did, or when the step budget ran out).
+    public internal(set) var decisions: [StrategyDecision] = []
 
     /// Prepares to evaluate `strategy` on a market whose instruments are `instruments`
     /// (`InstrumentID(i)` is `instruments[i]`, and inputs are indexed the same way).
@@ -78,6 +81,7 @@ public struct StrategyEvaluator: Sendable {
         load(input)
         let positions = self.positions
         context.reset { positions[$0] }
+        decisions.removeAll(keepingCapacity: true)
         for offset in stateBackup.indices { stateBackup[offset] = slots[program.layout.stateBase + offset] }
         runPrelude(&steps)
         guard steps <= stepBudget else { return abort(steps) }
@@ -99,9 +103,13 @@ public struct StrategyEvaluator: Sendable {
                 guard steps <= stepBudget else { return abort(steps) }
                 if value == 0 || value.isNaN { continue }
             }
+            let before = context.actions.count
             for action in rules[index].actions {
                 perform(action, rule: rules[index].name, steps: &steps)
                 guard steps <= stepBudget else { return abort(steps) }
+            }
+            if context.actions[before...].contains(where: { if case .place? = $0 { true } else { false } }) {
+                decisions.append(decision(rules[index]))
             }
         }
         started = true
@@ -111,7 +119,20 @@ public struct StrategyEvaluator: Sendable {
         return StrategyOutput(actions: actions, logs: logs, stepsUsed: steps, budgetExceeded: false)
     }
 
+    /// The decision of a rule that placed orders: its name, condition and the condition's inputs
+    /// (read without charging steps).
+    private func decision(_ rule: CompiledRule) -> StrategyDecision {
+        var free = 0
+        return StrategyDecision(
+            rule: rule.name, condition: rule.conditionText,
+            inputs: rule.inputs.map {
+                let value = evaluate($0.code, &free)
+                return StrategyDecision.Input(name: $0.name, value: value.isNaN ? nil : value)
+            })
+    }
+
     private mutating func abort(_ steps: Int) -> StrategyOutput {
+        decisions.removeAll()
         for offset in stateBackup.indices { slots[program.layout.stateBase + offset] = stateBackup[offset] }
         let message = "step budget exceeded: used \(steps) of \(stepBudget) steps; no actions this tick"
         return StrategyOutput(actions: [], logs: [message], stepsUsed: steps, budgetExceeded: true)
