@@ -37,6 +37,15 @@ struct LogsCommand: AsyncParsableCommand {
             if session.json { return Output.json(report) }
             let t = session.terminal
             Console.err(Self.header(report, t))
+            if let integrity = report.integrity {
+                Console.err(
+                    t.paint(
+                        "Fair play: evaluation \(integrity.evaluationId)'s integrity report flags your team "
+                            + "(\(integrity.flags.joined(separator: ", "))); the organizers review it (docs/INTEGRITY.md)"
+                            + (integrity.section == nil
+                                ? "; the evidence is published with the results" : "; --json shows your part"),
+                        .yellow))
+            }
             Console.out(report.logs.isEmpty ? "(no log lines)" : report.logs)
         }
     }
