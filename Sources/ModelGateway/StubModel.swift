@@ -56,10 +56,14 @@ public struct StubModel: ModelEndpoint {
         }
         let gap = (mark - sma) / sma
         let action = gap > 0.0001 ? "long" : gap < -0.0001 ? "short" : "hold"
-        let stop = action == "long" ? mark * 0.99 : mark * 1.01
-        let target = action == "long" ? mark * 1.02 : mark * 0.98
         let confidence = min(0.9, 0.5 + abs(gap) * 100)
-        return "{\"action\":\"\(action)\",\"leverage\":2,\"stop\":\"\(format(stop))\",\"target\":\"\(format(target))\","
+        var levels = ""
+        if action != "hold" {
+            let stop = action == "long" ? mark * 0.99 : mark * 1.01
+            let target = action == "long" ? mark * 1.02 : mark * 0.98
+            levels = "\"stop\":\"\(format(stop))\",\"target\":\"\(format(target))\","
+        }
+        return "{\"action\":\"\(action)\",\"leverage\":2,\(levels)"
             + "\"confidence\":\(format(confidence)),\"justification\":\"mark \(format(mark)) vs sma \(format(sma))\"}"
     }
 
