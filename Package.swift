@@ -258,7 +258,7 @@ let package = Package(
             dependencies: [
                 "MarketModel", "MarketEngine", "StrategyKit", "StrategyTestSupport", "BotProtocol", "AuditLog",
                 "Sandbox",
-                "ContestModel", "HeatRunner", "InProcessBots", "Integrity",
+                "ContestModel", "HeatRunner", "InProcessBots", "Integrity", "APIServer",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

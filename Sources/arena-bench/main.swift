@@ -8,6 +8,7 @@ case "strategy": StrategyBench.run(arguments: rest)
 case "sandbox": SandboxBench.run(arguments: rest)
 case "audit": AuditBench.run(arguments: rest)
 case "integrity": IntegrityBench.run(arguments: rest)
+case "replay": ReplayBench.run(arguments: rest)
 case "heat": HeatBench.run(arguments: rest)
 default:
     print("usage: arena-bench <engine|strategy|sandbox|audit|integrity|heat> [options]   (see docs/PERFORMANCE.md)")

@@ -38,6 +38,7 @@ struct DemoDriver: Service {
         say(
             "contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
                 + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
+        say("watch it live: \(baseURL)/contests/\(contest.id)/leaderboard")
         let before = try await client.patientJSON(
             LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
         let submitted = try await registerAndSubmit(client, contestId: contest.id)
@@ -55,6 +56,12 @@ struct DemoDriver: Service {
             client, contestId: contest.id, after: before.evaluationId ?? 0, teams: entries)
         say(LeaderboardTable.render(board))
         say("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
+        say("leaderboard page: \(baseURL)/contests/\(contest.id)/leaderboard")
+        if let run = board.rows.first?.runs.first {
+            say(
+                "replay viewer: \(baseURL)/runs/\(run.runId) (before publication, sign in with a team token from "
+                    + "\(environment.stateDirectory)/demo-teams.json or an organizer token)")
+        }
         let tokenFile = environment.stateDirectory + "/demo-teams.json"
         for line in await DemoRuntimes.reports(client, board: board, tokenFile: tokenFile) { say(line) }
         if exitAfterRun { return }

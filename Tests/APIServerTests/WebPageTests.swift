@@ -85,6 +85,9 @@ struct WebPageTests {
             let replay = try await client.call(.get, "/runs/\(run)").text
             #expect(replay.contains(Self.escaped) && replay.contains("arena verify \(run)"))
             #expect(replay.contains("✔ verified"), "a published run renders its verification without JavaScript")
+            #expect(
+                replay.contains("<strong>liquidation</strong> — Trend") == false
+                    && replay.contains("<strong>liquidation</strong>"))
             let contest = try await client.call(.get, "/contests/web").text
             #expect(contest.contains("Attestation keys") && contest.contains("BTC-PERP, ETH-PERP"))
         }

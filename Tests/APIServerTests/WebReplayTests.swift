@@ -38,6 +38,10 @@ struct WebReplayTests {
                 })
             #expect(replay.positions.count > 0)
             #expect(replay.incidents.contains { $0.kind == "fault" && $0.slot == 2 && $0.detail.contains("onerror") })
+            let liquidation = try #require(
+                replay.incidents.first { $0.kind == "liquidation" }, "the 10 % drop liquidates")
+            #expect(liquidation.slot == 1 && liquidation.detail.contains("BTC-PERP"), "\(liquidation)")
+            #expect(replay.teams[1].liquidations >= 1 && replay.teams[1].equityCents.last! < 100_000)
             let verification = replay.verification
             #expect(verification.verified && verification.chainValid == true && verification.signatureValid == true)
             #expect(verification.checks.first { $0.name == "replay" }?.passed == true)

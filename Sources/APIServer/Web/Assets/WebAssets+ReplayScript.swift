@@ -218,7 +218,8 @@ extension WebAssets {
             data.teams.forEach((t, i) => {
               if (!visible[i]) return;
               e.g.beginPath(); e.g.strokeStyle = colour(i); e.g.lineWidth = 1.4;
-              t.equity_cents.forEach((v, k) => k ? e.g.lineTo(ex(k), ey(v)) : e.g.moveTo(ex(k), ey(v)));
+              const stride = data.equity_stride || 1;
+          t.equity_cents.forEach((v, k) => k ? e.g.lineTo(ex(k * stride), ey(v)) : e.g.moveTo(ex(k * stride), ey(v)));
               e.g.stroke();
             });
             baseEquity = e.g.getImageData(0, 0, ec.width, ec.height);
@@ -272,7 +273,8 @@ extension WebAssets {
             const p = data.positions, size = new Map();
             for (let k = 0; k < p.tick.length && p.tick[k] <= tick; k++) size.set(p.slot[k] + ":" + p.instrument[k], p.size[k]);
             fill(document.getElementById("positions"), table(["Team", inst.symbol, "Equity"], data.teams.map((t) => [
-              t.label, lots(size.get(t.slot + ":" + instrument) || 0, instrument), cents(t.equity_cents[cursor])])));
+              t.label, lots(size.get(t.slot + ":" + instrument) || 0, instrument),
+          cents(t.equity_cents[Math.min(t.equity_cents.length - 1, Math.floor(cursor / (data.equity_stride || 1)))])])));
             const labels = new Map(data.teams.map((t) => [t.slot, t.label]));
             const list = el("ul", { id: "tick-fills", className: "events" });
             const f = data.fills;

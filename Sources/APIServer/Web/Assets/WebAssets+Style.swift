@@ -53,12 +53,15 @@ extension WebAssets {
         button, select, input { font: inherit; padding: .3rem .6rem; border-radius: 6px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
         button { cursor: pointer; }
         .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: .75rem; margin-top: .75rem; }
+        .panel { max-height: 32rem; overflow-y: auto; }
         .panel h3 { font-size: 1rem; margin: .25rem 0; }
         .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .85rem; }
         .legend label { display: inline-flex; gap: .3rem; align-items: center; overflow-wrap: anywhere; }
         .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; }
         .bid { color: var(--up); } .ask { color: var(--down); }
         .signin { margin-top: .75rem; } .signin input { width: min(28rem, 100%); }
+        #verification li, #verification p, #verification dd { overflow-wrap: anywhere; }
+        .actions a + a { margin-left: .75rem; }
         ul.events { max-height: 14rem; overflow-y: auto; padding-left: 1.2rem; font-size: .9rem; }
         @media (max-width: 40rem) { main { padding: .5rem; } h1 { font-size: 1.3rem; } th, td { padding: .3rem .4rem; }
           .viewer canvas.price { height: 14rem; } table { font-size: .85rem; } }

@@ -1,7 +1,6 @@
 import AuditLog
 import MarketEngine
 import MarketModel
-import Storage
 
 /// Builds a ``ReplayDocument`` from a transcript. Decoding is `AuditLog`'s own
 /// (`Transcript.decode`: decompression, framing, file digest, hash chain — what `arena verify`
@@ -29,15 +28,16 @@ struct ReplayBuilder: Sendable {
                 message: "\(records.count) ticks × \(header.members.count) teams is more than the viewer serves;"
                     + " use `arena verify` on the transcript")
         }
-        var pass = ReplayPass(transcript: transcript, market: market, limits: limits)
+        var pass = ReplayPass(transcript: transcript, market: market, limits: limits, ticks: records.count)
         pass.run(records)
         let verification = verify(input, transcript: transcript, replay: pass)
-        let run = input.run
         return ReplayDocument(
-            runId: run.id, contestId: run.contestId, round: run.round, heat: run.heat, published: input.published,
+            runId: input.runId, contestId: input.contestId, round: input.round, heat: input.heat,
+            published: input.published,
             view: "full", engineVersion: header.engineVersion,
-            seed: run.seedPublic || input.published ? String(header.seed) : nil, ticks: records.map(\.tick),
-            tickMilliseconds: market.tickMilliseconds, bookDepth: limits.bookDepth, instruments: pass.instruments,
+            seed: input.seedPublic || input.published ? String(header.seed) : nil, ticks: records.map(\.tick),
+            tickMilliseconds: market.tickMilliseconds, equityStride: pass.stride, bookDepth: limits.bookDepth,
+            instruments: pass.instruments,
             teams: pass.teams(results: transcript.results), fills: pass.fills, positions: pass.positions,
             funding: pass.funding, incidents: pass.incidents, truncated: pass.truncated, verification: verification)
     }
@@ -54,6 +54,11 @@ struct ReplayBuilder: Sendable {
                     replay.mismatchTick.map { "the engine's events differ from the transcript at tick \($0)" }
                     ?? "\(replay.eventCount) events re-produced by the engine match the transcript"
                 checks.append(.init(name: "replay", passed: replay.mismatchTick == nil, detail: detail))
+            } else if check.name == "results", check.passed == nil {
+                checks.append(
+                    .init(
+                        name: "results", passed: nil,
+                        detail: "recorded results shown; `arena verify` recomputes them from the replay"))
             } else {
                 checks.append(.init(name: check.name, passed: check.passed, detail: check.detail))
             }
@@ -64,6 +69,6 @@ struct ReplayBuilder: Sendable {
             transcriptRoot: (report.root ?? transcript.root).hex, keyId: report.keyID,
             attestation: input.attestation.map { String(decoding: $0, as: UTF8.self) },
             chainValid: passed("chain"), signatureValid: passed("attestation"),
-            command: "arena verify \(input.run.id)")
+            command: "arena verify \(input.runId)")
     }
 }

@@ -10,6 +10,9 @@ struct ReplayLimits: Sendable {
     var entries = 250_000
     /// Incidents.
     var incidents = 5_000
+    /// Equity samples (tick records × teams) before equity and positions are sampled only every
+    /// few ticks (`equity_stride`).
+    var equitySamples = 20_000
     /// Book levels per side per tick.
     var bookDepth = 5
 }

@@ -16,6 +16,10 @@ struct ReplayPass {
     /// The first tick whose re-produced events differ from the recorded ones.
     private(set) var mismatchTick: Int64?
     private(set) var eventCount = 0
+    /// Equity and positions are sampled after every `stride`-th tick record (an account
+    /// valuation per team per sample is the expensive part of a replay).
+    let stride: Int
+    private var recordIndex = 0
     private var equity: [[Int64]]
     private var exchange: Exchange
     private let specs: [InstrumentSpec]
@@ -27,9 +31,11 @@ struct ReplayPass {
     private var indexes: [Int64]
     private var lasts: [Int64]
 
-    init(transcript: Transcript, market: MarketConfiguration, limits: ReplayLimits) {
+    init(transcript: Transcript, market: MarketConfiguration, limits: ReplayLimits, ticks: Int) {
         self.limits = limits
         members = transcript.header.members
+        let samples = ticks * max(1, members.count)
+        stride = max(1, (samples + limits.equitySamples - 1) / limits.equitySamples)
         specs = market.instruments
         exchange = Exchange(configuration: market, seed: transcript.header.seed)
         instruments = market.instruments.map {
@@ -71,6 +77,7 @@ struct ReplayPass {
             eventCount += record.events.count
             for event in record.events { observe(event, tick: record.tick) }
             sample(tick: record.tick)
+            recordIndex += 1
         }
     }
 
@@ -143,6 +150,7 @@ struct ReplayPass {
                 instruments[i].bookAskQuantity.append(ask?.quantity.lots ?? 0)
             }
         }
+        guard recordIndex % stride == 0 else { return }
         for member in members.indices {
             guard let account = accountOfMember[member], let snapshot = exchange.account(account) else {
                 equity[member].append(0)

@@ -45,6 +45,6 @@ final class ReplayService: Sendable {
     static func key(_ input: ReplayInput) -> String {
         let digest = input.transcript.count >= 32 ? Hash256(bytes: Array(input.transcript.suffix(32))).hex : ""
         let attestation = input.attestation.map { Hash256.of($0).hex } ?? "-"
-        return "\(input.run.id):\(input.transcript.count):\(digest):\(attestation):\(input.published)"
+        return "\(input.runId):\(input.transcript.count):\(digest):\(attestation):\(input.published)"
     }
 }

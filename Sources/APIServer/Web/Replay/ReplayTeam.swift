@@ -4,7 +4,7 @@ struct ReplayTeam: Codable, Sendable {
     var teamId: String
     var label: String
     var submissionSha256: String
-    /// Equity in cents after each tick record (the leaderboard valuation, at mark).
+    /// Equity in cents after every `equity_stride`-th tick record (the leaderboard valuation, at mark).
     var equityCents: [Int64]
     /// The results recorded in the transcript's trailer.
     var finalEquity: String
