@@ -5,6 +5,8 @@ import Hummingbird
 import Logging
 import ModelGateway
 import NIOCore
+import ServiceLifecycle
+import UnixSignals
 
 /// `arena-model-stub`: a small deterministic OpenAI-compatible chat-completions server
 /// (`POST /v1/chat/completions`, `GET /v1/models`) answering with ``StubModel``, so contests,
@@ -72,7 +74,12 @@ struct ModelStubCommand: AsyncParsableCommand {
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: port)), logger: logger)
         print("arena-model-stub: \(stub.name) on http://\(host):\(port)/v1 (\(behavior), delay \(delay))")
-        try await app.runService()
+        // SIGTERM/SIGINT cancel at once: a graceful shutdown would wait for hanging requests forever.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app)], gracefulShutdownSignals: [], cancellationSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
     }
 
     static func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> Response {
