@@ -1,5 +1,5 @@
 public import BotProtocol
-public import RulesHost
+import RulesHost
 public import StrategyKit
 
 /// A `rules` strategy hosted in-process through `RulesSession`, the same code `arena-worker`

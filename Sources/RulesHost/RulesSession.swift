@@ -60,10 +60,8 @@ public struct RulesSession: Sendable {
     /// One tick from an evaluator input the host built itself (exactly what the translator
     /// would build from the same tick's observation).
     public mutating func step(_ input: StrategyInput) -> (actions: [BotAction], logs: [String]) {
-        guard var evaluator, let translator else { return ([], []) }
-        self.evaluator = nil
-        let output = evaluator.step(input)
-        self.evaluator = evaluator
+        guard evaluator != nil, let translator else { return ([], []) }
+        let output = evaluator!.step(input)  // in place: no copy of the evaluator's buffers
         var logs = output.logs
         if output.budgetExceeded { logs.append("step budget exceeded; no actions this tick") }
         return (output.actions.map(translator.action), logs)

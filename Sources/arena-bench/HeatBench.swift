@@ -77,8 +77,16 @@ enum HeatBench {
         var wall: Double
         var cpu: Double
         var transcript: Transcript?
+        /// CPU of the same heat over `shortTicks` ticks (start-up, hello, finish, signing).
+        var shortCPU = 0.0
+        var shortTicks = 0
 
         var botTicks: Int { teams * ticks }
+        /// CPU µs per bot-tick once the heat runs: (CPU − short heat's CPU) / extra bot-ticks.
+        var marginal: Double {
+            guard ticks > shortTicks, teams > 0 else { return .nan }
+            return (cpu - shortCPU) / Double(teams * (ticks - shortTicks)) * 1e6
+        }
         var runtimeName: String { name.hasPrefix("Python") ? "python" : "rules" }
     }
 
@@ -159,15 +167,15 @@ enum HeatBench {
             echoRows.append(row)
         }
         print(
-            "| heat | teams | ticks | wall s | CPU s | bot-ticks/s (wall) | CPU µs per bot-tick | same, less the empty tick |"
-        )
-        print("|---|---|---|---|---|---|---|---|")
+            "| heat | teams | ticks | wall s | CPU s | bot-ticks/s (wall) | CPU µs per bot-tick | less the empty tick "
+                + "| marginal (less a 50-tick heat) |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for row in rows {
             let perBot = row.cpu / Double(max(1, row.botTicks)) * 1e6
             let less = (row.cpu - emptyCPUPerTick * Double(row.ticks)) / Double(max(1, row.botTicks)) * 1e6
             print(
                 "| \(row.name) | \(row.teams) | \(row.ticks) | \(f(row.wall)) | \(f(row.cpu)) | "
-                    + "\(f(Double(row.botTicks) / row.wall)) | \(f(perBot)) | \(f(less)) |")
+                    + "\(f(Double(row.botTicks) / row.wall)) | \(f(perBot)) | \(f(less)) | \(f(row.marginal)) |")
         }
         print("")
         for teams in Set(options.rules).intersection(options.processRules).sorted() {
@@ -192,12 +200,12 @@ enum HeatBench {
             let samples = SandboxBench.rawPingPong(bot: echoBot, line: line, iterations: iterations)
             let rawCPU = (processCPU() - cpuStart) / Double(iterations + 200) * 1e6
             let rawWall = seconds(ContinuousClock.now - startWall) / Double(iterations + 200) * 1e6
-            let hostCPU = (echoRow.cpu - emptyCPUPerTick * Double(echoRow.ticks)) / Double(echoRow.botTicks) * 1e6
+            let hostCPU = echoRow.marginal - emptyCPUPerTick / Double(echoRow.teams) * 1e6
             print(
-                "* host overhead per process bot-tick (echo heat of \(echoRow.teams), CPU of runner + bots, less the "
-                    + "empty tick): \(f(hostCPU)) µs; raw pipe ping-pong of the same \(line.count) B (CPU of both "
-                    + "ends): \(f(rawCPU)) µs (wall p50 \(f(SandboxBench.percentile(samples, 0.5))) µs, mean "
-                    + "\(f(rawWall)) µs) → \(f(hostCPU / max(rawCPU, 0.001)))×")
+                "* host overhead per process bot-tick (echo heat of \(echoRow.teams), marginal CPU of runner + bots, "
+                    + "less the empty tick's share): \(f(hostCPU)) µs; raw pipe ping-pong of the same \(line.count) B "
+                    + "(CPU of both ends): \(f(rawCPU)) µs (wall p50 \(f(SandboxBench.percentile(samples, 0.5))) µs, "
+                    + "mean \(f(rawWall)) µs) → \(f(hostCPU / max(rawCPU, 0.001)))×")
         }
         print("")
         print(
@@ -275,18 +283,28 @@ enum HeatBench {
                         submissionSHA256: String(repeating: "0", count: 64))
                 }
             }, ticks: ticks)
+        func run(_ spec: HeatSpec) throws -> HeatOutcome {
+            try SandboxBench.onThread { () -> Result<HeatOutcome, HeatError> in
+                do throws(HeatError) {
+                    return .success(try executor.run(spec))
+                } catch {
+                    return .failure(error)
+                }
+            }.get()
+        }
+        var short = spec
+        short.ticks = min(50, ticks)
+        let shortStart = processCPU()
+        _ = try run(short)
+        let shortCPU = processCPU() - shortStart
         let cpu = processCPU()
         let wall = ContinuousClock.now
-        let outcome = try SandboxBench.onThread { () -> Result<HeatOutcome, HeatError> in
-            do throws(HeatError) {
-                return .success(try executor.run(spec))
-            } catch {
-                return .failure(error)
-            }
-        }.get()
-        let row = Row(
+        let outcome = try run(spec)
+        var row = Row(
             name: name, teams: teams, ticks: ticks, wall: seconds(ContinuousClock.now - wall),
             cpu: processCPU() - cpu, transcript: outcome.transcript)
+        row.shortCPU = shortCPU
+        row.shortTicks = min(50, ticks)
         let faults = outcome.reports.values.filter { $0.fault != nil }
         if !faults.isEmpty {
             print(
