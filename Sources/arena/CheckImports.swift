@@ -58,8 +58,9 @@ enum CheckImports {
                     exitCode: ExitCodes.usage)
             }
         }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         let output = try run(
-            sandbox.pythonPath, ["-S", "-s", "-c", scanner, directory], pythonPath: nil, directory: directory)
+            sandbox.pythonPath, ["-S", "-s", "-c", scanner, root], pythonPath: nil, directory: NSTemporaryDirectory())
         struct Scan: Decodable {
             struct Item: Decodable {
                 var file: String
@@ -77,7 +78,7 @@ enum CheckImports {
                 exitCode: ExitCodes.usage)
         }
         let standard = Set(scan.stdlib)
-        let own = ownModules(directory)
+        let own = ownModules(root)
         let runtime = environment.map { topLevelModules($0.sitePackages) } ?? []
         var problems: [Problem] = []
         var external: [String: Scan.Item] = [:]

@@ -50,7 +50,7 @@ enum LocalRuntime {
     static func describe(_ isolation: Isolation) -> String {
         isolation == .sandboxed
             ? "in the sandbox (namespaces, cgroups, seccomp; running as root)"
-            : "as a plain process (no root: limits and Landlock only, not the platform's sandbox)"
+            : "as a plain process (limits and Landlock only, not the platform's sandbox; root runs it sandboxed)"
     }
 
     /// The file at `relativePath` in `Seeds/` (e.g. `contests/demo.yaml`), or `nil` when there is none.
