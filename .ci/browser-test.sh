@@ -97,5 +97,6 @@ rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
 log "running the browser checks (screenshots in ${ARTIFACTS#"$ROOT"/})"
 BASE="$BASE" ORGANIZER="$ORGANIZER" CONTEST=liquidation ARTIFACTS="$ARTIFACTS" RESULTS="$WORK/results" \
+    DEMO_TEAMS="$ROOT/Seeds/demo-teams.json" DEMO_LOG="$WORK/demo.log" \
     BUNDLE_LONG="$WORK/long.tar.gz" BUNDLE_SHORT="$WORK/short.tar.gz" \
     PYTHONPATH="$ROOT/.ci/lib" timeout 1800 "$VENV/bin/python" "$ROOT/.ci/lib/browser_checks.py"

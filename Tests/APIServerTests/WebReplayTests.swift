@@ -22,7 +22,8 @@ struct WebReplayTests {
             let reply = try await client.call(.get, "/v1/runs/\(run)/replay")
             #expect(reply.status == .ok && reply.headers[.cacheControl] == "public, max-age=3600")
             let replay = try Self.decode(reply)
-            #expect(replay.view == "full" && replay.ticks == Array(0...8))
+            #expect(reply.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            #expect(replay.view == "full" && replay.ticks == Array(0...8) && replay.equityStride == 1)
             #expect(replay.teams.map(\.teamId).prefix(2) == [String(friendly.id), String(hostile.id)])
             #expect(replay.teams[1].label == WebRunFixture.hostile, "JSON carries the raw name; pages escape it")
             #expect(
@@ -89,18 +90,20 @@ struct WebReplayTests {
         let tampered = ReplayInput(run: run, published: true, transcript: bytes, attestation: nil, keys: [])
         #expect(throws: ReplayError.self) { try ReplayBuilder().build(tampered) }
         let input = ReplayInput(run: run, published: true, transcript: Array(fixture.bytes), attestation: nil, keys: [])
-        var limits = ReplayLimits()
-        limits.samples = 10
-        do {
-            _ = try ReplayBuilder(limits: limits).build(input)
-            Issue.record("a run past the limit was built")
-        } catch let error as ReplayError {
-            #expect(error.code == "replay_too_large")
+        let small = ReplayLimits(samples: 10)
+        var code = "built"
+        do throws(ReplayError) {
+            _ = try ReplayBuilder(limits: small).build(input)
+        } catch {
+            code = error.code
         }
-        limits = ReplayLimits()
-        limits.entries = 2
-        let cut = try ReplayBuilder(limits: limits).build(input)
+        #expect(code == "replay_too_large")
+        let cut = try ReplayBuilder(limits: ReplayLimits(entries: 2)).build(input)
         #expect(cut.truncated && cut.fills.count == 2)
+        let sampled = try ReplayBuilder(limits: ReplayLimits(equitySamples: 9)).build(input)
+        #expect(sampled.equityStride == 3 && sampled.ticks.count == 9 && sampled.instruments[0].mark.count == 9)
+        #expect(sampled.teams.allSatisfy { $0.equityCents.count == 3 })
+        #expect(sampled.instruments[0].bookBidPrice.count == 3 * sampled.bookDepth)
         let unsigned = try ReplayBuilder().build(input)
         #expect(!unsigned.verification.verified && unsigned.verification.signatureValid != true)
     }

@@ -59,7 +59,7 @@ struct ReplayRoutes: Sendable {
             document,
             headers: [
                 .cacheControl: artifacts.published ? "public, max-age=3600" : "private, no-store",
-                .vary: "Authorization",
+                .vary: "Authorization", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             ])
     }
 

@@ -262,7 +262,7 @@ extension WebAssets {
               String(tick), price(inst.mark[cursor], inst), price(inst.index[cursor], inst), inst.last[cursor] ? price(inst.last[cursor], inst) : "—"]]));
             const d = data.book_depth, rows = [];
             for (let l = 0; l < d; l++) {
-              const k = cursor * d + l;
+              const k = Math.min(Math.floor(cursor / (data.equity_stride || 1)), inst.book_bid_price.length / d - 1) * d + l;
               rows.push([
                 el("td", { className: "num bid" }, inst.book_bid_quantity[k] ? lots(inst.book_bid_quantity[k], instrument) : ""),
                 el("td", { className: "num bid" }, inst.book_bid_price[k] ? price(inst.book_bid_price[k], inst) : ""),

@@ -20,7 +20,7 @@ struct ReplayDocument: Codable, Sendable {
     var ticks: [Int64]
     var tickMilliseconds: Int64
     /// `teams[].equity_cents[i]` is the equity after tick record `i × equity_stride`, and
-    /// positions are sampled at those records too (1 unless the run is large).
+    /// positions and book depth are sampled at those records too (1 unless the run is large).
     var equityStride: Int
     /// Book levels per side in `instruments[].book_*` (per tick).
     var bookDepth: Int

@@ -8,7 +8,8 @@ struct ReplayInstrument: Codable, Sendable {
     var index: [Int64]
     /// Last trade price (0 before the first trade).
     var last: [Int64]
-    /// Best `book_depth` bid levels per tick, flattened (tick-major; price 0 = no level).
+    /// Best `book_depth` bid levels after every `equity_stride`-th tick record, flattened
+    /// (record-major; price 0 = no level).
     var bookBidPrice: [Int64]
     var bookBidQuantity: [Int64]
     var bookAskPrice: [Int64]

@@ -7,11 +7,11 @@ struct ReplayLimits: Sendable {
     /// Tick records.
     var ticks = 100_000
     /// Fills, position changes and funding payments (each).
-    var entries = 250_000
+    var entries = 100_000
     /// Incidents.
     var incidents = 5_000
-    /// Equity samples (tick records × teams) before equity and positions are sampled only every
-    /// few ticks (`equity_stride`).
+    /// Equity samples (tick records × teams) before equity, positions and book depth are sampled
+    /// only every few ticks (`equity_stride`).
     var equitySamples = 20_000
     /// Book levels per side per tick.
     var bookDepth = 5

@@ -134,12 +134,13 @@ struct ReplayPass {
             price: trade.price.ticks, quantity: trade.quantity.lots, maker: maker)
     }
 
-    /// Samples prices, depth, equity and positions after a tick.
+    /// Samples prices after every tick; depth, equity and positions after every `stride`-th.
     private mutating func sample(tick: Int64) {
         for i in instruments.indices {
             instruments[i].mark.append(marks[i])
             instruments[i].index.append(indexes[i])
             instruments[i].last.append(lasts[i])
+            guard recordIndex % stride == 0 else { continue }
             let book = exchange.book(InstrumentID(UInt16(i)), depth: limits.bookDepth)
             for level in 0..<limits.bookDepth {
                 let bid = level < book.bids.count ? book.bids[level] : nil

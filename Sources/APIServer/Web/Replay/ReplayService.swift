@@ -11,7 +11,7 @@ final class ReplayService: Sendable {
     let cache: ReplayCache
     private let executor: ValidationExecutor
 
-    init(builder: ReplayBuilder = ReplayBuilder(), threads: Int = 1, queueLimit: Int = 4, cacheCapacity: Int = 8) {
+    init(builder: ReplayBuilder = ReplayBuilder(), threads: Int = 1, queueLimit: Int = 4, cacheCapacity: Int = 6) {
         self.builder = builder
         self.cache = ReplayCache(capacity: cacheCapacity)
         self.executor = ValidationExecutor(threads: threads, queueLimit: queueLimit)
