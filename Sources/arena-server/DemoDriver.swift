@@ -55,6 +55,8 @@ struct DemoDriver: Service {
         let board = try await waitForBoard(
             client, contestId: contest.id, after: before.evaluationId ?? 0, teams: entries)
         say(LeaderboardTable.render(board))
+        let tokenFile = environment.stateDirectory + "/demo-teams.json"
+        for line in await DemoRuntimes.reports(client, board: board, tokenFile: tokenFile) { say(line) }
         say("leaderboard JSON: \(baseURL)/v1/contests/\(contest.id)/leaderboard")
         say("leaderboard page: \(baseURL)/contests/\(contest.id)/leaderboard")
         if let run = board.rows.first?.runs.first {
@@ -62,8 +64,6 @@ struct DemoDriver: Service {
                 "replay viewer: \(baseURL)/runs/\(run.runId) (before publication, sign in with a team token from "
                     + "\(environment.stateDirectory)/demo-teams.json or an organizer token)")
         }
-        let tokenFile = environment.stateDirectory + "/demo-teams.json"
-        for line in await DemoRuntimes.reports(client, board: board, tokenFile: tokenFile) { say(line) }
         if exitAfterRun { return }
         say("serving on \(baseURL) — press Ctrl-C to stop")
         try? await gracefulShutdown()
@@ -102,6 +102,10 @@ struct DemoDriver: Service {
             ?? [:]
         var submitted: [DemoSubmission] = []
         for team in teams {
+            if let missing = DemoRuntimes.missing(team.runtime) {
+                say("skipping team \(team.name): \(missing)")
+                continue
+            }
             if tokens[team.name] == nil {
                 let body = try APIJSON.encoder().encode(TeamRegistrationRequest(name: team.name))
                 let (status, data) = try await client.patientSend(
@@ -109,10 +113,6 @@ struct DemoDriver: Service {
                 if status == 201 {
                     tokens[team.name] = try APIJSON.decoder().decode(TeamRegistrationResponse.self, from: data).token
                     try saveTokens(tokens, to: tokenFile)
-            if let missing = DemoRuntimes.missing(team.runtime) {
-                say("skipping team \(team.name): \(missing)")
-                continue
-            }
                     say("registered team \(team.name)")
                 } else {
                     say("team \(team.name) exists but its token is not in \(tokenFile); skipping its submission")
