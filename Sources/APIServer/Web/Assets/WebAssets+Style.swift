@@ -40,7 +40,7 @@ extension WebAssets {
         tr.changed { animation: flash 1.2s ease-out; }
         @keyframes flash { from { background: rgba(31,95,191,.25); } to { background: transparent; } }
         @media (prefers-reduced-motion: reduce) { tr.changed { animation: none; } }
-        svg.bars { width: 100%; max-width: 40rem; height: 8rem; }
+        svg.bars { width: 100%; max-width: 40rem; height: 9rem; } svg .label { fill: var(--muted); font-size: 11px; }
         svg .axis { stroke: var(--line); } svg rect.up { fill: var(--up); } svg rect.down { fill: var(--down); }
         .static-chart svg { width: 100%; height: 10rem; background: var(--card); border: 1px solid var(--line); }
         .static-chart polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }

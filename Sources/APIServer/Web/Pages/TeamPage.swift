@@ -51,20 +51,25 @@ struct TeamPage {
         return b + "</tbody></table></div></section>"
     }
 
-    /// The score of each run as bars (inline SVG: no script, no style attribute).
+    /// The score of each run as bars, labelled round·heat (inline SVG: no script, no style
+    /// attribute).
     static func chart(_ scores: [(RunProvenance, Double)]) -> String {
-        let width = 40 * scores.count + 20
+        let width = max(40 * scores.count + 20, 320)
         let peak = max(scores.map { abs($0.1) }.max() ?? 1, 1e-9)
-        var b = "<svg class=\"bars\" viewBox=\"0 0 \(width) 120\" role=\"img\" aria-label=\"Score per run\">"
+        var b = "<figure><svg class=\"bars\" viewBox=\"0 0 \(width) 140\" preserveAspectRatio=\"xMinYMid meet\" "
+        b += "role=\"img\" aria-label=\"Score per run\">"
         b += "<line x1=\"0\" y1=\"60\" x2=\"\(width)\" y2=\"60\" class=\"axis\"/>"
         for (i, (run, score)) in scores.enumerated() {
             let h = Int((abs(score) / peak * 55).rounded())
             let y = score >= 0 ? 60 - h : 60
+            let x = 10 + 40 * i
             b +=
-                "<rect x=\"\(10 + 40 * i)\" y=\"\(y)\" width=\"30\" height=\"\(max(h, 1))\" class=\"\(score >= 0 ? "up" : "down")\">"
+                "<rect x=\"\(x)\" y=\"\(y)\" width=\"30\" height=\"\(max(h, 1))\" class=\"\(score >= 0 ? "up" : "down")\">"
             b += "<title>round \(run.round + 1) heat \(run.heat + 1): \(HTML.escape(run.score ?? ""))</title></rect>"
+            b +=
+                "<text x=\"\(x + 15)\" y=\"135\" text-anchor=\"middle\" class=\"label\">r\(run.round + 1)·h\(run.heat + 1)</text>"
         }
-        return b + "</svg>"
+        return b + "</svg><figcaption>Score per run (the contest's metric), by round and heat</figcaption></figure>"
     }
 
     private var history: String {
