@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "MarketScenario",
-            dependencies: ["MarketModel", "MarketEngine"],
+            dependencies: ["MarketModel", "MarketEngine", "MarketBackground", "ContestModel"],
             swiftSettings: swiftSettings
         ),
         .target(name: "BotProtocol", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "ContestModel",
             dependencies: [
-                "MarketModel", .product(name: "Yams", package: "Yams"),
+                "MarketModel", "MarketEngine", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

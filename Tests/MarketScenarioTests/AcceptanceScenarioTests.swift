@@ -16,6 +16,9 @@ struct AcceptanceScenarioTests {
         "funding-payment", "mark-price-median", "round-trip-pnl-fees", "avg-entry-partial-close-flip",
         "price-time-priority", "ioc-fok-post-only", "reduce-only", "liquidation-insurance-fund", "adl-order",
         "funding-rate-from-impact-prices", "cross-two-positions-trigger",
+        "adl-isolated-no-negative-equity", "adl-cross-no-negative-equity", "reduce-only-own-taker-fill",
+        "reduce-only-invalidated-by-liquidation", "funding-short-interval-exact", "price-model-gbm-step",
+        "price-model-merton-step", "price-model-garch-step", "price-model-regime-step", "price-model-ou-step",
     ]
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name + ".json").path }

@@ -7,7 +7,8 @@ extension Exchange {
     /// leave the average unchanged: the removed entry value is pro rata, rounded so that the
     /// realised PnL rounds against the trader; the cash flow (`value`) itself is exact, so money
     /// is conserved to the unit. A fill larger than the position closes it and opens the rest
-    /// at the fill price. Isolated positions move margin between wallet and position.
+    /// at the fill price. Isolated positions move margin between wallet and position and settle
+    /// their realised PnL in their own margin.
     mutating func applyFill(account a: Int, instrument i: Int, delta: Int64, value: Int64)
         -> (closed: Int64, realized: Int64)
     {
@@ -33,15 +34,19 @@ extension Exchange {
             }
             realized = size > 0 ? closeValue - removed : removed - closeValue
             position.entryValue -= removed
-            accounts[a].wallet += realized
             position.realized += realized
             if position.isolated {
+                // An isolated position settles its PnL in its own margin, then releases the
+                // closed share of it to the wallet (all of it on a full close; nothing while the
+                // margin is in deficit, which the position's liquidation settles).
+                let margin = position.isolatedMargin + realized
                 let release =
                     closed == magnitude
-                    ? position.isolatedMargin
-                    : WideMath.mulDiv(position.isolatedMargin, closed, magnitude, .down)
-                position.isolatedMargin -= release
+                    ? margin : (margin > 0 ? WideMath.mulDiv(margin, closed, magnitude, .down) : 0)
+                position.isolatedMargin = margin - release
                 accounts[a].wallet += release
+            } else {
+                accounts[a].wallet += realized
             }
             let opened = lots - closed
             if opened > 0 {
@@ -74,6 +79,7 @@ extension Exchange {
         let into = applyFill(account: to, instrument: i, delta: direction * lots, value: value)
         if out.closed > 0 { emitRealized(from, i, out.realized) }
         if into.closed > 0 { emitRealized(to, i, into.realized) }
+        validateReduceOnly(account: from, instrument: i)
         validateReduceOnly(account: to, instrument: i)
     }
 }

@@ -9,7 +9,9 @@ extension Exchange {
     /// - resting-order aggregates of every position equal its live orders;
     /// - money: Σ (wallet + isolated margin − signed entry value) + fees collected = deposits,
     ///   exactly (funding residue is inside the fund's wallet);
-    /// - entry value is zero exactly when the position is flat; margins are not negative.
+    /// - entry value is zero exactly when the position is flat; margins are not negative;
+    /// - no account other than one liquidated by the last command (and the insurance fund, which
+    ///   absorbs what auto-deleveraging cannot) has negative equity at mark.
     public func invariantViolations() -> [String] {
         var problems: [String] = []
         var liveOrders = 0
@@ -93,9 +95,28 @@ extension Exchange {
             }
             if open != accounts[a].openPositions { problems.append("account \(a): open position count") }
         }
+        problems += negativeEquityViolations()
         if cash != Int128(totalDeposits) {
             problems.append(
                 "money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
+        }
+        return problems
+    }
+
+    /// Accounts with negative equity (wallet + isolated margins + uPnL at mark), other than the
+    /// insurance fund and the accounts liquidated by the last command. Cheap: one pass over the
+    /// positions, no book walk.
+    public func negativeEquityViolations() -> [String] {
+        var problems: [String] = []
+        for a in 1..<accounts.count where accounts[a].openPositions > 0 || accounts[a].wallet < 0 {
+            var equity = accounts[a].wallet
+            for i in 0..<instrumentCount {
+                let position = positions[positionIndex(a, i)]
+                equity += position.isolatedMargin + unrealized(position, i)
+            }
+            if equity < 0, !liquidatedInCommand.contains(a) {
+                problems.append("account \(a): negative equity \(equity)")
+            }
         }
         return problems
     }

@@ -37,6 +37,8 @@ public struct Exchange: Sendable {
     public let firstBotAccount: AccountID
     /// Event buffer of the command being processed.
     var pending: [MarketEvent] = []
+    /// Accounts liquidated by the command being processed (exempt from the equity invariant).
+    var liquidatedInCommand: [Int] = []
 
     /// The insurance fund's account.
     public static let insuranceFundAccount = AccountID(0)
@@ -86,6 +88,7 @@ public struct Exchange: Sendable {
     /// has capacity; the hot path for replays and benchmarks).
     public mutating func apply(_ command: MarketCommand, into events: inout [MarketEvent]) {
         swap(&pending, &events)
+        liquidatedInCommand.removeAll(keepingCapacity: true)
         process(command)
         swap(&pending, &events)
     }
@@ -101,6 +104,7 @@ public struct Exchange: Sendable {
     /// `advance()` appending into a caller-owned buffer.
     public mutating func advance(into events: inout [MarketEvent]) {
         swap(&pending, &events)
+        liquidatedInCommand.removeAll(keepingCapacity: true)
         endOfTick()
         swap(&pending, &events)
     }

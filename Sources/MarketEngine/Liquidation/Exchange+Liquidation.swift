@@ -123,6 +123,7 @@ extension Exchange {
     /// remainder to the insurance fund at the bankruptcy price, or ADL when the fund cannot.
     mutating func liquidate(_ a: Int, _ i: Int) {
         let k = positionIndex(a, i)
+        if !liquidatedInCommand.contains(a) { liquidatedInCommand.append(a) }
         cancelAllOrders(account: a, instrument: positions[k].isolated ? i : nil, reason: .liquidation)
         let size = positions[k].size
         guard size != 0 else { return }

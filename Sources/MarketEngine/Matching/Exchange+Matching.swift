@@ -3,20 +3,24 @@ import MarketModel
 
 extension Exchange {
     /// Matches an incoming order against the opposite side, best price first, then FIFO.
-    /// Fills execute at the maker's price. Returns `true` when self-trade prevention stopped it
-    /// (EXPIRE_TAKER: the taker's remainder is cancelled, the resting order stays).
+    /// Fills execute at the maker's price. Returns why matching stopped early: self-trade
+    /// prevention (EXPIRE_TAKER: the taker's remainder is cancelled, the resting order stays), or
+    /// the next fill would have left the bot taker with negative equity at mark.
+    ///
+    /// A bot's resting order whose fill would leave its owner with negative equity at mark (a
+    /// stale order picked off after a gap) is cancelled (`insufficientMargin`) instead of filled.
     mutating func match(
         _ i: Int, account a: Int, order id: UInt64, side: Side, limit: Int64, remaining: inout Int64,
         feeMode: FeeMode
-    ) -> Bool {
+    ) -> MatchStop {
         let takesAsks = side == .buy
         while remaining > 0 {
             let levelCount = takesAsks ? books[i].asks.levels.count : books[i].bids.levels.count
-            guard levelCount > 0 else { return false }
+            guard levelCount > 0 else { return .none }
             let li = levelCount - 1
             let key = takesAsks ? books[i].asks.levels[li].key : books[i].bids.levels[li].key
             let price = takesAsks ? -key : key
-            if takesAsks ? price > limit : price < limit { return false }
+            if takesAsks ? price > limit : price < limit { return .none }
             let front = takesAsks ? books[i].asks.levels[li].queue.first : books[i].bids.levels[li].queue.first
             guard let entry = front else {
                 // A level without entries cannot be live; drop it defensively.
@@ -33,7 +37,7 @@ extension Exchange {
                 }
                 continue
             }
-            if maker.account == UInt32(a) { return true }
+            if maker.account == UInt32(a) { return .selfTrade }
             var lots = min(remaining, maker.remaining)
             if maker.reduceOnly {
                 let size = positions[positionIndex(Int(maker.account), i)].size
@@ -44,12 +48,43 @@ extension Exchange {
                 }
                 lots = min(lots, allowed)
             }
+            let makerIndex = Int(maker.account)
+            if accounts[makerIndex].kind == .bot,
+                solventLots(makerIndex, i, side: maker.side, price: price, fee: specs[i].makerFee) < lots
+            {
+                removeResting(slot: slot, reason: .insufficientMargin)
+                continue
+            }
+            if feeMode == .normal, accounts[a].kind == .bot {
+                lots = min(lots, solventLots(a, i, side: side, price: price, fee: specs[i].takerFee))
+                if lots == 0 { return .margin }
+            }
             executeFill(
                 i, makerSlot: slot, takerAccount: a, takerOrder: id, takerSide: side, lots: lots,
                 price: price, feeMode: feeMode)
             remaining -= lots
         }
-        return false
+        return .none
+    }
+
+    /// Most lots account `x` can trade at `price` on `side` without its equity at mark (wallet,
+    /// isolated margins and uPnL) falling below zero: each lot moves equity by
+    /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
+    /// entry value's rounding.
+    func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate) -> Int64 {
+        let tickLotValue = Int128(specs[i].tickLotValue)
+        let one = Int128(Rate.one.units)
+        // Cost per lot in 1e-8 money units ×1e8: adverse price move plus fee.
+        let adverse = Int128(side.sign) * Int128(price - markets[i].mark) * tickLotValue * one
+        let cost = adverse + Int128(price) * tickLotValue * Int128(max(0, rate.units))
+        guard cost > 0 else { return Int64.max }
+        var equity = Int128(accounts[x].wallet)
+        for j in 0..<instrumentCount {
+            let position = positions[positionIndex(x, j)]
+            equity += Int128(position.isolatedMargin) + Int128(unrealized(position, j))
+        }
+        guard equity > 2 else { return 0 }
+        return WideMath.clamp((equity - 2) * one / cost)
     }
 
     /// Fee on `value` at `rate`, rounded up (in the exchange's favour).
@@ -106,6 +141,7 @@ extension Exchange {
             takerFee: Money(units: takerFee))
         markets[i].last = price
         markets[i].volume += lots
+        markets[i].tradeCount += 1
         if configuration.recentTradesKept > 0 {
             if markets[i].recentTrades.count >= configuration.recentTradesKept { markets[i].recentTrades.removeFirst() }
             markets[i].recentTrades.append(trade)
@@ -117,6 +153,7 @@ extension Exchange {
             pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
         }
         validateReduceOnly(account: m, instrument: i)
+        if a != m { validateReduceOnly(account: a, instrument: i) }
     }
 
     mutating func emitRealized(_ a: Int, _ i: Int, _ amount: Int64) {
@@ -133,7 +170,10 @@ extension Exchange {
         if toFund { accounts[0].wallet += amount } else { feesCollected += amount }
     }
 
-    /// Cancels resting reduce-only orders that could now only increase the position.
+    /// Cancels resting reduce-only orders that no longer reduce the position: the position is
+    /// flat or on the order's side, or it has shrunk below the order's remaining quantity.
+    /// Called after every change of a position, whoever caused it (own fills as taker or maker,
+    /// liquidation fills, ADL and fund takeovers).
     mutating func validateReduceOnly(account a: Int, instrument i: Int) {
         let k = positionIndex(a, i)
         guard positions[k].reduceOnlyOrders > 0 else { return }
@@ -146,7 +186,9 @@ extension Exchange {
                     guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else {
                         continue
                     }
-                    if size == 0 || (size > 0) == (order.side == .buy) { doomed.append((order.id, Int(entry.slot))) }
+                    if size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size) {
+                        doomed.append((order.id, Int(entry.slot)))
+                    }
                 }
             }
         }

@@ -36,13 +36,15 @@ extension Exchange {
         var openInterest: Int64 = 0
         for a in 0..<accounts.count { openInterest += max(0, positions[positionIndex(a, i)].size) }
         let interval = max(1, specs[i].fundingIntervalTicks)
-        return MarketSnapshot(
+        var snapshot = MarketSnapshot(
             instrument: instrument, tick: tick, index: Price(ticks: market.index), mark: Price(ticks: market.mark),
             last: market.last > 0 ? Price(ticks: market.last) : nil, bestBid: books[i].bestBid.map { Price(ticks: $0) },
             bestAsk: books[i].bestAsk.map { Price(ticks: $0) }, fundingRate: Rate(units: market.fundingRate),
             lastFundingRate: Rate(units: market.lastFundingRate), nextFundingTick: (tick / interval + 1) * interval,
             openInterest: Quantity(lots: openInterest), volume: Quantity(lots: market.volume),
             recentTrades: Array(market.recentTrades))
+        snapshot.tradesLastTick = Int(market.tradesLastTick)
+        return snapshot
     }
 
     /// Insurance-fund balance.
