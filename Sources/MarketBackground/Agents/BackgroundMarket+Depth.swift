@@ -3,7 +3,7 @@ import MarketModel
 extension BackgroundMarket {
     /// Depth provider: every `refillTicks`, re-centres its decaying ladder on the fundamental
     /// (anchor snapped to the level spacing, so a move shifts whole levels), cancels levels that
-    /// left the ladder and re-places the ones trades consumed. Integer arithmetic only.
+    /// left the ladder and tops every level back up to its profile size. Integer arithmetic only.
     mutating func runDepth<Desk: HouseDesk>(_ d: Int, on desk: inout Desk) {
         let state = agents.depth[d]
         let profile = state.profile
@@ -21,20 +21,24 @@ extension BackgroundMarket {
             }
             if inventory > -limit { desired.append((Quote(order: 0, side: .sell, price: anchor + offset), lots)) }
         }
+        // Keep resting orders at desired prices; cancel the others; top every level back up to
+        // its profile size (a partly taken level gets a new order for the difference).
+        var resting: [Int64] = Array(repeating: 0, count: desired.count)
         var kept: [Quote] = []
         for quote in state.quotes {
-            guard desk.isResting(quote.order) else { continue }
+            let lots = desk.restingLots(quote.order)
+            guard lots > 0 else { continue }
             if let match = desired.firstIndex(where: { $0.quote.side == quote.side && $0.quote.price == quote.price }) {
-                desired.remove(at: match)
+                resting[match] += lots
                 kept.append(quote)
             } else {
                 desk.cancelHouseOrder(quote.order)
             }
         }
-        for (quote, lots) in desired {
+        for (index, (quote, lots)) in desired.enumerated() where resting[index] < lots {
             let order = desk.placeHouseLimitOrder(
-                account: state.account, instrument: i, side: quote.side, price: quote.price, lots: lots,
-                timeInForce: .gtc)
+                account: state.account, instrument: i, side: quote.side, price: quote.price,
+                lots: lots - resting[index], timeInForce: .gtc)
             if desk.isResting(order) { kept.append(Quote(order: order, side: quote.side, price: quote.price)) }
         }
         agents.depth[d].quotes = kept

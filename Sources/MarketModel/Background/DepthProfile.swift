@@ -4,7 +4,7 @@
 /// Level k = 0…levels−1 on each side rests at `firstLevelBps + k × spacingBps` from the
 /// fundamental (distances fixed in ticks from the start price, the anchor snapped to the spacing
 /// so a move shifts the ladder by whole levels) with `lotsPerLevel × decay^k` lots (integer
-/// arithmetic, rounded to nearest). Levels taken by trades are put back every `refillTicks`.
+/// arithmetic, rounded to nearest). Every `refillTicks` each level is topped back up to its size.
 /// docs/MARKET.md derives the price impact of an order from these numbers.
 public struct DepthProfile: Sendable, Hashable, Codable {
     /// Levels per side.
