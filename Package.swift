@@ -273,7 +273,9 @@ let package = Package(
         ),
         .testTarget(name: "ArenaResourcesTests", dependencies: ["ArenaResources"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ContestModelTests", dependencies: ["ContestModel", "MarketEngine", "MarketModel"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrityTests",
             dependencies: [
