@@ -1,5 +1,5 @@
 public import MarketEngine
-public import MarketModel
+import MarketModel
 
 /// The contest's `market:` section as the engine's `MarketConfiguration`. Every field takes
 /// effect (docs/MARKET.md, "Contest market fields"); the loader refuses, by field name, values

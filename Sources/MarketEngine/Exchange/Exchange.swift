@@ -88,7 +88,7 @@ public struct Exchange: Sendable {
     /// has capacity; the hot path for replays and benchmarks).
     public mutating func apply(_ command: MarketCommand, into events: inout [MarketEvent]) {
         swap(&pending, &events)
-        liquidatedInCommand.removeAll(keepingCapacity: true)
+        if !liquidatedInCommand.isEmpty { liquidatedInCommand.removeAll(keepingCapacity: true) }
         process(command)
         swap(&pending, &events)
     }
@@ -104,7 +104,7 @@ public struct Exchange: Sendable {
     /// `advance()` appending into a caller-owned buffer.
     public mutating func advance(into events: inout [MarketEvent]) {
         swap(&pending, &events)
-        liquidatedInCommand.removeAll(keepingCapacity: true)
+        if !liquidatedInCommand.isEmpty { liquidatedInCommand.removeAll(keepingCapacity: true) }
         endOfTick()
         swap(&pending, &events)
     }

@@ -50,13 +50,13 @@ extension Exchange {
             }
             let makerIndex = Int(maker.account)
             if accounts[makerIndex].kind == .bot,
-                solventLots(makerIndex, i, side: maker.side, price: price, fee: specs[i].makerFee) < lots
+                solventLots(makerIndex, i, side: maker.side, price: price, fee: specs[i].makerFee, wanted: lots) < lots
             {
                 removeResting(slot: slot, reason: .insufficientMargin)
                 continue
             }
             if feeMode == .normal, accounts[a].kind == .bot {
-                lots = min(lots, solventLots(a, i, side: side, price: price, fee: specs[i].takerFee))
+                lots = solventLots(a, i, side: side, price: price, fee: specs[i].takerFee, wanted: lots)
                 if lots == 0 { return .margin }
             }
             executeFill(
@@ -67,24 +67,28 @@ extension Exchange {
         return .none
     }
 
-    /// Most lots account `x` can trade at `price` on `side` without its equity at mark (wallet,
-    /// isolated margins and uPnL) falling below zero: each lot moves equity by
+    /// Most lots, up to `wanted`, account `x` can trade at `price` on `side` without its equity
+    /// at mark (wallet, isolated margins and uPnL) falling below zero: each lot moves equity by
     /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
-    /// entry value's rounding.
-    func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate) -> Int64 {
-        let tickLotValue = Int128(specs[i].tickLotValue)
-        let one = Int128(Rate.one.units)
-        // Cost per lot in 1e-8 money units ×1e8: adverse price move plus fee.
-        let adverse = Int128(side.sign) * Int128(price - markets[i].mark) * tickLotValue * one
-        let cost = adverse + Int128(price) * tickLotValue * Int128(max(0, rate.units))
-        guard cost > 0 else { return Int64.max }
-        var equity = Int128(accounts[x].wallet)
+    /// entry value's rounding. The common case (the whole fill is affordable) costs one pass
+    /// over the account's positions and no division.
+    @inline(__always)
+    func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
+        // Cost per lot in ticks × 1e8 (× tickLotValue gives money × 1e8): adverse move plus fee.
+        let move = side.sign * (price - markets[i].mark)
+        let costTicks = Int128(move) * Int128(Rate.one.units) + Int128(price) * Int128(max(0, rate.units))
+        guard costTicks > 0 else { return wanted }
+        let cost = costTicks * Int128(specs[i].tickLotValue)
+        var equity = accounts[x].wallet
+        let base = positionIndex(x, 0)
         for j in 0..<instrumentCount {
-            let position = positions[positionIndex(x, j)]
-            equity += Int128(position.isolatedMargin) + Int128(unrealized(position, j))
+            let position = positions[base + j]
+            equity += position.isolatedMargin + unrealized(position, j)
         }
-        guard equity > 2 else { return 0 }
-        return WideMath.clamp((equity - 2) * one / cost)
+        let budget = Int128(equity - 2) * Int128(Rate.one.units)
+        if budget >= Int128(wanted) * cost { return wanted }
+        guard budget > 0 else { return 0 }
+        return WideMath.clamp(budget / cost)
     }
 
     /// Fee on `value` at `rate`, rounded up (in the exchange's favour).
