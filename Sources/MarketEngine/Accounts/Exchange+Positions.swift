@@ -20,7 +20,7 @@ extension Exchange {
         if size == 0 || (size > 0) == (delta > 0) {
             position.size += delta
             position.entryValue += value
-            if position.isolated, accounts[a].kind == .bot { allocateIsolated(&position, a, value) }
+            if position.isolated, accounts[a].kind == .bot { allocateIsolated(position, a, k, value) }
         } else {
             let magnitude = abs(size)
             let lots = abs(delta)
@@ -36,23 +36,17 @@ extension Exchange {
             position.entryValue -= removed
             position.realized += realized
             if position.isolated {
-                // An isolated position settles its PnL in its own margin, then releases the
-                // closed share of it to the wallet (all of it on a full close; nothing while the
-                // margin is in deficit, which the position's liquidation settles).
-                let margin = position.isolatedMargin + realized
-                let release =
-                    closed == magnitude
-                    ? margin : (margin > 0 ? WideMath.mulDiv(margin, closed, magnitude, .down) : 0)
-                position.isolatedMargin = margin - release
-                accounts[a].wallet += release
+                ledger.settleIsolated(a, k, realized: realized, closed: closed, of: magnitude)
             } else {
-                accounts[a].wallet += realized
+                ledger.realize(a, realized)
             }
             let opened = lots - closed
             if opened > 0 {
                 position.size = delta > 0 ? opened : -opened
                 position.entryValue = value - closeValue
-                if position.isolated, accounts[a].kind == .bot { allocateIsolated(&position, a, position.entryValue) }
+                if position.isolated, accounts[a].kind == .bot {
+                    allocateIsolated(position, a, k, position.entryValue)
+                }
             } else {
                 position.size = size + (delta > 0 ? closed : -closed)
             }
@@ -63,10 +57,8 @@ extension Exchange {
     }
 
     /// Moves initial margin for `value` of new exposure from the wallet into an isolated position.
-    private mutating func allocateIsolated(_ position: inout PositionState, _ a: Int, _ value: Int64) {
-        let margin = WideMath.mulDiv(value, 1, position.leverage, .up)
-        position.isolatedMargin += margin
-        accounts[a].wallet -= margin
+    private mutating func allocateIsolated(_ position: PositionState, _ a: Int, _ k: Int, _ value: Int64) {
+        ledger.lockIsolated(a, k, WideMath.mulDiv(value, 1, position.leverage, .up))
     }
 
     /// Moves `lots` of account `from`'s position to account `to` off-book at `price`, without fees

@@ -69,11 +69,10 @@ extension Exchange {
         if liveOrders != orderIndex.count {
             problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)")
         }
-        var cash: Int128 = Int128(feesCollected)
+        var signedEntryValues: Int128 = 0
         for a in 0..<accounts.count {
             if perAccount[a] != accounts[a].openOrders { problems.append("account \(a): open order count") }
             var open: Int32 = 0
-            cash += Int128(accounts[a].wallet)
             for i in 0..<instrumentCount {
                 let k = positionIndex(a, i)
                 let p = positions[k]
@@ -87,19 +86,16 @@ extension Exchange {
                 if (p.size == 0) != (p.entryValue == 0) {
                     problems.append("account \(a) instrument \(i): entry value \(p.entryValue) with size \(p.size)")
                 }
-                if p.isolatedMargin < 0 && p.size == 0 {
+                if ledger.isolatedMargins[k] < 0 && p.size == 0 {
                     problems.append("account \(a) instrument \(i): negative isolated margin")
                 }
                 if p.size != 0 { open += 1 }
-                cash += Int128(p.isolatedMargin) - Int128(p.signedEntryValue)
+                signedEntryValues += Int128(p.signedEntryValue)
             }
             if open != accounts[a].openPositions { problems.append("account \(a): open position count") }
         }
         problems += negativeEquityViolations()
-        if cash != Int128(totalDeposits) {
-            problems.append(
-                "money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
-        }
+        if let problem = ledger.conservationProblem(signedEntryValues: signedEntryValues) { problems.append(problem) }
         return problems
     }
 
@@ -108,11 +104,11 @@ extension Exchange {
     /// positions, no book walk.
     public func negativeEquityViolations() -> [String] {
         var problems: [String] = []
-        for a in 1..<accounts.count where accounts[a].openPositions > 0 || accounts[a].wallet < 0 {
-            var equity = accounts[a].wallet
+        for a in 1..<accounts.count where accounts[a].openPositions > 0 || ledger.wallets[a] < 0 {
+            var equity = ledger.wallets[a]
             for i in 0..<instrumentCount {
-                let position = positions[positionIndex(a, i)]
-                equity += position.isolatedMargin + unrealized(position, i)
+                let k = positionIndex(a, i)
+                equity += ledger.isolatedMargins[k] + unrealized(positions[k], i)
             }
             if equity < 0, !liquidatedInCommand.contains(a) {
                 problems.append("account \(a): negative equity \(equity)")

@@ -4,7 +4,7 @@ import MarketModel
 extension Exchange {
     /// `true` when the fund stays solvent at mark after taking `lots` at `price`.
     func fundCanTakeOver(_ i: Int, direction: Int64, lots: Int64, price: Int64) -> Bool {
-        var equity = Int128(accounts[0].wallet)
+        var equity = Int128(ledger.fund)
         for j in 0..<instrumentCount { equity += Int128(unrealized(positions[positionIndex(0, j)], j)) }
         let markValue = Int128(signedValue(i, size: direction * lots, ticks: markets[i].mark))
         let entryValue = Int128(signedValue(i, size: direction * lots, ticks: price))
@@ -57,9 +57,9 @@ extension Exchange {
         guard perLot < 0 else { return Int64.max }
         var equity: Int64
         if position.isolated {
-            equity = position.isolatedMargin + unrealized(position, i)
+            equity = ledger.isolatedMargins[positionIndex(b, i)] + unrealized(position, i)
         } else {
-            equity = accounts[b].wallet
+            equity = ledger.wallets[b]
             for j in 0..<instrumentCount {
                 let other = positions[positionIndex(b, j)]
                 if !other.isolated { equity += unrealized(other, j) }
@@ -102,7 +102,7 @@ extension Exchange {
             submit(
                 account: 0, instrument: i, side: side, limit: limit, lots: lots, timeInForce: .ioc,
                 reduceOnly: true, clientTag: 0, feeMode: .exempt, request: request)
-            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+            pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
         }
     }
 }

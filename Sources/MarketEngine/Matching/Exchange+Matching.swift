@@ -79,11 +79,10 @@ extension Exchange {
         let costTicks = Int128(move) * Int128(Rate.one.units) + Int128(price) * Int128(max(0, rate.units))
         guard costTicks > 0 else { return wanted }
         let cost = costTicks * Int128(specs[i].tickLotValue)
-        var equity = accounts[x].wallet
+        var equity = ledger.wallets[x]
         let base = positionIndex(x, 0)
         for j in 0..<instrumentCount {
-            let position = positions[base + j]
-            equity += position.isolatedMargin + unrealized(position, j)
+            equity += ledger.isolatedMargins[base + j] + unrealized(positions[base + j], j)
         }
         let budget = Int128(equity - 2) * Int128(Rate.one.units)
         if budget >= Int128(wanted) * cost { return wanted }
@@ -154,7 +153,7 @@ extension Exchange {
         if makerResult.closed > 0 { emitRealized(m, i, makerResult.realized) }
         if takerResult.closed > 0 { emitRealized(a, i, takerResult.realized) }
         if feeMode == .liquidation, takerFee != 0 {
-            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+            pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
         }
         validateReduceOnly(account: m, instrument: i)
         if a != m { validateReduceOnly(account: a, instrument: i) }
@@ -169,9 +168,8 @@ extension Exchange {
     /// Debits a fee from the cross wallet; to the fee pool, or to the insurance fund.
     mutating func chargeFee(account a: Int, instrument i: Int, amount: Int64, toFund: Bool) {
         guard amount != 0 else { return }
-        accounts[a].wallet -= amount
+        ledger.chargeFee(a, amount, toFund: toFund)
         positions[positionIndex(a, i)].fees += amount
-        if toFund { accounts[0].wallet += amount } else { feesCollected += amount }
     }
 
     /// Cancels resting reduce-only orders that no longer reduce the position: the position is

@@ -168,11 +168,7 @@ extension Exchange {
                 let value = signedValue(i, size: size, ticks: markets[i].mark)
                 let amount = -WideMath.clamp(
                     WideMath.divide(Int128(value) * exact.numerator, exact.denominator, .towardZero))
-                if positions[k].isolated, accounts[a].kind == .bot {
-                    positions[k].isolatedMargin += amount
-                } else {
-                    accounts[a].wallet += amount
-                }
+                ledger.payFunding(a, k, amount, isolated: positions[k].isolated && accounts[a].kind == .bot)
                 positions[k].funding += amount
                 net += amount
                 pending.append(
@@ -182,10 +178,9 @@ extension Exchange {
             }
         }
         if net != 0 {
-            accounts[0].wallet -= net
-            fundingResidue -= net
+            ledger.fundingResidue(net)
             pending.append(.fundingResidue(instrument: InstrumentID(UInt16(i)), amount: Money(units: -net)))
-            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+            pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
         }
         markets[i].lastFundingRate = rate
         markets[i].premiumWeighted = 0

@@ -48,7 +48,7 @@ extension Exchange {
     }
 
     /// Insurance-fund balance.
-    public var insuranceFundBalance: Money { Money(units: accounts[0].wallet) }
+    public var insuranceFundBalance: Money { Money(units: ledger.fund) }
 
     /// Number of accounts, including house accounts.
     public var accountCount: Int { accounts.count }
@@ -57,7 +57,7 @@ extension Exchange {
     public func account(_ id: AccountID) -> AccountSnapshot? {
         let a = Int(id.rawValue)
         guard a < accounts.count else { return nil }
-        var balance = accounts[a].wallet
+        var balance = ledger.wallets[a]
         var unrealizedTotal: Int64 = 0
         var maintenanceTotal: Int64 = 0
         var initialTotal: Int64 = 0
@@ -67,7 +67,7 @@ extension Exchange {
         var list: [PositionSnapshot] = []
         for i in 0..<instrumentCount {
             let position = positions[positionIndex(a, i)]
-            balance += position.isolatedMargin
+            balance += ledger.isolatedMargins[positionIndex(a, i)]
             fees += position.fees
             funding += position.funding
             realized += position.realized
@@ -81,10 +81,10 @@ extension Exchange {
         }
         let (crossEquity, required) = crossEquityAndRequirement(a, overriding: nil)
         return AccountSnapshot(
-            account: id, balance: Money(units: balance), crossWallet: Money(units: accounts[a].wallet),
+            account: id, balance: Money(units: balance), crossWallet: Money(units: ledger.wallets[a]),
             equity: Money(units: balance + unrealizedTotal), availableBalance: Money(units: crossEquity - required),
             initialMargin: Money(units: initialTotal), maintenanceMargin: Money(units: maintenanceTotal),
-            unrealizedPnL: Money(units: unrealizedTotal), deposits: Money(units: accounts[a].deposits),
+            unrealizedPnL: Money(units: unrealizedTotal), deposits: Money(units: ledger.deposits[a]),
             positions: list, openOrders: openOrders(a), feesPaid: Money(units: fees),
             fundingPaid: Money(units: -funding), realizedPnL: Money(units: realized),
             isHouse: accounts[a].kind != .bot)
@@ -101,7 +101,7 @@ extension Exchange {
             liquidationPrice: liquidationPrice(a, i)?.ticks.map { Price(ticks: $0) },
             bankruptcyPrice: bankruptcyPrice(a, i)?.ticks.map { Price(ticks: $0) },
             marginMode: position.isolated ? .isolated : .cross, leverage: position.leverage,
-            isolatedMargin: Money(units: position.isolatedMargin),
+            isolatedMargin: Money(units: ledger.isolatedMargins[positionIndex(a, i)]),
             initialMargin: Money(units: initialMargin(position, instrument: i)),
             maintenanceMargin: Money(units: maintenance), fees: Money(units: position.fees),
             funding: Money(units: position.funding), realizedPnL: Money(units: position.realized))
