@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "MarketScenario",
-            dependencies: ["MarketModel", "MarketEngine"],
+            dependencies: ["MarketModel", "MarketEngine", "MarketBackground", "ContestModel"],
             swiftSettings: swiftSettings
         ),
         .target(name: "BotProtocol", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "ContestModel",
             dependencies: [
-                "MarketModel", .product(name: "Yams", package: "Yams"),
+                "MarketModel", "MarketEngine", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -316,7 +316,9 @@ let package = Package(
         ),
         .testTarget(name: "ArenaResourcesTests", dependencies: ["ArenaResources"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "MarketModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "ContestModelTests", dependencies: ["ContestModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ContestModelTests", dependencies: ["ContestModel", "MarketEngine", "MarketModel"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrityTests",
             dependencies: [

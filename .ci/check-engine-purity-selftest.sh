@@ -25,6 +25,10 @@ for injection in 'import Foundation' 'let injectedNow = ContinuousClock.now' \
     expect_rejected MarketEngine/Exchange.swift "$injection"
 done
 expect_rejected MarketModel/Money.swift 'let injectedDouble = Double(1)'
+for injection in 'let injectedHalf = 0.5' 'let injectedTiny = 1e-8' 'let injectedHex = 0x1p-3' \
+    'let injectedRoot = 2.squareRoot()' 'func injectedGeneric<T: BinaryFloatingPoint>(_ x: T) {}'; do
+    expect_rejected MarketEngine/Exchange.swift "$injection"
+done
 expect_rejected MarketBackground/BackgroundMarket.swift 'let injectedNow = ContinuousClock.now'
 fresh
 if ! bash "$here/check-engine-purity.sh" "$tmp/Sources" >/dev/null 2>&1; then

@@ -13,5 +13,6 @@ public enum ReasonCodes {
     /// `CancelReason` codes 1…
     public static let cancel = ReasonCodeTable<CancelReason>([
         "requested", "ioc_remainder", "self_trade_prevention", "reduce_only_invalidated", "liquidation", "close_out",
+        "insufficient_margin",
     ])
 }

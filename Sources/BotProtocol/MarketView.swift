@@ -17,14 +17,17 @@ public struct MarketView: Codable, Sendable, Hashable {
     public var bids: [BookLevel]
     /// Best asks first (ascending price), top N levels.
     public var asks: [BookLevel]
-    /// Public trades since the previous observation, oldest first.
+    /// Public trades since the previous observation, oldest first (bounded; see `tradesTruncated`).
     public var trades: [TradeView]
+    /// `true` when more trades happened since the previous observation than `trades` holds
+    /// (the oldest were dropped).
+    public var tradesTruncated: Bool
 
     /// Creates a market view.
     public init(
         symbol: String, mark: String, index: String, last: String?, fundingRate: String,
         nextFundingTick: Int64, openInterest: String, volume: String, bids: [BookLevel],
-        asks: [BookLevel], trades: [TradeView]
+        asks: [BookLevel], trades: [TradeView], tradesTruncated: Bool = false
     ) {
         self.symbol = symbol
         self.mark = mark
@@ -37,6 +40,7 @@ public struct MarketView: Codable, Sendable, Hashable {
         self.bids = bids
         self.asks = asks
         self.trades = trades
+        self.tradesTruncated = tradesTruncated
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,5 +49,23 @@ public struct MarketView: Codable, Sendable, Hashable {
         case nextFundingTick = "next_funding_tick"
         case openInterest = "open_interest"
         case volume, bids, asks, trades
+        case tradesTruncated = "trades_truncated"
+    }
+
+    /// Decodes a market view; `trades_truncated` may be absent (false).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        symbol = try container.decode(String.self, forKey: .symbol)
+        mark = try container.decode(String.self, forKey: .mark)
+        index = try container.decode(String.self, forKey: .index)
+        last = try container.decodeIfPresent(String.self, forKey: .last)
+        fundingRate = try container.decode(String.self, forKey: .fundingRate)
+        nextFundingTick = try container.decode(Int64.self, forKey: .nextFundingTick)
+        openInterest = try container.decode(String.self, forKey: .openInterest)
+        volume = try container.decode(String.self, forKey: .volume)
+        bids = try container.decode([BookLevel].self, forKey: .bids)
+        asks = try container.decode([BookLevel].self, forKey: .asks)
+        trades = try container.decode([TradeView].self, forKey: .trades)
+        tradesTruncated = try container.decodeIfPresent(Bool.self, forKey: .tradesTruncated) ?? false
     }
 }

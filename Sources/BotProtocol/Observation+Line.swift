@@ -56,6 +56,8 @@ extension MarketView {
             writer.endObject()
         }
         writer.endArray()
+        writer.key("trades_truncated")
+        writer.bool(tradesTruncated)
         writer.endObject()
     }
 

@@ -2,7 +2,8 @@
 public struct BackgroundSettings: Codable, Sendable, Hashable {
     /// Starting fundamental price per symbol, as decimal strings.
     public var startPrices: [String: String]
-    /// Annualised volatility in the calm regime (e.g. "0.5").
+    /// Annualised volatility σ of the price model (e.g. "0.5"); in the default regime-switching
+    /// jump diffusion the calm regime's, the stressed one being 2.4 times it.
     public var volatility: String
     /// Number of market makers per instrument.
     public var marketMakers: Int
@@ -10,12 +11,18 @@ public struct BackgroundSettings: Codable, Sendable, Hashable {
     public var noiseTraders: Int
     /// Number of value agents per instrument.
     public var valueAgents: Int
-    /// Optional CSV price path (`tick,price`) to replay instead of the synthetic process.
+    /// Optional inline CSV price path replayed instead of the price model: a header row naming
+    /// instruments, then one row of index prices per tick (see `PricePathTable`).
     public var pricePathCSV: String?
+    /// The price model; absent: the default regime-switching jump diffusion.
+    public var priceModel: PriceModelSettings?
+    /// The deep book's profile; absent: the default profile.
+    public var depth: DepthSettings?
 
     public init(
         startPrices: [String: String] = ["BTC-PERP": "60000", "ETH-PERP": "3000"], volatility: String = "0.8",
-        marketMakers: Int = 3, noiseTraders: Int = 4, valueAgents: Int = 3, pricePathCSV: String? = nil
+        marketMakers: Int = 3, noiseTraders: Int = 4, valueAgents: Int = 3, pricePathCSV: String? = nil,
+        priceModel: PriceModelSettings? = nil, depth: DepthSettings? = nil
     ) {
         self.startPrices = startPrices
         self.volatility = volatility
@@ -23,6 +30,8 @@ public struct BackgroundSettings: Codable, Sendable, Hashable {
         self.noiseTraders = noiseTraders
         self.valueAgents = valueAgents
         self.pricePathCSV = pricePathCSV
+        self.priceModel = priceModel
+        self.depth = depth
     }
 
     enum CodingKeys: String, CodingKey {
@@ -32,6 +41,8 @@ public struct BackgroundSettings: Codable, Sendable, Hashable {
         case noiseTraders = "noise_traders"
         case valueAgents = "value_agents"
         case pricePathCSV = "price_path_csv"
+        case priceModel = "price_model"
+        case depth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,5 +54,7 @@ public struct BackgroundSettings: Codable, Sendable, Hashable {
         noiseTraders = try container.decodeIfPresent(Int.self, forKey: .noiseTraders) ?? defaults.noiseTraders
         valueAgents = try container.decodeIfPresent(Int.self, forKey: .valueAgents) ?? defaults.valueAgents
         pricePathCSV = try container.decodeIfPresent(String.self, forKey: .pricePathCSV)
+        priceModel = try container.decodeIfPresent(PriceModelSettings.self, forKey: .priceModel)
+        depth = try container.decodeIfPresent(DepthSettings.self, forKey: .depth)
     }
 }

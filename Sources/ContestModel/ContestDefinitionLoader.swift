@@ -56,9 +56,7 @@ public enum ContestDefinitionLoader {
         if let interval = d.market.fundingIntervalTicks, !(1...1_000_000).contains(interval) {
             throw fail("market.funding_interval_ticks", "must be 1..1000000")
         }
-        if Rate(decimal: d.market.background.volatility) == nil {
-            throw fail("market.background.volatility", "not a decimal")
-        }
+        try validateBackground(d.market)
         if !(1...100_000).contains(d.evaluation.ticks) { throw fail("evaluation.ticks", "must be 1..100000") }
         if !d.evaluation.isWholeField, !(1...EvaluationSettings.maximumHeatSize).contains(d.evaluation.heatSize) {
             throw fail("evaluation.heat_size", "must be 1..\(EvaluationSettings.maximumHeatSize) or `all`")

@@ -19,7 +19,7 @@ package struct BackgroundMarket: Sendable {
         processes = instruments.enumerated().map { index, background in
             PriceProcess(
                 model: background.priceModel, start: background.startPrice, seed: seed, instrument: index,
-                tickMilliseconds: tickMilliseconds)
+                tickMilliseconds: tickMilliseconds, injectedDraws: background.injectedDraws ?? [])
         }
         agents = BackgroundAgents(instruments: instruments, seed: seed, firstAccount: firstHouseAccount)
     }
@@ -40,14 +40,20 @@ package struct BackgroundMarket: Sendable {
             index: Price(ticks: process.currentTicks), mark: point?.mark, fundingRate: point?.fundingRate)
     }
 
+    /// Intermediate quantities of `instrument`'s last price step (organiser-selectable models
+    /// only; `nil` for the built-in jump diffusion, a path or a constant).
+    package func priceStepTrace(_ instrument: Int) -> PriceStepTrace? { processes[instrument].trace }
+
     /// Advances every price process by one tick.
     package mutating func stepPrices() {
         for index in processes.indices { processes[index].step() }
     }
 
-    /// Runs every agent once, in a fixed order (all makers, then noise traders, then value agents).
+    /// Runs every agent once, in a fixed order (all makers, depth providers, noise traders, then
+    /// value agents).
     package mutating func trade<Desk: HouseDesk>(on desk: inout Desk) {
         for m in agents.makers.indices { runMaker(m, on: &desk) }
+        for d in agents.depth.indices { runDepth(d, on: &desk) }
         for n in agents.noise.indices { runNoise(n, on: &desk) }
         for v in agents.value.indices { runValue(v, on: &desk) }
     }
@@ -72,6 +78,9 @@ package struct BackgroundMarket: Sendable {
         for v in agents.value {
             combine(v.generator.state.0)
             for r in v.resting { combine(r.order) }
+        }
+        for d in agents.depth {
+            for q in d.quotes { combine(q.order) }
         }
     }
 }

@@ -21,6 +21,8 @@ package protocol HouseDesk {
     func positionLots(account: Int, instrument: Int) -> Int64
     /// Whether house order `order` still rests on the book.
     func isResting(_ order: UInt64) -> Bool
+    /// Lots of house order `order` still resting (0 when it no longer rests).
+    func restingLots(_ order: UInt64) -> Int64
     /// Places a house limit order; returns its order id (it may fill, rest or be cancelled).
     mutating func placeHouseLimitOrder(
         account: Int, instrument: Int, side: Side, price: Int64, lots: Int64, timeInForce: TimeInForce

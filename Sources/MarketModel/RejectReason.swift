@@ -36,4 +36,7 @@ public enum CancelReason: String, Sendable, Codable, Hashable, CaseIterable {
     case reduceOnlyInvalidated = "reduce_only_invalidated"
     case liquidation
     case closeOut = "close_out"
+    /// The fill would have left the order's owner with negative equity at mark: a taker's
+    /// remainder stops there; a resting order reached by such a fill is cancelled.
+    case insufficientMargin = "insufficient_margin"
 }

@@ -1,3 +1,5 @@
+public import ContestModel
+
 /// A scenario file (`arena sim <scenario.json>`); see docs/MARKET.md for the format.
 public struct Scenario: Sendable, Decodable {
     /// Name.
@@ -12,6 +14,10 @@ public struct Scenario: Sendable, Decodable {
     public var instruments: [ScenarioInstrument]
     /// Market.
     public var market: ScenarioMarket?
+    /// A contest's `market:` section (its JSON form, snake_case keys as in the YAML): the
+    /// market is built exactly as a contest run builds it; `instruments` and `prices` may then
+    /// be empty.
+    public var contestMarket: MarketSettings?
     /// Per instrument symbol: an explicit path or a model.
     public var prices: [String: ScenarioPrices]
     /// Accounts.

@@ -1,3 +1,4 @@
+import ContestModel
 import Foundation
 import MarketEngine
 import MarketModel
@@ -12,7 +13,18 @@ struct ScenarioBuilder {
 
     init(_ scenario: Scenario) throws {
         self.scenario = scenario
-        for (index, entry) in scenario.instruments.enumerated() {
+        if let market = scenario.contestMarket {
+            do {
+                try ContestDefinitionLoader.validateBackground(market)
+            } catch {
+                throw ScenarioError(code: "invalid_contest_market", message: error.description)
+            }
+            for (index, spec) in market.configuration().instruments.enumerated() {
+                symbols[spec.symbol] = InstrumentID(UInt16(index))
+                specs.append(spec)
+            }
+        }
+        for (index, entry) in scenario.instruments.enumerated() where scenario.contestMarket == nil {
             let spec = try Self.spec(entry)
             if let problem = spec.validationProblem() {
                 throw ScenarioError(code: "invalid_instrument", message: problem)
@@ -97,6 +109,7 @@ struct ScenarioBuilder {
 
     /// The market configuration: quiet background unless a price entry asks for agents.
     func configuration() throws -> MarketConfiguration {
+        if let market = scenario.contestMarket { return market.configuration() }
         var backgrounds: [InstrumentBackground] = []
         for (index, spec) in specs.enumerated() {
             let id = InstrumentID(UInt16(index))
@@ -125,14 +138,30 @@ struct ScenarioBuilder {
                     throw ScenarioError(code: "missing_prices", message: "\(spec.symbol): give a path or a start price")
                 }
                 let start = try price(startText, id)
-                switch prices.model ?? "constant" {
-                case "constant": background = .quiet(start: start)
-                case "jumpDiffusion":
-                    background = .quiet(start: start)
-                    background.priceModel = .jumpDiffusion(.standard)
-                default: throw ScenarioError.unknown("price model", prices.model ?? "")
+                background = .quiet(start: start)
+                if let settings = prices.priceModel {
+                    guard PriceModelSettings.types.contains(settings.type) else {
+                        throw ScenarioError.unknown("price model", settings.type)
+                    }
+                    background.priceModel = settings.priceModel(
+                        volatility: settings.volatility ?? "0.8", spec: spec, start: start)
+                } else {
+                    switch prices.model ?? "constant" {
+                    case "constant": break
+                    case "jumpDiffusion": background.priceModel = .jumpDiffusion(.standard)
+                    default: throw ScenarioError.unknown("price model", prices.model ?? "")
+                    }
                 }
             }
+            if let draws = prices.draws {
+                background.injectedDraws = try draws.map {
+                    PriceDraw(
+                        normal: try Self.rate($0.normal ?? "0", "draw normal"),
+                        jumps: try ($0.jumps ?? []).map { try Self.rate($0, "draw jump") },
+                        switchRegime: $0.switchRegime ?? false)
+                }
+            }
+            if let depth = prices.depth { background.depth = depth.profile() }
             switch prices.agents ?? "none" {
             case "none": break
             case "standard":

@@ -8,6 +8,8 @@ public struct ScenarioExpectation: Sendable, Decodable {
     public var field: String
     /// Equals.
     public var equals: String?
+    /// Compare numerically: `|field − equals| ≤ tolerance` (for floating-point trace values).
+    public var tolerance: String?
     /// Expect the line not to exist (or the field to be absent / null) instead.
     public var absent: Bool?
     /// Expect this many matching lines instead of a field value.

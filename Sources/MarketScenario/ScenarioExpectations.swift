@@ -22,6 +22,13 @@ enum ScenarioExpectations {
         guard let value else {
             return ExpectationResult(ok: false, detail: "\(label) missing, expected \(expectation.equals ?? "?")")
         }
+        if let tolerance = expectation.tolerance.flatMap(Double.init), let actual = Double(value.text),
+            let expected = Double(expectation.equals ?? "")
+        {
+            let ok = abs(actual - expected) <= tolerance
+            return ExpectationResult(
+                ok: ok, detail: "\(label) = \(value.text), expected \(expectation.equals ?? "") ± \(tolerance)")
+        }
         let ok = value.text == (expectation.equals ?? "")
         return ExpectationResult(ok: ok, detail: "\(label) = \(value.text), expected \(expectation.equals ?? "")")
     }

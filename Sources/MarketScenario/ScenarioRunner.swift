@@ -80,6 +80,11 @@ public enum ScenarioRunner {
                 }
             }
             record(tick, exchange.advance())
+            for (index, spec) in builder.specs.enumerated() where scenario.prices[spec.symbol]?.traceSteps == true {
+                if let trace = exchange.priceStepTrace(InstrumentID(UInt16(index))) {
+                    lines.append(PriceStepLine.line(tick: tick, symbol: spec.symbol, spec: spec, trace: trace))
+                }
+            }
         }
         let named = scenario.accounts.compactMap { account in accountIDs[account.name].map { (account.name, $0) } }
         lines += ScenarioReport.finalLines(exchange: exchange, formatter: formatter, accounts: named)

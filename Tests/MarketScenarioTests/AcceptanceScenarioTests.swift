@@ -16,6 +16,11 @@ struct AcceptanceScenarioTests {
         "funding-payment", "mark-price-median", "round-trip-pnl-fees", "avg-entry-partial-close-flip",
         "price-time-priority", "ioc-fok-post-only", "reduce-only", "liquidation-insurance-fund", "adl-order",
         "funding-rate-from-impact-prices", "cross-two-positions-trigger",
+        "adl-isolated-no-negative-equity", "adl-cross-no-negative-equity", "reduce-only-own-taker-fill",
+        "reduce-only-invalidated-by-liquidation", "funding-short-interval-exact", "price-model-gbm-step",
+        "price-model-merton-step", "price-model-garch-step", "price-model-regime-step", "price-model-ou-step",
+        "depth-profile-impact", "contest-demo-depth-impact", "contest-field-price-path-csv",
+        "contest-field-price-model-volatility", "contest-field-start-funding-depth",
     ]
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name + ".json").path }

@@ -28,6 +28,8 @@ struct ObservationBuilder {
             let spec = instruments[offset]
             let market = exchange.market(id)
             let book = exchange.book(id, depth: bookDepth)
+            // Observations are taken between ticks: the trades not yet seen are the last tick's.
+            let recent = market.tradesOfLastTick()
             return BotProtocol.MarketView(
                 symbol: spec.symbol, mark: spec.decimal(market.mark), index: spec.decimal(market.index),
                 last: market.last.map(spec.decimal), fundingRate: market.fundingRate.decimal,
@@ -39,9 +41,9 @@ struct ObservationBuilder {
                 asks: book.asks.map {
                     BotProtocol.BookLevel(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity))
                 },
-                trades: market.recentTrades.suffix(20).map {
+                trades: recent.trades.map {
                     TradeView(price: spec.decimal($0.price), quantity: spec.decimal($0.quantity), side: $0.takerSide)
-                })
+                }, tradesTruncated: recent.truncated)
         }
     }
 

@@ -16,9 +16,20 @@ struct PriceProcess: Sendable {
     var stepCount = 0
     var currentTicks: Int64
     let yearFraction: Double
+    /// Index at tick 0 (the OU mean when none is given).
+    let startTicks: Int64
+    /// Draws injected by a scenario for the first steps.
+    let injectedDraws: [PriceDraw]
+    /// Intermediate quantities of the last step (the organiser-selectable models).
+    var trace: PriceStepTrace?
 
-    init(model: PriceModel, start: Price, seed: UInt64, instrument: Int, tickMilliseconds: Int64) {
+    init(
+        model: PriceModel, start: Price, seed: UInt64, instrument: Int, tickMilliseconds: Int64,
+        injectedDraws: [PriceDraw] = []
+    ) {
         self.model = model
+        self.injectedDraws = injectedDraws
+        startTicks = max(1, start.ticks)
         generator = SeededGenerator(seed: seed, stream: 0x5052_4943_4500_0000 &+ UInt64(instrument))
         currentTicks = max(1, start.ticks)
         logPrice = DeterministicMath.log(Double(max(1, start.ticks)))
@@ -48,6 +59,16 @@ struct PriceProcess: Sendable {
             if let point = currentPoint { currentTicks = max(1, point.index.ticks) }
         case .jumpDiffusion(let parameters):
             stepJumpDiffusion(parameters)
+        case .gbm(let parameters):
+            stepGBM(parameters)
+        case .merton(let parameters):
+            stepMerton(parameters)
+        case .garch(let parameters):
+            stepGARCH(parameters)
+        case .regimeSwitch(let parameters):
+            stepRegimeSwitch(parameters)
+        case .ornsteinUhlenbeck(let parameters):
+            stepOrnsteinUhlenbeck(parameters)
         }
     }
 

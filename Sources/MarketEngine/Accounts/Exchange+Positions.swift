@@ -7,7 +7,8 @@ extension Exchange {
     /// leave the average unchanged: the removed entry value is pro rata, rounded so that the
     /// realised PnL rounds against the trader; the cash flow (`value`) itself is exact, so money
     /// is conserved to the unit. A fill larger than the position closes it and opens the rest
-    /// at the fill price. Isolated positions move margin between wallet and position.
+    /// at the fill price. Isolated positions move margin between wallet and position and settle
+    /// their realised PnL in their own margin.
     mutating func applyFill(account a: Int, instrument i: Int, delta: Int64, value: Int64)
         -> (closed: Int64, realized: Int64)
     {
@@ -19,7 +20,7 @@ extension Exchange {
         if size == 0 || (size > 0) == (delta > 0) {
             position.size += delta
             position.entryValue += value
-            if position.isolated, accounts[a].kind == .bot { allocateIsolated(&position, a, value) }
+            if position.isolated, accounts[a].kind == .bot { allocateIsolated(position, a, k, value) }
         } else {
             let magnitude = abs(size)
             let lots = abs(delta)
@@ -33,21 +34,19 @@ extension Exchange {
             }
             realized = size > 0 ? closeValue - removed : removed - closeValue
             position.entryValue -= removed
-            accounts[a].wallet += realized
             position.realized += realized
             if position.isolated {
-                let release =
-                    closed == magnitude
-                    ? position.isolatedMargin
-                    : WideMath.mulDiv(position.isolatedMargin, closed, magnitude, .down)
-                position.isolatedMargin -= release
-                accounts[a].wallet += release
+                ledger.settleIsolated(a, k, realized: realized, closed: closed, of: magnitude)
+            } else {
+                ledger.realize(a, realized)
             }
             let opened = lots - closed
             if opened > 0 {
                 position.size = delta > 0 ? opened : -opened
                 position.entryValue = value - closeValue
-                if position.isolated, accounts[a].kind == .bot { allocateIsolated(&position, a, position.entryValue) }
+                if position.isolated, accounts[a].kind == .bot {
+                    allocateIsolated(position, a, k, position.entryValue)
+                }
             } else {
                 position.size = size + (delta > 0 ? closed : -closed)
             }
@@ -58,10 +57,8 @@ extension Exchange {
     }
 
     /// Moves initial margin for `value` of new exposure from the wallet into an isolated position.
-    private mutating func allocateIsolated(_ position: inout PositionState, _ a: Int, _ value: Int64) {
-        let margin = WideMath.mulDiv(value, 1, position.leverage, .up)
-        position.isolatedMargin += margin
-        accounts[a].wallet -= margin
+    private mutating func allocateIsolated(_ position: PositionState, _ a: Int, _ k: Int, _ value: Int64) {
+        ledger.lockIsolated(a, k, WideMath.mulDiv(value, 1, position.leverage, .up))
     }
 
     /// Moves `lots` of account `from`'s position to account `to` off-book at `price`, without fees
@@ -74,6 +71,7 @@ extension Exchange {
         let into = applyFill(account: to, instrument: i, delta: direction * lots, value: value)
         if out.closed > 0 { emitRealized(from, i, out.realized) }
         if into.closed > 0 { emitRealized(to, i, into.realized) }
+        validateReduceOnly(account: from, instrument: i)
         validateReduceOnly(account: to, instrument: i)
     }
 }

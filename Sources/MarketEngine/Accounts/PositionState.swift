@@ -9,8 +9,6 @@ struct PositionState: Sendable, Hashable {
     var entryValue: Int64 = 0
     var leverage: Int64
     var isolated: Bool = false
-    /// Margin held by an isolated position (money units), part of the account's balance.
-    var isolatedMargin: Int64 = 0
     /// Resting buy orders: lots and notional at their limit prices.
     var bidLots: Int64 = 0
     var bidNotional: Int64 = 0

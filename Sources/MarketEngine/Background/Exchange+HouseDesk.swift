@@ -23,6 +23,11 @@ extension Exchange: HouseDesk {
 
     package func isResting(_ order: UInt64) -> Bool { orderIndex[order] != nil }
 
+    package func restingLots(_ order: UInt64) -> Int64 {
+        guard let slot = orderIndex[order] else { return 0 }
+        return orders[Int(slot)].remaining
+    }
+
     package mutating func placeHouseLimitOrder(
         account: Int, instrument: Int, side: Side, price: Int64, lots: Int64, timeInForce: TimeInForce
     ) -> UInt64 {

@@ -62,14 +62,12 @@ extension Exchange {
         if amount.units < 0 {
             // A withdrawal may not leave the account unable to carry its positions and orders.
             let (equity, required) = crossEquityAndRequirement(a, overriding: nil)
-            guard equity + amount.units >= required, accounts[a].wallet + amount.units >= 0 else {
+            guard equity + amount.units >= required, ledger.wallets[a] + amount.units >= 0 else {
                 pending.append(.commandRejected(account: account, reason: .insufficientMargin))
                 return
             }
         }
-        accounts[a].wallet += amount.units
-        accounts[a].deposits += amount.units
-        totalDeposits += amount.units
+        ledger.deposit(a, amount.units)
         pending.append(.deposited(account: account, amount: amount))
     }
 

@@ -9,7 +9,9 @@ extension Exchange {
     /// - resting-order aggregates of every position equal its live orders;
     /// - money: Σ (wallet + isolated margin − signed entry value) + fees collected = deposits,
     ///   exactly (funding residue is inside the fund's wallet);
-    /// - entry value is zero exactly when the position is flat; margins are not negative.
+    /// - entry value is zero exactly when the position is flat; margins are not negative;
+    /// - no account other than one liquidated by the last command (and the insurance fund, which
+    ///   absorbs what auto-deleveraging cannot) has negative equity at mark.
     public func invariantViolations() -> [String] {
         var problems: [String] = []
         var liveOrders = 0
@@ -67,11 +69,10 @@ extension Exchange {
         if liveOrders != orderIndex.count {
             problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)")
         }
-        var cash: Int128 = Int128(feesCollected)
+        var signedEntryValues: Int128 = 0
         for a in 0..<accounts.count {
             if perAccount[a] != accounts[a].openOrders { problems.append("account \(a): open order count") }
             var open: Int32 = 0
-            cash += Int128(accounts[a].wallet)
             for i in 0..<instrumentCount {
                 let k = positionIndex(a, i)
                 let p = positions[k]
@@ -85,17 +86,33 @@ extension Exchange {
                 if (p.size == 0) != (p.entryValue == 0) {
                     problems.append("account \(a) instrument \(i): entry value \(p.entryValue) with size \(p.size)")
                 }
-                if p.isolatedMargin < 0 && p.size == 0 {
+                if ledger.isolatedMargins[k] < 0 && p.size == 0 {
                     problems.append("account \(a) instrument \(i): negative isolated margin")
                 }
                 if p.size != 0 { open += 1 }
-                cash += Int128(p.isolatedMargin) - Int128(p.signedEntryValue)
+                signedEntryValues += Int128(p.signedEntryValue)
             }
             if open != accounts[a].openPositions { problems.append("account \(a): open position count") }
         }
-        if cash != Int128(totalDeposits) {
-            problems.append(
-                "money not conserved: balances + fund + fees − entry values = \(cash), deposits \(totalDeposits)")
+        problems += negativeEquityViolations()
+        if let problem = ledger.conservationProblem(signedEntryValues: signedEntryValues) { problems.append(problem) }
+        return problems
+    }
+
+    /// Accounts with negative equity (wallet + isolated margins + uPnL at mark), other than the
+    /// insurance fund and the accounts liquidated by the last command. Cheap: one pass over the
+    /// positions, no book walk.
+    public func negativeEquityViolations() -> [String] {
+        var problems: [String] = []
+        for a in 1..<accounts.count where accounts[a].openPositions > 0 || ledger.wallets[a] < 0 {
+            var equity = ledger.wallets[a]
+            for i in 0..<instrumentCount {
+                let k = positionIndex(a, i)
+                equity += ledger.isolatedMargins[k] + unrealized(positions[k], i)
+            }
+            if equity < 0, !liquidatedInCommand.contains(a) {
+                problems.append("account \(a): negative equity \(equity)")
+            }
         }
         return problems
     }

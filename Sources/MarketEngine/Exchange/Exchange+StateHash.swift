@@ -9,18 +9,18 @@ extension Exchange {
         var h = StateHasher()
         h.combine(tick)
         h.combine(nextOrderID)
-        h.combine(feesCollected)
-        h.combine(totalDeposits)
-        h.combine(fundingResidue)
-        for account in accounts {
+        h.combine(ledger.feesCollected)
+        h.combine(ledger.totalDeposits)
+        h.combine(ledger.fundingResidue)
+        for (a, account) in accounts.enumerated() {
             h.combine(Int(account.kind.rawValue))
-            h.combine(account.wallet)
-            h.combine(account.deposits)
+            h.combine(ledger.wallets[a])
+            h.combine(ledger.deposits[a])
             h.combine(Int(account.openOrders))
         }
-        for p in positions {
+        for (k, p) in positions.enumerated() {
             for field in [
-                p.size, p.entryValue, p.leverage, p.isolatedMargin, p.bidLots, p.bidNotional, p.askLots,
+                p.size, p.entryValue, p.leverage, ledger.isolatedMargins[k], p.bidLots, p.bidNotional, p.askLots,
                 p.askNotional, Int64(p.reduceOnlyOrders), p.fees, p.funding, p.realized,
             ] {
                 h.combine(field)

@@ -27,16 +27,17 @@ public struct Exchange: Sendable {
     var freeSlots: [Int32] = []
     var orderIndex = OrderIndex()
     var nextOrderID: UInt64 = 1
-    var feesCollected: Int64 = 0
-    var totalDeposits: Int64 = 0
-    /// Σ funding residue paid into the fund (signed), for the conservation log.
-    var fundingResidue: Int64 = 0
+    /// Every balance: wallets, isolated margins, fees, deposits, funding residue (the only
+    /// writer of money).
+    var ledger: Ledger
     /// Price processes and house agents (`MarketBackground`), driven through `HouseDesk`.
     var background: BackgroundMarket
     /// First account id that belongs to a bot.
     public let firstBotAccount: AccountID
     /// Event buffer of the command being processed.
     var pending: [MarketEvent] = []
+    /// Accounts liquidated by the command being processed (exempt from the equity invariant).
+    var liquidatedInCommand: [Int] = []
 
     /// The insurance fund's account.
     public static let insuranceFundAccount = AccountID(0)
@@ -51,6 +52,7 @@ public struct Exchange: Sendable {
         specs = configuration.instruments
         instrumentCount = configuration.instruments.count
         books = Array(repeating: OrderBook(), count: configuration.instruments.count)
+        ledger = Ledger(instrumentCount: configuration.instruments.count)
         let background = BackgroundMarket(
             instruments: (0..<configuration.instruments.count).map(configuration.background(of:)), seed: seed,
             tickMilliseconds: configuration.tickMilliseconds, firstHouseAccount: 1)
@@ -86,6 +88,7 @@ public struct Exchange: Sendable {
     /// has capacity; the hot path for replays and benchmarks).
     public mutating func apply(_ command: MarketCommand, into events: inout [MarketEvent]) {
         swap(&pending, &events)
+        if !liquidatedInCommand.isEmpty { liquidatedInCommand.removeAll(keepingCapacity: true) }
         process(command)
         swap(&pending, &events)
     }
@@ -101,6 +104,7 @@ public struct Exchange: Sendable {
     /// `advance()` appending into a caller-owned buffer.
     public mutating func advance(into events: inout [MarketEvent]) {
         swap(&pending, &events)
+        if !liquidatedInCommand.isEmpty { liquidatedInCommand.removeAll(keepingCapacity: true) }
         endOfTick()
         swap(&pending, &events)
     }
@@ -124,8 +128,8 @@ public struct Exchange: Sendable {
 
     mutating func openAccount(kind: AccountKind, deposit: Int64) -> AccountID {
         let id = AccountID(UInt32(accounts.count))
-        accounts.append(AccountState(kind: kind, wallet: deposit, deposits: deposit))
-        totalDeposits += deposit
+        accounts.append(AccountState(kind: kind))
+        ledger.openAccount(deposit: deposit)
         for spec in specs {
             positions.append(PositionState(leverage: max(1, min(Self.defaultLeverage, spec.maxLeverage))))
         }

@@ -22,8 +22,8 @@ extension Exchange {
     /// other cross positions' uPnL, minus (when `maintenance`) their maintenance margin.
     func walletTerm(_ a: Int, _ i: Int, maintenance: Bool) -> Int64 {
         let k = positionIndex(a, i)
-        if positions[k].isolated { return positions[k].isolatedMargin }
-        var term = accounts[a].wallet
+        if positions[k].isolated { return ledger.isolatedMargins[k] }
+        var term = ledger.wallets[a]
         for j in 0..<instrumentCount where j != i {
             let other = positions[positionIndex(a, j)]
             guard !other.isolated, other.size != 0 else { continue }
@@ -76,7 +76,7 @@ extension Exchange {
             for i in 0..<instrumentCount {
                 let position = positions[positionIndex(a, i)]
                 guard position.isolated, position.size != 0 else { continue }
-                let equity = position.isolatedMargin + unrealized(position, i)
+                let equity = ledger.isolatedMargins[positionIndex(a, i)] + unrealized(position, i)
                 if equity <= maintenance(position, i) || markCrossed(a, i) { liquidate(a, i) }
             }
             // Cross positions, largest notional first, until the account is compliant.
@@ -100,7 +100,7 @@ extension Exchange {
 
     /// Cross margin ratio ≥ 100 %, or the mark reached a cross position's liquidation price.
     func crossTriggered(_ a: Int) -> Bool {
-        var equity = accounts[a].wallet
+        var equity = ledger.wallets[a]
         var maintenanceTotal: Int64 = 0
         var any = false
         for i in 0..<instrumentCount {
@@ -123,6 +123,7 @@ extension Exchange {
     /// remainder to the insurance fund at the bankruptcy price, or ADL when the fund cannot.
     mutating func liquidate(_ a: Int, _ i: Int) {
         let k = positionIndex(a, i)
+        if !liquidatedInCommand.contains(a) { liquidatedInCommand.append(a) }
         cancelAllOrders(account: a, instrument: positions[k].isolated ? i : nil, reason: .liquidation)
         let size = positions[k].size
         guard size != 0 else { return }
@@ -151,11 +152,8 @@ extension Exchange {
                 bankruptcyPrice: Price(ticks: bankruptcy), bookFilled: Quantity(lots: filled),
                 fundTakeover: Quantity(lots: takenByFund)))
         // A bankrupt wallet with nothing left open is reset to zero by the fund.
-        if accounts[a].openPositions == 0, accounts[a].wallet < 0 {
-            accounts[0].wallet += accounts[a].wallet
-            accounts[a].wallet = 0
-        }
-        pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+        if accounts[a].openPositions == 0 { ledger.coverNegativeWallet(a) }
+        pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
     }
 
 }

@@ -59,7 +59,7 @@ extension Exchange {
     /// cross positions' IM plus any isolated IM not yet covered by isolated margin.
     /// `overriding` substitutes one position (what-if for admission).
     func crossEquityAndRequirement(_ a: Int, overriding: (Int, PositionState)?) -> (equity: Int64, required: Int64) {
-        var equity = accounts[a].wallet
+        var equity = ledger.wallets[a]
         var required: Int64 = 0
         let base = positionIndex(a, 0)
         for i in 0..<instrumentCount {
@@ -68,7 +68,7 @@ extension Exchange {
             if let (index, replacement) = overriding, index == k { position = replacement }
             let im = initialMargin(position, instrument: i)
             if position.isolated {
-                required += max(0, im - position.isolatedMargin)
+                required += max(0, im - ledger.isolatedMargins[k])
             } else {
                 equity += unrealized(position, i)
                 required += im

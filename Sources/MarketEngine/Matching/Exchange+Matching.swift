@@ -3,20 +3,24 @@ import MarketModel
 
 extension Exchange {
     /// Matches an incoming order against the opposite side, best price first, then FIFO.
-    /// Fills execute at the maker's price. Returns `true` when self-trade prevention stopped it
-    /// (EXPIRE_TAKER: the taker's remainder is cancelled, the resting order stays).
+    /// Fills execute at the maker's price. Returns why matching stopped early: self-trade
+    /// prevention (EXPIRE_TAKER: the taker's remainder is cancelled, the resting order stays), or
+    /// the next fill would have left the bot taker with negative equity at mark.
+    ///
+    /// A bot's resting order whose fill would leave its owner with negative equity at mark (a
+    /// stale order picked off after a gap) is cancelled (`insufficientMargin`) instead of filled.
     mutating func match(
         _ i: Int, account a: Int, order id: UInt64, side: Side, limit: Int64, remaining: inout Int64,
         feeMode: FeeMode
-    ) -> Bool {
+    ) -> MatchStop {
         let takesAsks = side == .buy
         while remaining > 0 {
             let levelCount = takesAsks ? books[i].asks.levels.count : books[i].bids.levels.count
-            guard levelCount > 0 else { return false }
+            guard levelCount > 0 else { return .none }
             let li = levelCount - 1
             let key = takesAsks ? books[i].asks.levels[li].key : books[i].bids.levels[li].key
             let price = takesAsks ? -key : key
-            if takesAsks ? price > limit : price < limit { return false }
+            if takesAsks ? price > limit : price < limit { return .none }
             let front = takesAsks ? books[i].asks.levels[li].queue.first : books[i].bids.levels[li].queue.first
             guard let entry = front else {
                 // A level without entries cannot be live; drop it defensively.
@@ -33,7 +37,7 @@ extension Exchange {
                 }
                 continue
             }
-            if maker.account == UInt32(a) { return true }
+            if maker.account == UInt32(a) { return .selfTrade }
             var lots = min(remaining, maker.remaining)
             if maker.reduceOnly {
                 let size = positions[positionIndex(Int(maker.account), i)].size
@@ -44,12 +48,46 @@ extension Exchange {
                 }
                 lots = min(lots, allowed)
             }
+            let makerIndex = Int(maker.account)
+            if accounts[makerIndex].kind == .bot,
+                solventLots(makerIndex, i, side: maker.side, price: price, fee: specs[i].makerFee, wanted: lots) < lots
+            {
+                removeResting(slot: slot, reason: .insufficientMargin)
+                continue
+            }
+            if feeMode == .normal, accounts[a].kind == .bot {
+                lots = solventLots(a, i, side: side, price: price, fee: specs[i].takerFee, wanted: lots)
+                if lots == 0 { return .margin }
+            }
             executeFill(
                 i, makerSlot: slot, takerAccount: a, takerOrder: id, takerSide: side, lots: lots,
                 price: price, feeMode: feeMode)
             remaining -= lots
         }
-        return false
+        return .none
+    }
+
+    /// Most lots, up to `wanted`, account `x` can trade at `price` on `side` without its equity
+    /// at mark (wallet, isolated margins and uPnL) falling below zero: each lot moves equity by
+    /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
+    /// entry value's rounding. The common case (the whole fill is affordable) costs one pass
+    /// over the account's positions and no division.
+    @inline(__always)
+    func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
+        // Cost per lot in ticks × 1e8 (× tickLotValue gives money × 1e8): adverse move plus fee.
+        let move = side.sign * (price - markets[i].mark)
+        let costTicks = Int128(move) * Int128(Rate.one.units) + Int128(price) * Int128(max(0, rate.units))
+        guard costTicks > 0 else { return wanted }
+        let cost = costTicks * Int128(specs[i].tickLotValue)
+        var equity = ledger.wallets[x]
+        let base = positionIndex(x, 0)
+        for j in 0..<instrumentCount {
+            equity += ledger.isolatedMargins[base + j] + unrealized(positions[base + j], j)
+        }
+        let budget = Int128(equity - 2) * Int128(Rate.one.units)
+        if budget >= Int128(wanted) * cost { return wanted }
+        guard budget > 0 else { return 0 }
+        return WideMath.clamp(budget / cost)
     }
 
     /// Fee on `value` at `rate`, rounded up (in the exchange's favour).
@@ -106,6 +144,7 @@ extension Exchange {
             takerFee: Money(units: takerFee))
         markets[i].last = price
         markets[i].volume += lots
+        markets[i].tradeCount += 1
         if configuration.recentTradesKept > 0 {
             if markets[i].recentTrades.count >= configuration.recentTradesKept { markets[i].recentTrades.removeFirst() }
             markets[i].recentTrades.append(trade)
@@ -114,9 +153,10 @@ extension Exchange {
         if makerResult.closed > 0 { emitRealized(m, i, makerResult.realized) }
         if takerResult.closed > 0 { emitRealized(a, i, takerResult.realized) }
         if feeMode == .liquidation, takerFee != 0 {
-            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+            pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
         }
         validateReduceOnly(account: m, instrument: i)
+        if a != m { validateReduceOnly(account: a, instrument: i) }
     }
 
     mutating func emitRealized(_ a: Int, _ i: Int, _ amount: Int64) {
@@ -128,12 +168,14 @@ extension Exchange {
     /// Debits a fee from the cross wallet; to the fee pool, or to the insurance fund.
     mutating func chargeFee(account a: Int, instrument i: Int, amount: Int64, toFund: Bool) {
         guard amount != 0 else { return }
-        accounts[a].wallet -= amount
+        ledger.chargeFee(a, amount, toFund: toFund)
         positions[positionIndex(a, i)].fees += amount
-        if toFund { accounts[0].wallet += amount } else { feesCollected += amount }
     }
 
-    /// Cancels resting reduce-only orders that could now only increase the position.
+    /// Cancels resting reduce-only orders that no longer reduce the position: the position is
+    /// flat or on the order's side, or it has shrunk below the order's remaining quantity.
+    /// Called after every change of a position, whoever caused it (own fills as taker or maker,
+    /// liquidation fills, ADL and fund takeovers).
     mutating func validateReduceOnly(account a: Int, instrument i: Int) {
         let k = positionIndex(a, i)
         guard positions[k].reduceOnlyOrders > 0 else { return }
@@ -146,7 +188,9 @@ extension Exchange {
                     guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else {
                         continue
                     }
-                    if size == 0 || (size > 0) == (order.side == .buy) { doomed.append((order.id, Int(entry.slot))) }
+                    if size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size) {
+                        doomed.append((order.id, Int(entry.slot)))
+                    }
                 }
             }
         }

@@ -120,12 +120,13 @@ extension Exchange {
         nextOrderID += 1
         pending.append(.orderAccepted(order: OrderID(id), request: request))
         var remaining = lots
-        let selfTrade = match(
+        let stop = match(
             i, account: a, order: id, side: side, limit: limit, remaining: &remaining, feeMode: feeMode)
+        let selfTrade = stop == .selfTrade
         let filled = lots - remaining
         if remaining > 0 {
             let k = positionIndex(a, i)
-            var restable = (timeInForce == .gtc || timeInForce == .postOnly) && !selfTrade
+            var restable = (timeInForce == .gtc || timeInForce == .postOnly) && stop == .none
             if reduceOnly {
                 let size = positions[k].size
                 if size == 0 || (size > 0) == (side == .buy) { restable = false }
@@ -139,7 +140,9 @@ extension Exchange {
                 let rests = timeInForce == .gtc || timeInForce == .postOnly
                 let reason: CancelReason =
                     selfTrade
-                    ? .selfTradePrevention : (reduceOnly && rests ? .reduceOnlyInvalidated : .immediateOrCancel)
+                    ? .selfTradePrevention
+                    : stop == .margin
+                        ? .insufficientMargin : (reduceOnly && rests ? .reduceOnlyInvalidated : .immediateOrCancel)
                 pending.append(
                     .orderCancelled(
                         account: AccountID(UInt32(a)), instrument: InstrumentID(UInt16(i)), order: OrderID(id),

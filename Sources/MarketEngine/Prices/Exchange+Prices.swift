@@ -32,6 +32,10 @@ extension Exchange {
         // (a takeover made now is unwound from the next tick on).
         unwindFund()
         runLiquidations()
+        for i in 0..<instrumentCount {
+            markets[i].tradesLastTick = markets[i].tradeCount - markets[i].tradeCountAtTickClose
+            markets[i].tradeCountAtTickClose = markets[i].tradeCount
+        }
         tick = next
     }
 
@@ -114,40 +118,57 @@ extension Exchange {
         markets[i].fundingRate = predictedFundingRate(i)
     }
 
-    /// F = avgP + clamp(I − avgP, ±clamp), capped, scaled from the quoted period to the interval.
-    func predictedFundingRate(_ i: Int) -> Int64 {
+    /// F = avgP + clamp(I − avgP, ±clamp), capped, quoted per `fundingRatePeriodMilliseconds`
+    /// (per 8 h by default), in 1e-8; not yet scaled to the funding interval.
+    func quotedFundingRate(_ i: Int) -> Int64 {
         let market = markets[i]
         let spec = specs[i]
         let weights = Int128(market.premiumWeights) * Int128(market.premiumWeights + 1) / 2
         let average = weights == 0 ? 0 : WideMath.clamp(WideMath.divide(market.premiumWeighted, weights, .towardZero))
         let clampUnits = spec.fundingClamp.units
         let rate = average + min(max(spec.fundingInterest.units - average, -clampUnits), clampUnits)
-        let capped = min(max(rate, -spec.fundingCap.units), spec.fundingCap.units)
-        let intervalMilliseconds = Int128(spec.fundingIntervalTicks) * Int128(configuration.tickMilliseconds)
-        return WideMath.clamp(
-            WideMath.divide(
-                Int128(capped) * intervalMilliseconds, Int128(max(1, configuration.fundingRatePeriodMilliseconds)),
-                .towardZero)
+        return min(max(rate, -spec.fundingCap.units), spec.fundingCap.units)
+    }
+
+    /// The unrounded rate per funding interval as a fraction `numerator / denominator`:
+    /// the quoted rate × interval / quote period, or the pinned per-interval rate of a path.
+    func exactFundingRate(_ i: Int) -> (numerator: Int128, denominator: Int128) {
+        if let pinned = markets[i].pinnedFunding { return (Int128(pinned), Int128(Rate.one.units)) }
+        let intervalMilliseconds = Int128(specs[i].fundingIntervalTicks) * Int128(configuration.tickMilliseconds)
+        return (
+            Int128(quotedFundingRate(i)) * intervalMilliseconds,
+            Int128(Rate.one.units) * Int128(max(1, configuration.fundingRatePeriodMilliseconds))
         )
     }
 
-    /// Pays funding at mark to every open position: amount = −size × mark × rate, rounded toward
-    /// zero per position; the residue goes to the insurance fund so the transfer is zero-sum.
+    /// The predicted rate per funding interval, truncated to 1e-8 for display (published in
+    /// snapshots and events; payments use `exactFundingRate`).
+    func predictedFundingRate(_ i: Int) -> Int64 {
+        let intervalMilliseconds = Int128(specs[i].fundingIntervalTicks) * Int128(configuration.tickMilliseconds)
+        return WideMath.clamp(
+            WideMath.divide(
+                Int128(quotedFundingRate(i)) * intervalMilliseconds,
+                Int128(max(1, configuration.fundingRatePeriodMilliseconds)), .towardZero)
+        )
+    }
+
+    /// Pays funding at mark to every open position: amount = −size × mark × rate, formed in one
+    /// wide product from the unrounded per-interval rate (`exactFundingRate`) and rounded once,
+    /// toward zero, per position; the residue goes to the insurance fund so the transfer is
+    /// zero-sum.
     mutating func settleFunding(_ i: Int) {
         let rate = markets[i].fundingRate
+        let exact = exactFundingRate(i)
         var net: Int64 = 0
-        if rate != 0 {
+        if exact.numerator != 0 {
             for a in 0..<accounts.count {
                 let k = positionIndex(a, i)
                 let size = positions[k].size
                 guard size != 0 else { continue }
                 let value = signedValue(i, size: size, ticks: markets[i].mark)
-                let amount = -WideMath.mulDiv(value, rate, Rate.one.units, .towardZero)
-                if positions[k].isolated, accounts[a].kind == .bot {
-                    positions[k].isolatedMargin += amount
-                } else {
-                    accounts[a].wallet += amount
-                }
+                let amount = -WideMath.clamp(
+                    WideMath.divide(Int128(value) * exact.numerator, exact.denominator, .towardZero))
+                ledger.payFunding(a, k, amount, isolated: positions[k].isolated && accounts[a].kind == .bot)
                 positions[k].funding += amount
                 net += amount
                 pending.append(
@@ -157,10 +178,9 @@ extension Exchange {
             }
         }
         if net != 0 {
-            accounts[0].wallet -= net
-            fundingResidue -= net
+            ledger.fundingResidue(net)
             pending.append(.fundingResidue(instrument: InstrumentID(UInt16(i)), amount: Money(units: -net)))
-            pending.append(.insuranceFund(balance: Money(units: accounts[0].wallet)))
+            pending.append(.insuranceFund(balance: Money(units: ledger.fund)))
         }
         markets[i].lastFundingRate = rate
         markets[i].premiumWeighted = 0

@@ -20,6 +20,11 @@ struct InstrumentMarket: Sendable {
     /// Cumulative traded lots.
     var volume: Int64 = 0
     var recentTrades: Deque<Trade> = []
+    /// Trades since the start of the run, at the close of the previous tick, and during the
+    /// last closed tick (what an observation taken between ticks has not seen yet).
+    var tradeCount: Int64 = 0
+    var tradeCountAtTickClose: Int64 = 0
+    var tradesLastTick: Int64 = 0
     /// Explicit mark / funding for the current tick, from a `.path` price model.
     var pinnedMark: Int64?
     var pinnedFunding: Int64?

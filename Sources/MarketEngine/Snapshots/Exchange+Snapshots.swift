@@ -36,17 +36,19 @@ extension Exchange {
         var openInterest: Int64 = 0
         for a in 0..<accounts.count { openInterest += max(0, positions[positionIndex(a, i)].size) }
         let interval = max(1, specs[i].fundingIntervalTicks)
-        return MarketSnapshot(
+        var snapshot = MarketSnapshot(
             instrument: instrument, tick: tick, index: Price(ticks: market.index), mark: Price(ticks: market.mark),
             last: market.last > 0 ? Price(ticks: market.last) : nil, bestBid: books[i].bestBid.map { Price(ticks: $0) },
             bestAsk: books[i].bestAsk.map { Price(ticks: $0) }, fundingRate: Rate(units: market.fundingRate),
             lastFundingRate: Rate(units: market.lastFundingRate), nextFundingTick: (tick / interval + 1) * interval,
             openInterest: Quantity(lots: openInterest), volume: Quantity(lots: market.volume),
             recentTrades: Array(market.recentTrades))
+        snapshot.tradesLastTick = Int(market.tradesLastTick)
+        return snapshot
     }
 
     /// Insurance-fund balance.
-    public var insuranceFundBalance: Money { Money(units: accounts[0].wallet) }
+    public var insuranceFundBalance: Money { Money(units: ledger.fund) }
 
     /// Number of accounts, including house accounts.
     public var accountCount: Int { accounts.count }
@@ -55,7 +57,7 @@ extension Exchange {
     public func account(_ id: AccountID) -> AccountSnapshot? {
         let a = Int(id.rawValue)
         guard a < accounts.count else { return nil }
-        var balance = accounts[a].wallet
+        var balance = ledger.wallets[a]
         var unrealizedTotal: Int64 = 0
         var maintenanceTotal: Int64 = 0
         var initialTotal: Int64 = 0
@@ -65,7 +67,7 @@ extension Exchange {
         var list: [PositionSnapshot] = []
         for i in 0..<instrumentCount {
             let position = positions[positionIndex(a, i)]
-            balance += position.isolatedMargin
+            balance += ledger.isolatedMargins[positionIndex(a, i)]
             fees += position.fees
             funding += position.funding
             realized += position.realized
@@ -79,10 +81,10 @@ extension Exchange {
         }
         let (crossEquity, required) = crossEquityAndRequirement(a, overriding: nil)
         return AccountSnapshot(
-            account: id, balance: Money(units: balance), crossWallet: Money(units: accounts[a].wallet),
+            account: id, balance: Money(units: balance), crossWallet: Money(units: ledger.wallets[a]),
             equity: Money(units: balance + unrealizedTotal), availableBalance: Money(units: crossEquity - required),
             initialMargin: Money(units: initialTotal), maintenanceMargin: Money(units: maintenanceTotal),
-            unrealizedPnL: Money(units: unrealizedTotal), deposits: Money(units: accounts[a].deposits),
+            unrealizedPnL: Money(units: unrealizedTotal), deposits: Money(units: ledger.deposits[a]),
             positions: list, openOrders: openOrders(a), feesPaid: Money(units: fees),
             fundingPaid: Money(units: -funding), realizedPnL: Money(units: realized),
             isHouse: accounts[a].kind != .bot)
@@ -99,7 +101,7 @@ extension Exchange {
             liquidationPrice: liquidationPrice(a, i)?.ticks.map { Price(ticks: $0) },
             bankruptcyPrice: bankruptcyPrice(a, i)?.ticks.map { Price(ticks: $0) },
             marginMode: position.isolated ? .isolated : .cross, leverage: position.leverage,
-            isolatedMargin: Money(units: position.isolatedMargin),
+            isolatedMargin: Money(units: ledger.isolatedMargins[positionIndex(a, i)]),
             initialMargin: Money(units: initialMargin(position, instrument: i)),
             maintenanceMargin: Money(units: maintenance), fees: Money(units: position.fees),
             funding: Money(units: position.funding), realizedPnL: Money(units: position.realized))

@@ -26,6 +26,17 @@ public struct MarketSnapshot: Sendable, Hashable, Codable {
     public var openInterest: Quantity
     /// Cumulative traded quantity.
     public var volume: Quantity
-    /// Most recent trades, oldest first.
+    /// Most recent trades, oldest first (at most `MarketConfiguration.recentTradesKept`).
     public var recentTrades: [Trade]
+    /// Trades during the last closed tick (the commands of that tick and its close): what an
+    /// observation taken between two ticks has not seen yet. When larger than
+    /// `recentTrades.count`, the oldest of them are no longer kept.
+    public var tradesLastTick: Int = 0
+
+    /// The trades of the last closed tick that are still kept, oldest first, and whether some
+    /// were dropped (more trades than `recentTradesKept`, or than `limit`).
+    public func tradesOfLastTick(limit: Int = Int.max) -> (trades: ArraySlice<Trade>, truncated: Bool) {
+        let available = min(tradesLastTick, recentTrades.count, max(0, limit))
+        return (recentTrades.suffix(available), available < tradesLastTick)
+    }
 }

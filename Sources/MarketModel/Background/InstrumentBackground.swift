@@ -10,16 +10,24 @@ public struct InstrumentBackground: Sendable, Hashable, Codable {
     public var noiseTraders: [NoiseTraderParameters]
     /// Value agents.
     public var valueAgents: [ValueAgentParameters]
+    /// The deep book kept by a house depth provider; `nil` for none.
+    public var depth: DepthProfile?
+    /// Draws injected in place of the seeded generator for the first steps of the price
+    /// process (entry `k` drives the step into tick `k + 1`); for single-step checks.
+    public var injectedDraws: [PriceDraw]?
 
     public init(
         startPrice: Price, priceModel: PriceModel, marketMakers: [MarketMakerParameters] = [],
-        noiseTraders: [NoiseTraderParameters] = [], valueAgents: [ValueAgentParameters] = []
+        noiseTraders: [NoiseTraderParameters] = [], valueAgents: [ValueAgentParameters] = [],
+        depth: DepthProfile? = nil, injectedDraws: [PriceDraw]? = nil
     ) {
         self.startPrice = startPrice
         self.priceModel = priceModel
         self.marketMakers = marketMakers
         self.noiseTraders = noiseTraders
         self.valueAgents = valueAgents
+        self.depth = depth
+        self.injectedDraws = injectedDraws
     }
 
     /// Constant index, no agents.
