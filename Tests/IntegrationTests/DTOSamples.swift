@@ -46,13 +46,22 @@ enum DTOSamples {
                 validationReport: full ? "ok" : nil, charged: true, createdAt: date,
                 quota: full ? quota : nil, selected: false)
         }
+        let decision = DecisionView(
+            tick: 3, clientIds: [8], model: "m", version: "1", inputsDigest: "sha256:ab", inputs: "x=1", output: "up",
+            rationale: "why", confidence: "0.5")
         func report(_ full: Bool) -> RunReportView {
-            RunReportView(
+            var view = RunReportView(
                 runId: 1, contestId: "demo", status: "complete", round: 0, heat: 0, rankInRun: 1, teamsInRun: 2,
                 finalEquity: "1", pnl: "1", fees: "0", funding: "0", trades: 1, liquidations: 0,
                 maxDrawdown: "0", fault: full ? "timeout" : nil, faultTick: full ? 3 : nil, logs: "",
                 integrity: full
                     ? RunIntegrityView(evaluationId: 1, reportSha256: "ab", flags: ["wash"], section: "{}") : nil)
+            if full {
+                view.runtime = "python-ml"
+                view.runtimeLockSha256 = "ab"
+                view.decisions = [decision]
+            }
+            return view
         }
         let team = TeamView(teamId: 1, name: "a", contestId: "demo", disqualified: true, disqualifyReason: "why")
         let runSummary = { (root: String?) in
@@ -77,6 +86,7 @@ enum DTOSamples {
                 StatusChange(status: "queued", at: date)
             ),
             ("QuotaView", quota, quota), ("RunReportView", report(true), report(false)),
+            ("DecisionView", decision, decision),
             (
                 "TeamView", team,
                 TeamView(teamId: 1, name: "a", contestId: "demo", disqualified: false, disqualifyReason: nil)
