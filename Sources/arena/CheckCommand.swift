@@ -76,7 +76,13 @@ struct CheckCommand: AsyncParsableCommand {
         if json {
             Output.json(CheckOutput(report: report, episode: verdict))
         } else {
-            Console.out(report.ok || verdict != nil ? Self.staticSummary(report) : report.summary)
+            var summary = report.ok || verdict != nil ? Self.staticSummary(report) : report.summary
+            if report.runtime == .python,
+                let name = try? BundleLocator.load(Self.directory(of: path)).manifest.runtimeName, name != "python"
+            {
+                summary = summary.replacingOccurrences(of: "(runtime python)", with: "(runtime \(name))")
+            }
+            Console.out(summary)
             if let verdict { Console.out(Self.episodeSummary(verdict)) }
             if let isolation, verdict != nil { Console.out("the episode ran the bot \(isolation)") }
         }
