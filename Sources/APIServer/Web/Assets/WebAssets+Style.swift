@@ -64,6 +64,8 @@ extension WebAssets {
         .actions a + a { margin-left: .75rem; }
         ul.events { max-height: 14rem; overflow-y: auto; padding-left: 1.2rem; font-size: .9rem; }
         @media (max-width: 40rem) { main { padding: .5rem; } h1 { font-size: 1.3rem; } th, td { padding: .3rem .4rem; }
-          .viewer canvas.price { height: 14rem; } table { font-size: .85rem; } }
+          .viewer canvas.price { height: 14rem; } table { font-size: .85rem; }
+          table.board th:nth-child(4), table.board td:nth-child(4), table.board th:nth-child(5),
+          table.board td:nth-child(5), table.board th:nth-child(8), table.board td:nth-child(8) { display: none; } }
         """#
 }
