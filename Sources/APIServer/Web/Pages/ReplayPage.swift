@@ -105,9 +105,9 @@ struct ReplayPage {
             points.append(String(format: "%.1f,%.1f", x, y))
             i += step
         }
-        var b = "<figure class=\"static-chart\"><svg viewBox=\"0 0 600 160\" role=\"img\" "
+        var b = "<figure class=\"static-chart\"><svg viewBox=\"0 0 600 160\" preserveAspectRatio=\"none\" role=\"img\" "
         b +=
-            "aria-label=\"\(HTML.escape(instrument.symbol)) mark price\"><polyline class=\"mark\" points=\"\(points.joined(separator: " "))\"/></svg>"
+            "aria-label=\"\(HTML.escape(instrument.symbol)) mark price\"><polyline class=\"mark\" vector-effect=\"non-scaling-stroke\" points=\"\(points.joined(separator: " "))\"/></svg>"
         return b + "<figcaption>\(HTML.escape(instrument.symbol)) mark price over the run</figcaption></figure>"
     }
 }
