@@ -192,6 +192,21 @@ struct AuthorizationTests {
             Row(
                 method: .GET, route: "/v1/contests/{contest}/integrity", path: "/v1/contests/authz/integrity",
                 expected: [404, 404, 404, 404]),
+            // Web pages are public (the replay page holds no data); the replay's data is the
+            // organizers' and, its own view, the run's team's until publication.
+            Row(method: .GET, route: "/", path: "/", expected: all200),
+            Row(method: .GET, route: "/contests/{contest}", path: "/contests/authz", expected: all200),
+            Row(
+                method: .GET, route: "/contests/{contest}/leaderboard", path: "/contests/authz/leaderboard",
+                expected: all200),
+            Row(
+                method: .GET, route: "/contests/{contest}/teams/{team}", path: "/contests/authz/teams/\(teamC)",
+                expected: all200),
+            Row(method: .GET, route: "/runs/{id}", path: "/runs/\(run)", expected: all200),
+            Row(method: .GET, route: "/assets/{name}", path: "/assets/replay.js", expected: all200),
+            Row(
+                method: .GET, route: "/v1/runs/{id}/replay", path: "/v1/runs/\(run)/replay",
+                expected: [403, 200, 403, 200]),
             // The published record before publication: the definition and the evaluation's seed
             // commitment are public, no board exists yet, an amendment needs a published board.
             Row(

@@ -47,14 +47,19 @@ struct DatabaseTimeoutsTests {
             // Terminating our own backend is what a restart does to a session (SQLSTATE 57P01).
             var attempts = 0
             var retried = 0
+            // Both statements on one connection: the pool must not hand the read to another one.
             let value = try await DatabaseRetry.idempotent(onRetry: { _ in retried += 1 }) { () async throws -> Int in
                 attempts += 1
-                if attempts == 1 {
-                    _ = try await client.query("SELECT pg_terminate_backend(pg_backend_pid())", logger: logger)
+                let terminate = attempts == 1
+                return try await client.withConnection { connection in
+                    if terminate {
+                        _ = try await connection.query(
+                            "SELECT pg_terminate_backend(pg_backend_pid())", logger: logger)
+                    }
+                    let rows = try await connection.query("SELECT 42", logger: logger)
+                    for try await value in rows.decode(Int.self) { return value }
+                    return 0
                 }
-                let rows = try await client.query("SELECT 42", logger: logger)
-                for try await value in rows.decode(Int.self) { return value }
-                return 0
             }
             #expect(value == 42)
             #expect(attempts == 2)
