@@ -26,10 +26,6 @@ public struct Exchange: Sendable {
     var orders: [RestingOrder] = []
     var freeSlots: [Int32] = []
     var orderIndex = OrderIndex()
-    /// Live orders per account (derived from the books; not hashed).
-    var accountOrders = AccountOrderIndex()
-    /// Per instrument, Σ long sizes in lots (= Σ short sizes), kept with every position change.
-    var openInterest: [Int64]
     var nextOrderID: UInt64 = 1
     /// Every balance: wallets, isolated margins, fees, deposits, funding residue (the only
     /// writer of money).
@@ -57,7 +53,6 @@ public struct Exchange: Sendable {
         instrumentCount = configuration.instruments.count
         books = Array(repeating: OrderBook(), count: configuration.instruments.count)
         ledger = Ledger(instrumentCount: configuration.instruments.count)
-        openInterest = Array(repeating: 0, count: configuration.instruments.count)
         let background = BackgroundMarket(
             instruments: (0..<configuration.instruments.count).map(configuration.background(of:)), seed: seed,
             tickMilliseconds: configuration.tickMilliseconds, firstHouseAccount: 1)
@@ -135,7 +130,6 @@ public struct Exchange: Sendable {
         let id = AccountID(UInt32(accounts.count))
         accounts.append(AccountState(kind: kind))
         ledger.openAccount(deposit: deposit)
-        accountOrders.openAccount()
         for spec in specs {
             positions.append(PositionState(leverage: max(1, min(Self.defaultLeverage, spec.maxLeverage))))
         }

@@ -131,7 +131,10 @@ extension Exchange {
         }
         if gone {
             if maker.reduceOnly { positions[k].reduceOnlyOrders -= 1 }
-            release(slot: slot, order: maker, position: k)
+            accounts[m].openOrders -= 1
+            orders[slot].live = false
+            orderIndex[maker.id] = nil
+            freeSlots.append(Int32(slot))
         }
 
         let trade = Trade(
@@ -178,11 +181,17 @@ extension Exchange {
         guard positions[k].reduceOnlyOrders > 0 else { return }
         let size = positions[k].size
         var doomed: [(UInt64, Int)] = []
-        for slot in accountOrders.slots[a] {
-            let order = orders[Int(slot)]
-            guard Int(order.instrument) == i, order.reduceOnly else { continue }
-            if size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size) {
-                doomed.append((order.id, Int(slot)))
+        for side in [books[i].bids, books[i].asks] {
+            for level in side.levels {
+                for entry in level.queue {
+                    let order = orders[Int(entry.slot)]
+                    guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else {
+                        continue
+                    }
+                    if size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size) {
+                        doomed.append((order.id, Int(entry.slot)))
+                    }
+                }
             }
         }
         doomed.sort { $0.0 < $1.0 }

@@ -34,9 +34,7 @@ extension Exchange {
             positions[k].askNotional += value
         }
         if reduceOnly { positions[k].reduceOnlyOrders += 1 }
-        positions[k].openOrders += 1
         accounts[a].openOrders += 1
-        accountOrders.insert(account: a, slot: slot)
     }
 
     /// Takes a resting order off the book; emits `orderCancelled` unless `reason` is nil (filled).
@@ -58,7 +56,10 @@ extension Exchange {
             positions[k].askNotional -= value
         }
         if order.reduceOnly { positions[k].reduceOnlyOrders -= 1 }
-        release(slot: slot, order: order, position: k)
+        accounts[a].openOrders -= 1
+        orders[slot].live = false
+        orderIndex[order.id] = nil
+        freeSlots.append(Int32(slot))
         if let reason {
             pending.append(
                 .orderCancelled(
@@ -67,17 +68,6 @@ extension Exchange {
                     clientTag: order.clientTag, remaining: Quantity(lots: order.remaining), reason: reason))
         }
         if let compact { compactLevel(i, side: order.side, index: compact) }
-    }
-
-    /// Frees a slot whose order left the book (filled or cancelled): counts, indexes, slab.
-    mutating func release(slot: Int, order: RestingOrder, position k: Int) {
-        let a = Int(order.account)
-        positions[k].openOrders -= 1
-        accounts[a].openOrders -= 1
-        accountOrders.remove(account: a, slot: Int32(slot))
-        orders[slot].live = false
-        orderIndex[order.id] = nil
-        freeSlots.append(Int32(slot))
     }
 
     /// Drops cancelled entries from a level whose queue is mostly dead.
@@ -98,9 +88,17 @@ extension Exchange {
     mutating func cancelAllOrders(account a: Int, instrument: Int?, reason: CancelReason) {
         guard accounts[a].openOrders > 0 else { return }
         var slots: [(id: UInt64, slot: Int)] = []
-        for slot in accountOrders.slots[a] {
-            let order = orders[Int(slot)]
-            if instrument == nil || instrument == Int(order.instrument) { slots.append((order.id, Int(slot))) }
+        for i in 0..<instrumentCount where instrument == nil || instrument == i {
+            for side in [books[i].bids, books[i].asks] {
+                for level in side.levels {
+                    for entry in level.queue {
+                        let order = orders[Int(entry.slot)]
+                        if order.id == entry.id, order.live, order.account == UInt32(a) {
+                            slots.append((entry.id, Int(entry.slot)))
+                        }
+                    }
+                }
+            }
         }
         slots.sort { $0.id < $1.id }
         for item in slots { removeResting(slot: item.slot, reason: reason) }
