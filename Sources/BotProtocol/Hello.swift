@@ -13,6 +13,9 @@ public struct Hello: Codable, Sendable, Hashable {
     public var ticksTotal: Int
     /// The contest's model terms (absent when the contest offers no model).
     public var llm: LLMInfo?
+    /// `true` when the contest refuses orders without a `decision` (`decisions: {required: true}`);
+    /// absent otherwise. Hosts that build decisions themselves (the rules hosts) send them only then.
+    public var decisionsRequired: Bool?
 
     /// Creates a hello message.
     public init(
@@ -37,5 +40,6 @@ public struct Hello: Codable, Sendable, Hashable {
         case startingBalance = "starting_balance"
         case ticksTotal = "ticks_total"
         case llm
+        case decisionsRequired = "decisions_required"
     }
 }

@@ -68,5 +68,9 @@ extension Hello {
             writer.key("llm")
             llm.write(to: &writer)
         }
+        if let decisionsRequired {
+            writer.key("decisions_required")
+            writer.bool(decisionsRequired)
+        }
     }
 }

@@ -7,4 +7,11 @@ public protocol InProcessBot {
     mutating func start(_ hello: Hello) throws
     /// The bot's actions for one observation (and log lines).
     mutating func reply(to observation: Observation) -> (actions: [BotAction], logs: [String])
+    /// The `decision` of the last reply, if it had one (protocol v1's decision log).
+    var decision: Decision? { get }
+}
+
+extension InProcessBot {
+    /// No decisions: bots that do not explain their orders.
+    public var decision: Decision? { nil }
 }

@@ -12,6 +12,7 @@ public final class InProcessWorkers: Workers {
     private var labels: [Int: String]
     private var faults: [Int: FaultReason] = [:]
     private var logs: [Int: [String]] = [:]
+    private var decisions: [Int: Decision] = [:]
     private var finished = false
 
     /// Workers running `bots` (by slot); `labels` name them in the reports.
@@ -54,6 +55,7 @@ public final class InProcessWorkers: Workers {
 
     public func exchange(_ observations: [Int: Observation]) -> [Int: WorkerTickResult] {
         var results: [Int: WorkerTickResult] = [:]
+        decisions.removeAll(keepingCapacity: true)
         for slot in observations.keys.sorted() {
             if let fault = faults[slot] {
                 results[slot] = .faulted(fault)
@@ -62,11 +64,14 @@ public final class InProcessWorkers: Workers {
             guard var bot = bots[slot], let observation = observations[slot] else { continue }
             let (actions, lines) = bot.reply(to: observation)
             bots[slot] = bot
+            decisions[slot] = bot.decision
             if !lines.isEmpty, logs[slot, default: []].count < 200 { logs[slot, default: []] += lines.prefix(16) }
             results[slot] = .actions(actions, logs: lines)
         }
         return results
     }
+
+    public func decision(of slot: Int) -> Decision? { decisions[slot] }
 
     public func finish(end: [Int: End]) -> [Int: WorkerReport] {
         guard !finished else { return [:] }

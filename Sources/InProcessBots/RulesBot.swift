@@ -25,4 +25,7 @@ public struct RulesBot: InProcessBot {
     public mutating func reply(to observation: Observation) -> (actions: [BotAction], logs: [String]) {
         session.reply(to: observation)
     }
+
+    /// The decision of the last reply (sent when `hello.decisions_required` is true).
+    public var decision: Decision? { session.lastDecision }
 }

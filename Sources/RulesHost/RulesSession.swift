@@ -20,6 +20,13 @@ public struct RulesSession: Sendable {
     private var evaluator: StrategyEvaluator?
     /// The conversion between wire messages and the evaluator's inputs (set by `start`).
     public private(set) var translator: RulesObservationTranslator?
+    /// The contest asks for decisions (`hello.decisions_required`): the session then numbers its
+    /// orders (`RulesDecision.clientID`) and explains them (`lastDecision`). Otherwise its orders
+    /// carry no client ids and it sends no decisions, exactly as before decisions existed.
+    public private(set) var sendsDecisions = false
+    /// The decision of the last `step`'s reply (nil when it placed nothing or decisions are off).
+    public private(set) var lastDecision: Decision?
+    private var strategyName = ""
 
     /// A session for `document` (not yet checked).
     public init(document: StrategyDocument) {
@@ -45,6 +52,8 @@ public struct RulesSession: Sendable {
                 maxOrdersPerTick: hello.limits.maxActionsPerTick))
         evaluator = try StrategyEvaluator(strategy: checked, instruments: specs)
         translator = RulesObservationTranslator(instruments: specs)
+        sendsDecisions = hello.decisionsRequired == true
+        strategyName = checked.name
         return "rules strategy \(checked.name) ready; cost bound \(checked.costBound) steps/tick"
     }
 
@@ -60,10 +69,25 @@ public struct RulesSession: Sendable {
     /// One tick from an evaluator input the host built itself (exactly what the translator
     /// would build from the same tick's observation).
     public mutating func step(_ input: StrategyInput) -> (actions: [BotAction], logs: [String]) {
+        lastDecision = nil
         guard evaluator != nil, let translator else { return ([], []) }
         let output = evaluator!.step(input)  // in place: no copy of the evaluator's buffers
         var logs = output.logs
         if output.budgetExceeded { logs.append("step budget exceeded; no actions this tick") }
-        return (output.actions.map(translator.action), logs)
+        var actions = output.actions.map(translator.action)
+        if sendsDecisions { lastDecision = bind(&actions, tick: input.tick) }
+        return (actions, logs)
+    }
+
+    /// Numbers the `place` actions of a reply and returns the decision explaining them.
+    private func bind(_ actions: inout [BotAction], tick: Int64) -> Decision? {
+        var ids: [UInt64] = []
+        for offset in actions.indices {
+            guard case .place(var order) = actions[offset] else { continue }
+            order.clientID = RulesDecision.clientID(tick: tick, index: ids.count)
+            ids.append(order.clientID!)
+            actions[offset] = .place(order)
+        }
+        return RulesDecision.decision(strategy: strategyName, rules: evaluator?.decisions ?? [], clientIDs: ids)
     }
 }

@@ -22,7 +22,7 @@ struct WorkerSession {
             case .observation(let observation):
                 let (actions, logs) = session.reply(to: observation)
                 for log in logs { write(.log(LogMessage(message: log))) }
-                write(.actions(Actions(tick: observation.tick, actions: actions)))
+                write(.actions(Actions(tick: observation.tick, actions: actions, decision: session.lastDecision)))
             case .end:
                 return
             case .llmResponse:

@@ -101,6 +101,7 @@ struct TickLoop {
                 contestId: spec.contest.id, team: entry.label, limits: limits,
                 startingBalance: deposit, ticks: ticks)
             hellos[entry.slot]?.llm = clock?.info
+            if spec.contest.decisionsRequired { hellos[entry.slot]?.decisionsRequired = true }
         }
         alive = Set(slots)
         var started = workers.start(hello: hellos.filter { rules?.index[$0.key] == nil })
@@ -272,7 +273,8 @@ struct TickLoop {
         switch result {
         case .actions(let actions, _):
             // The reply's decision goes into the transcript before its orders (hash-chained).
-            let decision = DecisionGate.record(workers.decision(of: slot), actions: actions)
+            let sent = rules?.index[slot] != nil ? rules?.decision(of: slot) : workers.decision(of: slot)
+            let decision = DecisionGate.record(sent, actions: actions)
             if let decision { recorder.record(.decision(slot: UInt32(slot), decision, digest: decision.digest)) }
             let gate = DecisionGate(required: spec.contest.decisionsRequired)
             for action in actions {

@@ -23,6 +23,8 @@ final class InProcessRules {
         var fault: FaultReason?
         var logs: [String] = []
         var droppedLogs = 0
+        /// The decision of the last reply (contests that ask for decisions).
+        var decision: Decision?
     }
 
     /// Log lines kept per strategy for its report.
@@ -96,6 +98,7 @@ final class InProcessRules {
                         // release every buffer of its evaluator (a quarter of a 1,000-team tick).
                         guard hosts[offset].session != nil else { continue }
                         let (actions, logs) = hosts[offset].session!.step(input)
+                        hosts[offset].decision = hosts[offset].session!.lastDecision
                         if !logs.isEmpty { Self.keep(logs, &hosts[offset]) }
                         outputs[offset] = .actions(actions, logs: logs)
                     }
@@ -108,6 +111,11 @@ final class InProcessRules {
             if let output = outputs[offset] { results[hosts[offset].slot] = output }
         }
         return results
+    }
+
+    /// The decision of `slot`'s reply in the last `step` (nil: none, or not hosted here).
+    func decision(of slot: Int) -> Decision? {
+        index[slot].flatMap { hosts[$0].decision }
     }
 
     /// One report per hosted slot.
