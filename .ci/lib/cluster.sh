@@ -15,6 +15,7 @@
 set -euo pipefail
 
 CLUSTER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$CLUSTER_ROOT/.ci/lib/paced-bot.sh"
 BIN="${ARENA_BIN_DIR:-$CLUSTER_ROOT/.build/debug}"
 SUBNET=10.213.0
 ID="pa$$"
@@ -241,8 +242,12 @@ EOF
         [ "$(head -1 <<<"$response")" = 201 ] || die "register $team: $response"
         token="$(json_field "$(tail -n +2 <<<"$response")" 'd["token"]')"
         echo "$token" >"$WORK/token-$index"
-        # A plain `tar czf` of the strategy directory is a valid bundle.
-        tar -C "$CLUSTER_ROOT/Seeds/strategies/$strategy" -czf "$WORK/bundle-$index.tar.gz" .
+        if [ "$index" -le "${CLUSTER_PACED_TEAMS:-0}" ]; then
+            paced_bot_bundle "$WORK/bundle-$index.tar.gz"   # a process bot that takes wall time
+        else
+            # A plain `tar czf` of the strategy directory is a valid bundle.
+            tar -C "$CLUSTER_ROOT/Seeds/strategies/$strategy" -czf "$WORK/bundle-$index.tar.gz" .
+        fi
         response="$(http POST /v1/submissions "$token" "$WORK/bundle-$index.tar.gz" application/gzip)"
         body="$(tail -n +2 <<<"$response")"
         # New submissions pass a validation episode on a runner first (validating → queued).
