@@ -10,9 +10,9 @@
 source "$(dirname "$0")/lib/cluster.sh"
 
 TICKS="${MH_TICKS:-1000}"
-# Rules strategies run inside the runner: one paced Python bot gives the heat worker processes
-# and ~15 s of wall time per run (.ci/lib/paced-bot.sh).
-export CLUSTER_PACED_TEAMS=1
+# Rules strategies run inside the runner: paced Python bots give every heat worker processes
+# and ~15 s of wall time per run, whichever entries an evaluation starts with (.ci/lib/paced-bot.sh).
+export CLUSTER_PACED_TEAMS="${TEAM_COUNT:-4}"
 # Long on purpose: if the other runner gets the job well within it, the lease was handed back.
 LEASE_SECONDS=40
 

@@ -121,11 +121,9 @@ for index in $(seq "$TEAMS"); do
     curl -s -o "$WORK/team-$index.json" -H 'Content-Type: application/json' \
         --data "{\"name\":\"team-$index\"}" "$BASE/v1/contests/rk/teams"
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["token"])' "$WORK/team-$index.json" >"$WORK/token-$index"
-    if [ "$index" = 1 ]; then
-        paced_bot_bundle "$WORK/bundle-$index.tar.gz"   # a process bot: the heat has workers and takes wall time
-    else
-        tar -C "$ROOT/Seeds/strategies/$strategy" -czf "$WORK/bundle-$index.tar.gz" .
-    fi
+    # Paced process bots (.ci/lib/paced-bot.sh): every heat has workers and takes wall time,
+    # whichever batch of validated entries an evaluation starts with ($strategy names the team only).
+    paced_bot_bundle "$WORK/bundle-$index.tar.gz"
     code="$(curl -s -o "$WORK/submission-$index.json" -w '%{http_code}' -H "Authorization: Bearer $(cat "$WORK/token-$index")" \
         -H 'Content-Type: application/gzip' --data-binary @"$WORK/bundle-$index.tar.gz" "$BASE/v1/submissions")"
     [ "$code" = 202 ] || die "submit team-$index: $code"
