@@ -115,14 +115,12 @@ EOF
 code="$(curl -s -o "$WORK/contest.json" -w '%{http_code}' -H "Authorization: Bearer $ORGANIZER" \
     -H 'Content-Type: application/yaml' --data-binary @"$WORK/contest.yaml" "$BASE/v1/admin/contests")"
 [ "$code" = 201 ] || die "create contest: $code $(cat "$WORK/contest.json")"
-strategies=(trend-following mean-reversion market-making breakout)
 for index in $(seq "$TEAMS"); do
-    strategy="${strategies[$((index - 1))]}"
     curl -s -o "$WORK/team-$index.json" -H 'Content-Type: application/json' \
         --data "{\"name\":\"team-$index\"}" "$BASE/v1/contests/rk/teams"
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["token"])' "$WORK/team-$index.json" >"$WORK/token-$index"
     # Paced process bots (.ci/lib/paced-bot.sh): every heat has workers and takes wall time,
-    # whichever batch of validated entries an evaluation starts with ($strategy names the team only).
+    # whichever batch of validated entries an evaluation starts with.
     paced_bot_bundle "$WORK/bundle-$index.tar.gz"
     code="$(curl -s -o "$WORK/submission-$index.json" -w '%{http_code}' -H "Authorization: Bearer $(cat "$WORK/token-$index")" \
         -H 'Content-Type: application/gzip' --data-binary @"$WORK/bundle-$index.tar.gz" "$BASE/v1/submissions")"
