@@ -13,6 +13,7 @@
 # Loopback only; about 3-5 minutes on 2 cores; every wait has a deadline; leaves no processes
 # behind. Ends with "db-restart: N passed, M failed" (exit 1 when a check failed).
 source "$(dirname "$0")/lib/live-server.sh"
+source "$(dirname "$0")/lib/paced-bot.sh"
 
 TICKS="${DR_TICKS:-1500}"
 DEMO_TICKS="${DR_DEMO_TICKS:-900}"
@@ -121,11 +122,14 @@ ORGANIZER="$(organizer_token dr-admin)"
 [ -n "$ORGANIZER" ] || die "bootstrap-organizer printed no token"
 contest_yaml dr "$TICKS" >"$WORK/contest.yaml"
 CONTEST="$(create_contest "$ORGANIZER" "$WORK/contest.yaml")"
-strategies=(trend-following mean-reversion market-making breakout)
 : >"$WORK/serve.targets"
 for index in $(seq "$TEAMS"); do
     token="$(register_team "$CONTEST" "dr-team-$index")"
-    bundle="$(make_bundle "${strategies[$((index - 1))]}" "dr-$index")"
+    # Paced process bots (.ci/lib/paced-bot.sh): rules strategies run inside the runner and a
+    # 1,500-tick heat of them ends before the restart; these take ~22 s per run.
+    bundle="$WORK/bundles/dr-$index.tar.gz"
+    mkdir -p "$WORK/bundles"
+    paced_bot_bundle "$bundle"
     code="$(http POST /v1/submissions "$token" "$bundle" application/gzip)"
     [ "$code" = 202 ] || die "submit dr-team-$index: HTTP $code $(cat "$WORK/last.json")"
     echo "/v1/submissions/$(json 'd["id"]') $token" >>"$WORK/serve.targets"
