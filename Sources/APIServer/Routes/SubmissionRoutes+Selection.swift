@@ -7,9 +7,13 @@ import Storage
 extension SubmissionRoutes {
     /// `POST /v1/submissions/{id}/select` (team): marks the submission evaluated for the final
     /// ranking while a phase with `final_selection: true` is open, and queues an evaluation.
-    /// `409 selection_closed` outside such a phase; `409 not_selectable` for rejected or failed ones.
+    /// `409 selection_closed` outside such a phase; `409 not_selectable` for rejected or failed ones;
+    /// `403 disqualified` for a disqualified team (its selection would queue evaluations for nothing).
     func select(_ id: Int64, team: TeamRecord) async throws -> Response {
         _ = try await ownSubmission(id, team: team)
+        guard team.disqualifiedAt == nil else {
+            throw APIError(.forbidden, code: "disqualified", "the team is disqualified: \(team.disqualifyReason ?? "")")
+        }
         let definition = try await contests.definition(contestId: team.contestId)
         guard let phase = definition.openSelectionPhase(at: Date()) else {
             throw APIError(
