@@ -35,6 +35,8 @@ struct TickLoop {
     /// Slots of the heat in ascending order, and their accounts in the same order.
     private var entrySlots: [Int] = []
     private var entryAccounts: [AccountID?] = []
+    /// Each slot's index in `entrySlots` (fixed for the heat).
+    private var entryPosition: [Int: Int] = [:]
     /// Account snapshots (by `entrySlots` position) of the state the next tick starts from,
     /// taken once after each tick for the equity curves and reused for the next observations.
     private var snapshots: [AccountSnapshot?]?
@@ -92,6 +94,7 @@ struct TickLoop {
         }
         entrySlots = slots
         entryAccounts = slots.map { accounts[$0] }
+        entryPosition = Dictionary(slots.enumerated().map { ($1, $0) }, uniquingKeysWith: { $1 })
         let limits = ProtocolLimits(
             tickDeadlineMs: spec.contest.limits.tickDeadlineMilliseconds,
             maxActionsPerTick: spec.contest.limits.maxActionsPerTick)
@@ -141,12 +144,8 @@ struct TickLoop {
         let exchange = recorder.exchange
         let tick = exchange.tick
         let timeMs = tick * market.tickMilliseconds
-        var processSlots: [Int] = []
-        var position: [Int: Int] = [:]
-        for (offset, slot) in entrySlots.enumerated() {
-            position[slot] = offset
-            if alive.contains(slot), rules?.index[slot] == nil { processSlots.append(slot) }
-        }
+        let position = entryPosition
+        let processSlots = entrySlots.filter { self.alive.contains($0) && rules?.index[$0] == nil }
         let needsWireMarkets = !processSlots.isEmpty || (rules != nil && inputs == nil)
         let wireMarkets = needsWireMarkets ? builder.markets(exchange) : []
         func observation(_ slot: Int) -> Observation? {
