@@ -69,7 +69,8 @@ struct GatewayOutcomeTests {
     @Test("a failing endpoint is retried without charging the team; a success after a retry counts once")
     func retriedPlatformFailure() async {
         let flaky = FlakyEndpoint(failures: 1)
-        let gateway = ModelGateway(settings: Fixtures.settings(retries: 1), endpoint: flaky)
+        // A generous thinking window: the test counts retries; a starved machine must not leave no room for one.
+        let gateway = ModelGateway(settings: Fixtures.settings(thinkingMs: 600_000, retries: 1), endpoint: flaky)
         let exchange = await gateway.serve(slot: 0, tick: 1, request: Fixtures.request())
         #expect(exchange.outcome == .ok)
         #expect(exchange.record.attempts == 2)
@@ -80,7 +81,8 @@ struct GatewayOutcomeTests {
 
     @Test("an endpoint that keeps failing gives endpoint_error, counted as a platform failure, not charged")
     func endpointError() async {
-        let gateway = ModelGateway(settings: Fixtures.settings(retries: 2), endpoint: StubModel(behavior: .error))
+        let gateway = ModelGateway(
+            settings: Fixtures.settings(thinkingMs: 600_000, retries: 2), endpoint: StubModel(behavior: .error))
         let exchange = await gateway.serve(slot: 3, tick: 1, request: Fixtures.request())
         #expect(exchange.outcome == .endpointError)
         #expect(exchange.outcome.isPlatformFailure)
