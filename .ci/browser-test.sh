@@ -16,6 +16,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/.ci/lib/stop-demo.sh"
 BIN="${ARENA_BIN_DIR:-$ROOT/.build/debug}"
 PORT="${BROWSER_TEST_PORT:-18190}"
 BASE="http://127.0.0.1:$PORT"
@@ -33,16 +34,7 @@ log() { printf '[%3ds] %s\n' $((SECONDS - STARTED_AT)) "$*" >&2; }
 finish() {
     local status=$?
     set +e
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID"
-        for _ in $(seq 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null
-        wait "$SERVER_PID" 2>/dev/null
-    fi
-    # The embedded PostgreSQL outlives a killed server: stop it by its own pid file.
-    local pgpid
-    pgpid="$(head -1 "$WORK/state/postgres/data/postmaster.pid" 2>/dev/null)"
-    [ -n "$pgpid" ] && kill -INT "$pgpid" 2>/dev/null && for _ in $(seq 100); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.1; done
+    stop_server_and_postgres "$SERVER_PID" "$WORK/state"
     if [ -f "$WORK/results" ]; then read -r PASSED FAILED <"$WORK/results"; fi
     if [ "$status" != 0 ] && [ "$FAILED" = 0 ]; then
         FAILED=$((FAILED + 1))
