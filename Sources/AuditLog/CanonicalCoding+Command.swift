@@ -44,6 +44,10 @@ extension CanonicalWriter {
         case .closeOut(let account):
             write(byte: 7)
             write(unsigned: UInt64(account.rawValue))
+        case .setSelfTradeGroup(let account, let group):
+            write(byte: 8)
+            write(unsigned: UInt64(account.rawValue))
+            write(unsigned: UInt64(group))
         }
     }
 
@@ -94,6 +98,8 @@ extension CanonicalReader {
             let mode: MarginMode = try readBool() ? .isolated : .cross
             return .setMarginMode(account: account, instrument: instrument, mode: mode)
         case 7: return .closeOut(account: try readAccount())
+        case 8:
+            return .setSelfTradeGroup(account: try readAccount(), group: try readUnsigned(as: UInt32.self))
         default: throw TranscriptError(.malformed, "unknown command tag \(tag) at byte \(position - 1)")
         }
     }

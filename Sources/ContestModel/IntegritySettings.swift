@@ -10,6 +10,7 @@ import MarketModel
 ///   wash: { window_ticks: 20, min_round_trips: 10, min_matched_usdt: "10000", min_matched_share: "0.5" }
 ///   copying: { min_lag_ticks: 1, max_lag_ticks: 30, min_cosine: "0.75", min_follow_ratio: "0.6", min_changes: 6 }
 ///   spoofing: { min_orders_per_run: 500, min_order_to_fill: "50", field_multiple: "10", min_cancel_rate: "0.9" }
+///   linked_teams: [[alpha, alpha-2], [quant-club, quant-club-b]]   # same people: never trade each other
 /// ```
 ///
 /// A definition without `integrity:` encodes without it, so adding this section to the model
@@ -23,19 +24,47 @@ public struct IntegritySettings: Codable, Sendable, Hashable {
     public var copying: Copying
     /// Spoofing and quote stuffing: order-to-fill ratio and cancel rate against the field.
     public var spoofing: Spoofing
+    /// Groups of team names the organizer links as the same people. Teams of one group that meet
+    /// in a heat share a self-trade-prevention group: their orders never match each other (the
+    /// runner issues `setSelfTradeGroup` at tick 0, so the transcript records it). Each group
+    /// names at least two distinct teams and a team is in at most one group. Encoded only when
+    /// not empty, so definitions without it keep their canonical JSON.
+    public var linkedTeams: [[String]]
 
     /// The default thresholds (the ones documented in docs/INTEGRITY.md).
     public init(
-        transfer: Transfer = .init(), wash: Wash = .init(), copying: Copying = .init(), spoofing: Spoofing = .init()
+        transfer: Transfer = .init(), wash: Wash = .init(), copying: Copying = .init(), spoofing: Spoofing = .init(),
+        linkedTeams: [[String]] = []
     ) {
         self.transfer = transfer
         self.wash = wash
         self.copying = copying
         self.spoofing = spoofing
+        self.linkedTeams = linkedTeams
     }
 
     enum CodingKeys: String, CodingKey {
         case transfer, wash, copying, spoofing
+        case linkedTeams = "linked_teams"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(transfer, forKey: .transfer)
+        try container.encode(wash, forKey: .wash)
+        try container.encode(copying, forKey: .copying)
+        try container.encode(spoofing, forKey: .spoofing)
+        if !linkedTeams.isEmpty { try container.encode(linkedTeams, forKey: .linkedTeams) }
+    }
+
+    /// The self-trade-prevention group (1-based place of its group in ``linkedTeams``) of each
+    /// linked team name; teams not linked are absent.
+    public var selfTradeGroups: [String: UInt32] {
+        var groups: [String: UInt32] = [:]
+        for (index, names) in linkedTeams.enumerated() {
+            for name in names { groups[name] = UInt32(index + 1) }
+        }
+        return groups
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +73,28 @@ public struct IntegritySettings: Codable, Sendable, Hashable {
         wash = try container.decodeIfPresent(Wash.self, forKey: .wash) ?? .init()
         copying = try container.decodeIfPresent(Copying.self, forKey: .copying) ?? .init()
         spoofing = try container.decodeIfPresent(Spoofing.self, forKey: .spoofing) ?? .init()
+        linkedTeams = try container.decodeIfPresent([[String]].self, forKey: .linkedTeams) ?? []
+        try Self.checkLinks(linkedTeams, in: container)
+    }
+
+    /// Refuses a group of fewer than two distinct names, a blank name, a team in two groups and
+    /// more groups than a contest could use.
+    private static func checkLinks(_ groups: [[String]], in container: KeyedDecodingContainer<CodingKeys>) throws {
+        func refuse(_ message: String) -> DecodingError {
+            .dataCorrupted(
+                .init(codingPath: container.codingPath + [CodingKeys.linkedTeams], debugDescription: message))
+        }
+        guard groups.count <= 10_000 else { throw refuse("at most 10000 groups") }
+        var seen: Set<String> = []
+        for group in groups {
+            guard Set(group).count == group.count, group.count >= 2 else {
+                throw refuse("each group names at least two distinct teams, got \(group)")
+            }
+            for name in group {
+                guard !name.allSatisfy(\.isWhitespace) else { throw refuse("a team name is blank") }
+                guard seen.insert(name).inserted else { throw refuse("team \"\(name)\" is in two groups") }
+            }
+        }
     }
 
     /// Parts per million of a decimal ratio such as `"0.75"` (at most 6 decimals), or nil.

@@ -14,4 +14,9 @@ public enum MarketCommand: Hashable, Sendable, Codable {
     case setMarginMode(account: AccountID, instrument: InstrumentID, mode: MarginMode)
     /// Cancels all orders and closes all positions at market (used when a bot faults).
     case closeOut(account: AccountID)
+    /// Puts a bot account in self-trade-prevention group `group` (0: no group). An incoming order
+    /// never matches a resting order of another account in the same non-zero group: matching
+    /// stops there and the taker's remainder expires, exactly as against its own resting orders.
+    /// Issued by the runner for teams the organizer links as the same people, never by a bot.
+    case setSelfTradeGroup(account: AccountID, group: UInt32)
 }

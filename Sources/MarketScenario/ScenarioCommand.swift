@@ -1,6 +1,7 @@
 /// One scripted command.
 public struct ScenarioCommand: Sendable, Decodable {
-    /// `order`, `cancel`, `cancelAll`, `leverage`, `marginMode`, `deposit`, `closeOut`.
+    /// `order`, `cancel`, `cancelAll`, `leverage`, `marginMode`, `deposit`, `closeOut`,
+    /// `selfTradeGroup`.
     public var op: String
     /// Account.
     public var account: String
@@ -28,4 +29,6 @@ public struct ScenarioCommand: Sendable, Decodable {
     public var mode: String?
     /// Amount.
     public var amount: String?
+    /// For `selfTradeGroup`: the self-trade-prevention group (0 clears it).
+    public var group: UInt32?
 }

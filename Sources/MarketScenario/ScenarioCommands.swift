@@ -54,6 +54,11 @@ enum ScenarioCommands {
             return .deposit(account: account, amount: try ScenarioBuilder.money(text, "amount"))
         case "closeOut":
             return .closeOut(account: account)
+        case "selfTradeGroup":
+            guard let group = command.group else {
+                throw ScenarioError(code: "missing_group", message: "selfTradeGroup needs group (0 clears it)")
+            }
+            return .setSelfTradeGroup(account: account, group: group)
         default:
             throw ScenarioError.unknown("op", command.op)
         }

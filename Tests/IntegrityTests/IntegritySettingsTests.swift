@@ -40,6 +40,26 @@ struct IntegritySettingsTests {
         #expect(roundTrip == definition)
     }
 
+    @Test("linked teams: groups by name, numbered from 1, kept through the canonical JSON")
+    func linkedTeams() throws {
+        let definition = try ContestDefinitionLoader.parse(
+            Self.base + """
+
+                integrity:
+                  linked_teams: [[alpha, alpha-2], [quant-club, quant-club-b, quant-club-c]]
+                """)
+        let settings = definition.integritySettings
+        #expect(
+            settings.selfTradeGroups == [
+                "alpha": 1, "alpha-2": 1, "quant-club": 2, "quant-club-b": 2, "quant-club-c": 2,
+            ])
+        let json = try definition.canonicalJSON()
+        #expect(json.contains("\"linked_teams\":[[\"alpha\",\"alpha-2\"]"))
+        #expect(try ContestDefinition.decode(json: try definition.canonicalJSON()) == definition)
+        let unlinked = try ContestDefinitionLoader.parse(Self.base + "\nintegrity:\n  wash: { window_ticks: 5 }")
+        #expect(!(try unlinked.canonicalJSON()).contains("linked_teams"))
+    }
+
     @Test(
         "out-of-range values are refused with the field's path",
         arguments: [
@@ -48,6 +68,10 @@ struct IntegritySettingsTests {
             ("copying: { min_lag_ticks: 10, max_lag_ticks: 5 }", "integrity.copying.max_lag_ticks"),
             ("spoofing: { min_order_to_fill: \"0.5\" }", "integrity.spoofing.min_order_to_fill"),
             ("transfer: { min_usdt: \"-1\" }", "integrity.transfer.min_usdt"),
+            ("linked_teams: [[solo]]", "integrity.linked_teams"),
+            ("linked_teams: [[a, a]]", "integrity.linked_teams"),
+            ("linked_teams: [[a, b], [b, c]]", "integrity.linked_teams"),
+            ("linked_teams: [[a, \"  \"]]", "integrity.linked_teams"),
         ])
     func invalid(_ section: String, _ field: String) {
         #expect {

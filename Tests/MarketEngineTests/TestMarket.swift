@@ -21,6 +21,7 @@ struct TestMarket {
         exchange = Exchange(configuration: configuration, seed: 1)
     }
 
+    @discardableResult
     mutating func run(_ command: MarketCommand) -> [MarketEvent] {
         let produced = exchange.apply(command)
         events += produced

@@ -92,6 +92,11 @@ struct TickLoop {
             }
             curves[slot] = [deposit]
         }
+        for link in SelfTradeLinks(settings: spec.contest.integritySettings, entries: spec.entries).assignments {
+            guard let account = accounts[link.slot] else { continue }
+            recorder.apply(
+                .setSelfTradeGroup(account: account, group: link.group), origin: .system(slot: UInt32(link.slot)))
+        }
         entrySlots = slots
         entryAccounts = slots.map { accounts[$0] }
         entryPosition = Dictionary(slots.enumerated().map { ($1, $0) }, uniquingKeysWith: { $1 })

@@ -5,4 +5,7 @@ struct AccountState: Sendable, Hashable {
     var openOrders: Int32 = 0
     /// Positions with non-zero size.
     var openPositions: Int32 = 0
+    /// Self-trade-prevention group (0: none): accounts sharing a non-zero group never match each
+    /// other (``MarketCommand/setSelfTradeGroup(account:group:)``).
+    var selfTradeGroup: UInt32 = 0
 }

@@ -31,6 +31,9 @@ extension Exchange {
         case .closeOut(let account):
             guard let a = botAccount(account) else { return }
             closeOut(account: a)
+        case .setSelfTradeGroup(let account, let group):
+            guard let a = botAccount(account) else { return }
+            accounts[a].selfTradeGroup = group
         }
     }
 

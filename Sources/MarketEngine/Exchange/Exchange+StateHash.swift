@@ -17,6 +17,11 @@ extension Exchange {
             h.combine(ledger.wallets[a])
             h.combine(ledger.deposits[a])
             h.combine(Int(account.openOrders))
+            // Combined only when set, so runs without linked teams keep the hashes they always had.
+            if account.selfTradeGroup != 0 {
+                h.combine(Int(0x5354_5047))  // "STPG"
+                h.combine(Int(account.selfTradeGroup))
+            }
         }
         for (k, p) in positions.enumerated() {
             for field in [

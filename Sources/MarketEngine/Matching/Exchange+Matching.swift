@@ -14,6 +14,7 @@ extension Exchange {
         feeMode: FeeMode
     ) -> MatchStop {
         let takesAsks = side == .buy
+        let group = accounts[a].selfTradeGroup
         while remaining > 0 {
             let levelCount = takesAsks ? books[i].asks.levels.count : books[i].bids.levels.count
             guard levelCount > 0 else { return .none }
@@ -37,7 +38,9 @@ extension Exchange {
                 }
                 continue
             }
-            if maker.account == UInt32(a) { return .selfTrade }
+            if maker.account == UInt32(a) || (group != 0 && accounts[Int(maker.account)].selfTradeGroup == group) {
+                return .selfTrade
+            }
             var lots = min(remaining, maker.remaining)
             if maker.reduceOnly {
                 let size = positions[positionIndex(Int(maker.account), i)].size

@@ -91,6 +91,7 @@ extension Exchange {
     /// Lots an incoming order could fill now (stopping at a self-trade, as STP would).
     func fillableLots(_ i: Int, side: Side, limit: Int64, upTo wanted: Int64, account: Int) -> Int64 {
         let levels = side == .buy ? books[i].asks.levels : books[i].bids.levels
+        let group = accounts[account].selfTradeGroup
         var total: Int64 = 0
         var index = levels.count - 1
         while index >= 0, total < wanted {
@@ -100,7 +101,11 @@ extension Exchange {
             for entry in level.queue {
                 let order = orders[Int(entry.slot)]
                 guard order.id == entry.id, order.live else { continue }
-                if order.account == UInt32(account) { return total }
+                if order.account == UInt32(account)
+                    || (group != 0 && accounts[Int(order.account)].selfTradeGroup == group)
+                {
+                    return total
+                }
                 total += order.remaining
                 if total >= wanted { return total }
             }
