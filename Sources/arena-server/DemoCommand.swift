@@ -19,7 +19,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Contest definition to load.") var contest: String?
-    @Option(help: "Teams to register: a JSON list of {name, bundle} (bundles relative to the file's directory).")
+    @Option(
+        help: """
+            Teams to register: a JSON list of {name, bundle} (bundles relative to the file's \
+            directory, or absolute).
+            """
+    )
     var teams: String?
     @Flag(help: "Exit after printing the leaderboard instead of serving until Ctrl-C.") var exitAfterRun = false
     @OptionGroup var options: ServerOptions

@@ -120,7 +120,8 @@ struct DemoDriver: Service {
                 }
             }
             guard let token = tokens[team.name] else { continue }
-            let archive = try BundleArchive.pack(directory: seedsDirectory + "/" + team.bundle, limits: BundleLimits())
+            let directory = team.bundle.hasPrefix("/") ? team.bundle : seedsDirectory + "/" + team.bundle
+            let archive = try BundleArchive.pack(directory: directory, limits: BundleLimits())
             // The server answers a repeated upload of the same files with the existing entry.
             let submission = try await client.patientJSON(
                 SubmissionView.self, .POST, "/v1/submissions", token: token,
