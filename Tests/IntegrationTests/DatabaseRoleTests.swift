@@ -40,6 +40,8 @@ struct DatabaseRoleTests {
                 let failure = await RoleFixture.failure(api, statement)
                 #expect(failure == Self.denied, "as arena_api: \(statement) → \(failure ?? "succeeded")")
             }
+            // The API may lock a team's row to serialise its selections (UPDATE on some column).
+            #expect(try await api.selectSubmission(id: 1, teamId: 1) == .notFound)
             // Appending through the function works and keeps the chain intact.
             try await api.appendAudit(actor: "team:1", action: "team.registered", subject: "contest:x")
             let chain = try await fixture.owner.auditChain()

@@ -74,4 +74,41 @@ struct FinalSelectionTests {
             }
         }
     }
+
+    /// Two selections of different submissions of one team at the same time used to collide on
+    /// the one-selected-per-team index (a 500 for the loser): they now queue on the team's row.
+    @Test func concurrentSelectionsOfOneTeamAllSucceedAndLeaveOneSelected() async throws {
+        try await ServiceFixture.with { fixture in
+            let app = Application(router: fixture.api.router())
+            try await app.test(.router) { raw in
+                let client = TestClient(client: raw)
+                let organizer = try await fixture.organizerToken()
+                try await fixture.createContest(
+                    client, organizer: organizer,
+                    yaml: ServiceFixture.contestYAML(id: "race", phases: "[{name: final, final_selection: true}]"))
+                let team = try await fixture.register(client, contest: "race", name: "racer")
+                var ids: [Int64] = []
+                for variant in 1...2 {
+                    let response = try await client.call(
+                        .post, "/v1/submissions", token: team.token,
+                        body: try ServiceFixture.variantBundle("grid", variant: variant))
+                    ids.append(try response.decode(SubmissionView.self).id)
+                    _ = try await fixture.runner(owner: "r\(variant)").runUntilIdle()
+                }
+                let store = fixture.store
+                for round in 0..<5 {
+                    let outcomes = try await withThrowingTaskGroup(of: ArenaStore.SelectionOutcome.self) { group in
+                        for index in 0..<8 {
+                            let id = ids[(index + round) % 2]
+                            group.addTask { try await store.selectSubmission(id: id, teamId: team.id) }
+                        }
+                        return try await group.reduce(into: []) { $0.append($1) }
+                    }
+                    #expect(outcomes.count == 8 && outcomes.allSatisfy { $0 == .selected }, "\(outcomes)")
+                    let selected = try await store.selectedSubmissionId(teamId: team.id)
+                    #expect(selected.map(ids.contains) == true)
+                }
+            }
+        }
+    }
 }

@@ -14,8 +14,13 @@ extension ArenaStore {
 
     /// Marks submission `id` as the team's final selection, clearing any earlier one, in one
     /// transaction. Evaluations then use it instead of the team's newest submission.
+    ///
+    /// Selections of one team are serialised on the team's row: two at once (of different
+    /// submissions) would otherwise both clear "the other" selection before either committed and
+    /// the second would hit the one-selected-per-team index. The last to commit wins.
     public func selectSubmission(id: Int64, teamId: Int64) async throws -> SelectionOutcome {
         try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT id FROM teams WHERE id = \(teamId) FOR NO KEY UPDATE", logger: logger)
             let rows = try await connection.query(
                 "SELECT status FROM submissions WHERE id = \(id) AND team_id = \(teamId) FOR UPDATE", logger: logger)
             var status: String?
