@@ -16,6 +16,8 @@ public struct SandboxError: Error, Sendable, Hashable, CustomStringConvertible {
         case isolationUnavailable = "isolation_unavailable"
         /// A launch names a runtime that is not installed, or whose identity is not the one expected.
         case runtimeMissing = "runtime_missing"
+        /// The host could not create what the group needs to watch its workers (e.g. no descriptor left).
+        case resourcesExhausted = "resources_exhausted"
     }
 
     public var code: Code

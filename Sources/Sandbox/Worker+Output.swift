@@ -16,12 +16,16 @@ extension Worker {
     ) -> OutputOutcome {
         guard stdoutFD >= 0 else { return .endOfFile }
         let maxBytesPerTick = max(1 << 20, 4 * configuration.maxLineBytes)
+        // Plain values for the line handler (capturing the configuration would copy it per read).
+        let maxLineBytes = configuration.maxLineBytes
+        let maxLinesPerTick = configuration.maxLinesPerTick
+        let maxLogBytes = configuration.maxLogBytesPerTeam
         while true {
             let count = read(stdoutFD, buffer.baseAddress, buffer.count)
             if count < 0 && errno == EINTR { continue }
             if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return .open }
             if count <= 0 {
-                Self.closeDescriptor(&stdoutFD)
+                closeStdout()
                 return .endOfFile
             }
             bytesThisTick += count
@@ -37,9 +41,10 @@ extension Worker {
                 case .tooLong(let length):
                     outcome = FaultReason(
                         code: FaultReason.protocolViolation,
-                        detail: "line_too_long: more than \(configuration.maxLineBytes) bytes (\(length) so far)")
+                        detail: "line_too_long: more than \(maxLineBytes) bytes (\(length) so far)")
                 case .line(let line):
-                    outcome = handle(line: line, codec: codec, configuration: configuration)
+                    outcome = handle(
+                        line: line, codec: codec, maxLinesPerTick: maxLinesPerTick, maxLogBytes: maxLogBytes)
                 }
                 return outcome == nil
             }
@@ -49,11 +54,11 @@ extension Worker {
         }
     }
 
-    private func handle(line: [UInt8], codec: BotProtocolCodec, configuration: SandboxConfiguration) -> FaultReason? {
+    private func handle(line: [UInt8], codec: BotProtocolCodec, maxLinesPerTick: Int, maxLogBytes: Int) -> FaultReason?
+    {
         linesThisTick += 1
-        if linesThisTick > configuration.maxLinesPerTick {
-            return FaultReason(
-                code: FaultReason.outputFlood, detail: "more than \(configuration.maxLinesPerTick) lines in one tick")
+        if linesThisTick > maxLinesPerTick {
+            return FaultReason(code: FaultReason.outputFlood, detail: "more than \(maxLinesPerTick) lines in one tick")
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }  // blank lines are ignored
         let message: BotMessage
@@ -64,7 +69,7 @@ extension Worker {
         }
         switch message {
         case .log(let log):
-            keep(log: log.message, maxBytes: configuration.maxLogBytesPerTeam)
+            keep(log: log.message, maxBytes: maxLogBytes)
         case .llmRequest(let request):
             modelRequests.append(request)
         case .actions(let actions):

@@ -19,6 +19,11 @@ final class Worker {
 
     var pendingWrite: [UInt8] = []
     var pendingOffset = 0
+    /// The group's event poll, which watches stdout, stderr and status from spawn on (and stdin
+    /// while bytes wait for it); descriptors leave it before they are closed.
+    let events: EventPoll?
+    /// Whether stdin is registered for `EventPoll.output` (bytes are pending).
+    var stdinWatched = false
 
     /// The tick a reply is awaited for, `nil` when none is.
     var awaitingTick: Int64?
@@ -41,8 +46,12 @@ final class Worker {
     /// `llm_request` lines read but not yet handed to the model broker.
     var modelRequests: [LLMRequest] = []
 
-    init(launch: WorkerLaunch, pid: pid_t, fds: WorkerDescriptors, configuration: SandboxConfiguration) {
+    init(
+        launch: WorkerLaunch, pid: pid_t, fds: WorkerDescriptors, configuration: SandboxConfiguration,
+        events: EventPoll? = nil
+    ) {
         self.launch = launch
+        self.events = events
         self.pid = pid
         self.startedAt = MonotonicClock.now()
         stdinFD = fds.stdin
@@ -61,10 +70,29 @@ final class Worker {
     /// Returns false when the bot's stdin is gone.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
+        guard stdinFD >= 0 else { return false }
         if pendingOffset == pendingWrite.count {
+            // Nothing queued (the usual case): write straight from `bytes`, queue only the rest.
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { write(stdinFD, $0.baseAddress! + offset, $0.count - offset) }
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    break
+                } else {
+                    return false
+                }
+            }
+            guard offset < bytes.count else { return true }
             pendingWrite.removeAll(keepingCapacity: true)
+            pendingWrite.append(contentsOf: bytes[offset...])
             pendingOffset = 0
-        } else if pendingOffset >= 1 << 16 {
+            return true
+        }
+        if pendingOffset >= 1 << 16 {
             // A bot that always leaves a little unread must not make the buffer grow forever.
             pendingWrite.removeSubrange(0..<pendingOffset)
             pendingOffset = 0
@@ -111,7 +139,7 @@ final class Worker {
             } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 return false
             } else {
-                Self.closeDescriptor(&statusFD)
+                closeStatus()
                 return true
             }
         }
@@ -132,7 +160,7 @@ final class Worker {
             } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 break
             } else {
-                Self.closeDescriptor(&stderrFD)
+                closeStderr()
                 break
             }
         }
@@ -142,8 +170,8 @@ final class Worker {
     /// Asks the sandbox to go away: EOF on the lifeline makes the helper kill everything.
     func kill() {
         Self.closeDescriptor(&lifelineFD)
-        Self.closeDescriptor(&stdinFD)
-        Self.closeDescriptor(&stdoutFD)
+        closeStdin()
+        closeStdout()
         pendingWrite = []
         pendingOffset = 0
     }
@@ -163,8 +191,36 @@ final class Worker {
 
     func closeAll() {
         kill()
-        Self.closeDescriptor(&stderrFD)
-        Self.closeDescriptor(&statusFD)
+        closeStderr()
+        closeStatus()
+    }
+
+    func closeStdin() {
+        release(stdinFD)
+        stdinFD = -1
+        stdinWatched = false
+    }
+
+    func closeStdout() {
+        release(stdoutFD)
+        stdoutFD = -1
+    }
+
+    func closeStderr() {
+        release(stderrFD)
+        stderrFD = -1
+    }
+
+    func closeStatus() {
+        release(statusFD)
+        statusFD = -1
+    }
+
+    /// Takes `fd` out of the event poll, then closes it.
+    private func release(_ fd: Int32) {
+        guard fd >= 0 else { return }
+        events?.remove(fd)
+        close(fd)
     }
 
     static func closeDescriptor(_ fd: inout Int32) {

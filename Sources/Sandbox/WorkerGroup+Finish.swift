@@ -54,7 +54,7 @@ extension WorkerGroup {
                     worker.bytesThisTick = 0
                     worker.linesThisTick = 0
                     if case .violation = worker.drainStdout(buffer, codec: codec, configuration: configuration) {
-                        Worker.closeDescriptor(&worker.stdoutFD)
+                        worker.closeStdout()
                     }
                 case .stderr: _ = worker.drainStderr(buffer, limit: 1 << 20)
                 case .status: _ = worker.drainStatus(buffer)

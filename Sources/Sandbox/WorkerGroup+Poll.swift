@@ -11,8 +11,9 @@ extension WorkerGroup {
         if worker.outputClosedAt != nil { serviceStatus(worker) }
     }
 
-    /// Polls until every worker in `active` replied, faulted or the deadline passed; then
-    /// counts strikes. Also drains stderr and status of every other worker meanwhile.
+    /// Waits until every worker in `active` replied, faulted or the deadline passed; then
+    /// counts strikes. Also drains stderr, status and late output of every other worker
+    /// meanwhile (all are watched by `events` from spawn on).
     func pollUntilReplied(_ active: [Worker], deadline: UInt64) {
         while true {
             deliverModelAnswers()
@@ -29,20 +30,25 @@ extension WorkerGroup {
                 guard settling > now else { break }
                 wakeUp = settling
             }
-            buildPollSet(active)
             let wait = wakeUp > now ? wakeUp - now : 0
             let timeout = Int32(min(wait / 1_000_000 + 1, 60_000))
-            let ready = poll(&pollDescriptors, nfds_t(pollDescriptors.count), timeout)
+            let ready = events.wait(timeoutMilliseconds: timeout, into: &readyEvents)
             if ready < 0 && errno != EINTR { break }
             guard ready > 0 else { continue }
-            for index in pollOwners.indices where pollDescriptors[index].revents != 0 {
-                let (worker, stream) = pollOwners[index]
+            for event in readyEvents {
+                // The model inbox's wake-up pipe has no worker: it is drained at the loop's top.
+                guard event.token != Self.inboxToken, let stream = Stream(token: event.token),
+                    let worker = workers[Int(event.token >> 2)]
+                else { continue }
                 switch stream {
                 case .stdout: serviceStdout(worker)
                 case .stderr: serviceStderr(worker)
                 case .status: serviceStatus(worker)
                 case .stdin:
                     if !worker.flush(), worker.outputClosedAt == nil { worker.outputClosedAt = MonotonicClock.now() }
+                    if !worker.hasPendingWrite || worker.stdinFD < 0 || worker.outputClosedAt != nil {
+                        unwatchInput(worker)
+                    }
                 }
             }
         }
@@ -65,38 +71,43 @@ extension WorkerGroup {
         }
     }
 
-    enum Stream {
+    enum Stream: UInt64 {
         case stdout, stderr, status, stdin
+
+        /// The stream of an event token (`slot << 2 | stream`).
+        init?(token: UInt64) { self.init(rawValue: token & 3) }
+
+        /// The event token of this stream of `slot`.
+        func token(slot: Int) -> UInt64 { UInt64(slot) << 2 | rawValue }
     }
 
-    /// stdout of workers still owing a reply; stderr of every worker; status of workers on
-    /// their way out; stdin of workers with unwritten bytes.
-    private func buildPollSet(_ active: [Worker]) {
-        pollDescriptors.removeAll(keepingCapacity: true)
-        pollOwners.removeAll(keepingCapacity: true)
-        for worker in active where worker.isLive && worker.reply == nil && worker.stdoutFD >= 0 {
-            pollDescriptors.append(pollfd(fd: worker.stdoutFD, events: Int16(POLLIN), revents: 0))
-            pollOwners.append((worker, .stdout))
+    /// Token of the model inbox's wake-up pipe (no slot reaches it).
+    static let inboxToken = UInt64.max
+
+    /// Registers a new worker's stdout, stderr and status (and, once per group, the model
+    /// inbox): they stay watched until closed. A worker's stdin is watched only while bytes wait.
+    func watch(_ worker: Worker) {
+        let slot = worker.launch.slot
+        events.add(worker.stdoutFD, events: EventPoll.input, token: Stream.stdout.token(slot: slot))
+        events.add(worker.stderrFD, events: EventPoll.input, token: Stream.stderr.token(slot: slot))
+        events.add(worker.statusFD, events: EventPoll.input, token: Stream.status.token(slot: slot))
+        if !inboxWatched, modelInbox.readFD >= 0 {
+            inboxWatched = events.add(modelInbox.readFD, events: EventPoll.input, token: Self.inboxToken)
         }
-        for slot in slots {
-            guard let worker = workers[slot] else { continue }
-            if worker.stderrFD >= 0 {
-                pollDescriptors.append(pollfd(fd: worker.stderrFD, events: Int16(POLLIN), revents: 0))
-                pollOwners.append((worker, .stderr))
-            }
-            if worker.statusFD >= 0 && (worker.outputClosedAt != nil || !worker.isLive) {
-                pollDescriptors.append(pollfd(fd: worker.statusFD, events: Int16(POLLIN), revents: 0))
-                pollOwners.append((worker, .status))
-            }
-            if worker.isLive && worker.hasPendingWrite && worker.stdinFD >= 0 {
-                pollDescriptors.append(pollfd(fd: worker.stdinFD, events: Int16(POLLOUT), revents: 0))
-                pollOwners.append((worker, .stdin))
-            }
-        }
-        // Last, with no owner: the wake-up pipe of model answers (drained at the loop's top).
-        if modelInbox.readFD >= 0 {
-            pollDescriptors.append(pollfd(fd: modelInbox.readFD, events: Int16(POLLIN), revents: 0))
-        }
+        watchPendingInput(worker)
+    }
+
+    /// Watches `worker`'s stdin for room when bytes are waiting for it (a bot slow to read).
+    func watchPendingInput(_ worker: Worker) {
+        guard worker.hasPendingWrite, !worker.stdinWatched, worker.isLive, worker.stdinFD >= 0 else { return }
+        worker.stdinWatched = events.add(
+            worker.stdinFD, events: EventPoll.output, token: Stream.stdin.token(slot: worker.launch.slot))
+    }
+
+    private func unwatchInput(_ worker: Worker) {
+        guard worker.stdinWatched else { return }
+        if worker.stdinFD >= 0 { events.remove(worker.stdinFD) }
+        worker.stdinWatched = false
     }
 
     func serviceStdout(_ worker: Worker) {

@@ -54,7 +54,8 @@ extension WorkerGroup {
                 SystemCalls.setNonBlocking(fd)
             }
             logger.debug("worker started", metadata: ["slot": "\(launch.slot)", "pid": "\(pid)"])
-            return .success(Worker(launch: launch, pid: pid, fds: hostEnds, configuration: configuration))
+            return .success(
+                Worker(launch: launch, pid: pid, fds: hostEnds, configuration: configuration, events: events))
         }
     }
 }

@@ -61,6 +61,7 @@ extension WorkerGroup {
         for (slot, line) in modelInbox.drain() {
             guard let worker = workers[slot], worker.isLive else { continue }
             if !worker.send(line), worker.outputClosedAt == nil { worker.outputClosedAt = MonotonicClock.now() }
+            watchPendingInput(worker)
         }
     }
 }

@@ -21,9 +21,13 @@ public final class WorkerGroup: @unchecked Sendable {
     var currentTick: Int64 = 0
     var finished = false
     let buffer: UnsafeMutableRawBufferPointer
-    /// Poll set, reused across iterations to avoid allocating per tick.
-    var pollDescriptors: [pollfd] = []
-    var pollOwners: [(Worker, Stream)] = []
+    /// Watches every worker's stdout, stderr and status (and stdin while bytes wait), registered
+    /// once at spawn; a wait costs the ready descriptors only.
+    let events: EventPoll
+    /// Ready descriptors of the last wait, reused across waits.
+    var readyEvents: [EventPoll.Event] = []
+    /// Whether the model inbox's wake-up pipe is registered with `events`.
+    var inboxWatched = false
     /// Team uid leases (sandboxed mode), taken in `init`; each is handed to its worker's helper.
     var leases: [Int: TeamUIDLease]
     /// The uid each slot runs as (sandboxed mode).
@@ -57,6 +61,9 @@ public final class WorkerGroup: @unchecked Sendable {
                 configuration: configuration, launch: launch, cgroupName: "check", uid: configuration.uidBase
             ).arguments()
         }
+        guard let events = EventPoll(capacity: 3 * launches.count + 8) else {
+            throw SandboxError(.resourcesExhausted, "epoll_create1: \(String(cString: strerror(errno)))")
+        }
         var leases: [Int: TeamUIDLease] = [:]
         if configuration.isolation == .sandboxed {
             let pool = TeamUIDPool(configuration: configuration)
@@ -71,6 +78,7 @@ public final class WorkerGroup: @unchecked Sendable {
         self.codec = BotProtocolCodec(
             limits: CodecLimits(
                 maxLineBytes: configuration.maxLineBytes, maxActionsPerTick: configuration.maxActionsPerTick))
+        self.events = events
         self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
         self.groupID = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         SystemCalls.ignoreSIGPIPE()
@@ -120,6 +128,7 @@ public final class WorkerGroup: @unchecked Sendable {
             switch spawn(launch) {
             case .success(let worker):
                 workers[launch.slot] = worker
+                watch(worker)
                 if let message = hello[launch.slot], let line = try? codec.encode(.hello(message)) {
                     worker.send(line)
                 }
@@ -170,6 +179,8 @@ public final class WorkerGroup: @unchecked Sendable {
                         code: FaultReason.stdinBacklog,
                         detail: "more than \(configuration.maxPendingStdinBytes) bytes of input left unread"))
                 continue
+            } else {
+                watchPendingInput(worker)
             }
             active.append(worker)
         }

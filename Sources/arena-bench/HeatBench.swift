@@ -190,22 +190,9 @@ enum HeatBench {
                 "* \(teams) rules strategies: in the runner \(f(fastRate / slowRate))× the bot-ticks/s of one process "
                     + "each, \(f(slowCPU / fastCPU))× less CPU per bot-tick")
         }
-        // Host overhead per process bot-tick vs a raw pipe ping-pong of the same bytes.
-        if let echoBot = options.paths.echoBot, let echoRow = echoRows.last, let transcript = echoRow.transcript {
-            let line = SandboxBench.sampleObservation(tick: 1).encodedLineBytes
-            _ = transcript
-            let iterations = 20_000
-            let cpuStart = processCPU()
-            let startWall = ContinuousClock.now
-            let samples = SandboxBench.rawPingPong(bot: echoBot, line: line, iterations: iterations)
-            let rawCPU = (processCPU() - cpuStart) / Double(iterations + 200) * 1e6
-            let rawWall = seconds(ContinuousClock.now - startWall) / Double(iterations + 200) * 1e6
-            let hostCPU = echoRow.marginal - emptyCPUPerTick / Double(echoRow.teams) * 1e6
-            print(
-                "* host overhead per process bot-tick (echo heat of \(echoRow.teams), marginal CPU of runner + bots, "
-                    + "less the empty tick's share): \(f(hostCPU)) µs; raw pipe ping-pong of the same \(line.count) B "
-                    + "(CPU of both ends): \(f(rawCPU)) µs (wall p50 \(f(SandboxBench.percentile(samples, 0.5))) µs, "
-                    + "mean \(f(rawWall)) µs) → \(f(hostCPU / max(rawCPU, 0.001)))×")
+        // Host overhead per process bot-tick vs raw pipe ping-pongs of the same bytes.
+        if let echoBot = options.paths.echoBot, let echoRow = echoRows.last, echoRow.transcript != nil {
+            hostOverhead(echoRow, echoBot: echoBot, emptyCPUPerTick: emptyCPUPerTick)
         }
         print("")
         print(

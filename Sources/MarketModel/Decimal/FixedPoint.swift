@@ -28,22 +28,44 @@ public enum FixedPoint {
         return literal.isNegative ? -value : value
     }
 
-    /// Formats `units` of `10^-scale` as a decimal string without trailing fractional zeros.
+    /// Formats `units` of `10^-scale` as a decimal string without trailing fractional zeros
+    /// (`12345, scale: 3` → `"12.345"`, `-500, scale: 3` → `"-0.5"`, `7000, scale: 3` → `"7"`).
+    ///
+    /// Written digit by digit into a stack buffer (a result of up to 15 bytes is a small string,
+    /// no allocation): every observation line carries a few dozen of these per bot and tick
+    /// (docs/PERFORMANCE.md, "Sandbox and workers").
     public static func format(_ units: Int64, scale: Int) -> String {
-        let negative = units < 0
-        let magnitude = units.magnitude
-        var divisor: UInt64 = 1
-        for _ in 0..<scale { divisor *= 10 }
-        let whole = magnitude / divisor
-        var fraction = String(magnitude % divisor)
-        if scale > 0 {
-            fraction = String(repeating: "0", count: scale - fraction.count) + fraction
-            while fraction.last == "0" { fraction.removeLast() }
-        } else {
-            fraction = ""
+        let scale = max(0, scale)
+        // Sign, up to 20 whole digits, the point and `scale` fractional digits.
+        let capacity = 22 + scale
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
+            var magnitude = units.magnitude
+            var position = capacity
+            var fractionDigits = 0
+            for _ in 0..<scale {
+                let digit = UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                // Trailing zeros of the fraction are dropped; zeros left of a kept digit are not.
+                if fractionDigits == 0 && digit == 0 { continue }
+                position -= 1
+                output[position] = 0x30 + digit
+                fractionDigits += 1
+            }
+            if fractionDigits > 0 {
+                position -= 1
+                output[position] = 0x2E
+            }
+            repeat {
+                position -= 1
+                output[position] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if units < 0 {
+                position -= 1
+                output[position] = 0x2D
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: output[position..<capacity]), as: UTF8.self)
         }
-        let body = fraction.isEmpty ? "\(whole)" : "\(whole).\(fraction)"
-        return negative ? "-" + body : body
     }
 
     private static func appendDigit(_ value: Int64, _ character: Character) -> Int64? {
