@@ -4,10 +4,11 @@ public import Storage
 /// A team's submissions: storing bundles, their status history, quotas, the final selection and
 /// the active entry (``ActiveEntryRepository``).
 public protocol SubmissionRepository: ActiveEntryRepository {
-    /// Stores a new submission in state `received`.
-    func createSubmission(
-        teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data
-    ) async throws -> SubmissionRecord
+    /// Stores an uploaded bundle with its static verdict in one transaction (rejected; or charged,
+    /// `validating` and its validation episode queued); returns the submission's id.
+    func intakeSubmission(
+        teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data, verdict: SubmissionVerdict
+    ) async throws -> Int64
     /// Moves a submission to `status`, appending to its history; optionally sets report and charge.
     func transitionSubmission(
         id: Int64, to status: String, detail: String?, validationReport: String?, charged: Bool?

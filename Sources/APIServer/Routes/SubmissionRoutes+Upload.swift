@@ -87,28 +87,29 @@ extension SubmissionRoutes {
             case .valid(let sha, let runtime, _): (sha, runtime)
             case .invalid: (TokenHash.hex(Data(archive)), "unknown")
             }
-        let record = try await submissions.createSubmission(
-            teamId: team.id, contestId: team.contestId, sha256: sha, runtime: runtime, bundle: Data(archive))
-        try await submissions.transitionSubmission(
-            id: record.id, to: "validating", detail: nil, validationReport: nil, charged: nil)
-        switch validation {
-        case .invalid(let code, let report):
+        // Stored with its verdict in one transaction: a rejection, or (counted against the quota
+        // now, released if the validation episode rejects it) the episode's job.
+        let verdict: SubmissionVerdict =
+            switch validation {
+            case .invalid(let code, let report): .rejected(code: code, report: report)
+            case .valid(_, _, let report): .accepted(report: report)
+            }
+        let id = try await submissions.intakeSubmission(
+            teamId: team.id, contestId: team.contestId, sha256: sha, runtime: runtime, bundle: Data(archive),
+            verdict: verdict)
+        switch verdict {
+        case .rejected(let code, _):
             Counter(label: "arena_submissions_total", dimensions: [("outcome", "rejected")]).increment()
-            try await submissions.transitionSubmission(
-                id: record.id, to: "rejected", detail: code, validationReport: report, charged: nil)
             try await audit.appendAudit(
-                actor: "team:\(team.id)", action: "submission.rejected",
-                subject: "submission:\(record.id)", details: ["code": code])
-        case .valid(_, _, let report):
+                actor: "team:\(team.id)", action: "submission.rejected", subject: "submission:\(id)",
+                details: ["code": code])
+        case .accepted:
             Counter(label: "arena_submissions_total", dimensions: [("outcome", "accepted")]).increment()
-            // Counted against the quota now, released if the validation episode rejects it.
-            try await submissions.queueValidation(
-                submissionId: record.id, contestId: team.contestId, validationReport: report)
             try await audit.appendAudit(
-                actor: "team:\(team.id)", action: "submission.accepted",
-                subject: "submission:\(record.id)", details: ["sha256": sha])
+                actor: "team:\(team.id)", action: "submission.accepted", subject: "submission:\(id)",
+                details: ["sha256": sha])
         }
-        guard let stored = try await submissions.submission(id: record.id) else {
+        guard let stored = try await submissions.submission(id: id) else {
             throw APIError.notFound("submission")
         }
         let status: HTTPResponse.Status = stored.status == "rejected" ? .unprocessableContent : .accepted

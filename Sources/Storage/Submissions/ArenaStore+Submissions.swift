@@ -9,30 +9,6 @@ extension ArenaStore {
         public var inFlight: Int
     }
 
-    /// Stores a new submission in state `received`. Throws `StorageError.contestClosed` when the
-    /// database refuses (published, or no phase that accepts submissions is open).
-    public func createSubmission(
-        teamId: Int64, contestId: String, sha256: String, runtime: String,
-        bundle: Data
-    ) async throws -> SubmissionRecord {
-        let history = try Self.historyEntry(status: "received", detail: nil)
-        return try await StorageError.mapping {
-            let rows = try await client.query(
-                """
-                INSERT INTO submissions (team_id, contest_id, sha256, runtime, bundle, status, status_history)
-                VALUES (\(teamId), \(contestId), \(sha256), \(runtime), \(bundle), 'received', \(history)::jsonb)
-                RETURNING id, created_at
-                """, logger: logger)
-            for try await (id, created) in rows.decode((Int64, Date).self) {
-                return SubmissionRecord(
-                    id: id, teamId: teamId, contestId: contestId, sha256: sha256, runtime: runtime,
-                    status: "received", statusHistoryJSON: history, validationReport: nil,
-                    charged: false, createdAt: created)
-            }
-            throw StorageError(.conflict, "submission was not stored")
-        }
-    }
-
     /// Moves a submission to `status`, appending to its history; optionally sets report and charge.
     public func transitionSubmission(
         id: Int64, to status: String, detail: String? = nil,

@@ -28,24 +28,6 @@ extension ArenaStore {
         }
     }
 
-    /// After a bundle passed the static checks: records its report, counts it against the daily
-    /// quota (released again if the episode rejects it) and queues its `validate` job, in one
-    /// transaction. The submission stays `validating` until a runner plays the episode.
-    public func queueValidation(submissionId: Int64, contestId: String, validationReport: String) async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            try await connection.query(
-                """
-                UPDATE submissions SET validation_report = \(validationReport), charged = true, updated_at = now()
-                WHERE id = \(submissionId)
-                """, logger: logger)
-            try await connection.query(
-                """
-                INSERT INTO jobs (kind, contest_id, submission_id, status)
-                VALUES ('validate', \(contestId), \(submissionId), 'queued')
-                """, logger: logger)
-        }
-    }
-
     /// The submission (with its team's name and bundle) a `validate` job names, or nil when the
     /// job names none.
     public func validationSubject(jobId: Int64) async throws -> ValidationSubject? {

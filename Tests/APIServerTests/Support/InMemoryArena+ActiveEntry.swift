@@ -7,7 +7,8 @@ import Synchronization
 /// The active entry in memory. There is no runner here: a queued validation passes at once (the
 /// submission is `queued` and becomes the team's entry), as a working bot's episode would.
 extension InMemoryArena {
-    func queueValidation(submissionId: Int64, contestId: String, validationReport: String) async throws {
+    /// The in-memory stand-in passes the validation episode at once.
+    func passValidation(submissionId: Int64, contestId: String, validationReport: String) async throws {
         try await transitionSubmission(
             id: submissionId, to: "queued", detail: "validation episode passed", validationReport: validationReport,
             charged: true)

@@ -5,9 +5,23 @@ import Synchronization
 @testable import Storage
 
 extension InMemoryArena: SubmissionRepository {
-    func createSubmission(
-        teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data
-    ) async throws -> SubmissionRecord {
+    func intakeSubmission(
+        teamId: Int64, contestId: String, sha256: String, runtime: String, bundle: Data, verdict: SubmissionVerdict
+    ) async throws -> Int64 {
+        let record = receive(teamId: teamId, contestId: contestId, sha256: sha256, runtime: runtime)
+        try await transitionSubmission(
+            id: record.id, to: "validating", detail: nil, validationReport: nil, charged: nil)
+        switch verdict {
+        case .rejected(let code, let report):
+            try await transitionSubmission(
+                id: record.id, to: "rejected", detail: code, validationReport: report, charged: nil)
+        case .accepted(let report):
+            try await passValidation(submissionId: record.id, contestId: contestId, validationReport: report)
+        }
+        return record.id
+    }
+
+    private func receive(teamId: Int64, contestId: String, sha256: String, runtime: String) -> SubmissionRecord {
         state.withLock { state in
             let record = SubmissionRecord(
                 id: state.makeId(), teamId: teamId, contestId: contestId, sha256: sha256, runtime: runtime,
