@@ -58,22 +58,22 @@ struct ReplayState {
         produced.reserveCapacity(4096)
         var scratch = CanonicalWriter(capacity: 1 << 16)
         while true {
-            let range: Range<Int>
+            let record: TranscriptTick
             do {
-                guard let next = try reader.nextTickRange() else { break }
-                range = next
+                guard let next = try reader.nextTick() else { break }
+                record = next
             } catch {
                 structureFailure = Divergence(
                     .malformedTranscript, tick: Int64(ticks),
                     message: "after \(ticks) tick records: \(error.description)")
                 return
             }
-            chain.append(reader.body, range: range)
+            chain.append(record.bytes, range: record.range)
             ticks += 1
             guard eventFailure == nil, var current = engine else { continue }
             engine = nil
             do {
-                try replay(range, &current.exchange, &current.calculator, &produced, &scratch)
+                try replay(record, &current.exchange, &current.calculator, &produced, &scratch)
             } catch {
                 eventFailure = Divergence(.malformedTranscript, tick: current.exchange.tick, message: error.description)
             }
@@ -86,10 +86,11 @@ struct ReplayState {
     }
 
     private mutating func replay(
-        _ range: Range<Int>, _ exchange: inout Exchange, _ calculator: inout ResultsCalculator,
+        _ recordBytes: TranscriptTick, _ exchange: inout Exchange, _ calculator: inout ResultsCalculator,
         _ produced: inout [MarketEvent], _ scratch: inout CanonicalWriter
     ) throws(TranscriptError) {
-        var record = CanonicalReader(reader.body, range: range)
+        let range = recordBytes.range
+        var record = CanonicalReader(recordBytes.bytes, range: range)
         let (tick, inputs) = try TickRecord.readHead(&record)
         guard tick == exchange.tick else {
             eventFailure = Divergence(
@@ -127,7 +128,7 @@ struct ReplayState {
         let same =
             scratch.bytes.count == recorded.count
             && scratch.bytes.withUnsafeBytes { mine in
-                reader.body.withUnsafeBytes {
+                recordBytes.bytes.withUnsafeBytes {
                     memcmp(mine.baseAddress!, $0.baseAddress! + recorded.lowerBound, recorded.count) == 0
                 }
             }

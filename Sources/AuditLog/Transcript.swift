@@ -48,9 +48,9 @@ public struct Transcript: Sendable {
         }
         var records: [TickRecord] = []
         var chain = HashChain(header: Array(reader.body[reader.headerRange]))
-        while let range = try reader.nextTickRange() {
-            chain.append(reader.body, range: range)
-            records.append(try TickRecord.decode(reader.body, range: range))
+        while let tick = try reader.nextTick() {
+            chain.append(tick.bytes, range: tick.range)
+            records.append(try tick.decoded())
         }
         guard let trailer = reader.trailer else { throw TranscriptError(.truncated, "no trailer") }
         guard trailer.root == chain.head else {

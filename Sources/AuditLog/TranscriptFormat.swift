@@ -1,17 +1,23 @@
 /// Constants of the transcript file format (docs/AUDIT.md, "File layout").
 ///
 /// ```
-/// "PATX"  format version (1 byte)  compression (1 byte: 0 none, 1 ArenaLZ, 2 gzip)
+/// "PATX"  format version (1 byte: 2; 1 still read)  compression (1 byte: 0 none, 1 ArenaLZ, 2 gzip)
 /// varint body length   varint stored length   stored bytes (the body, maybe compressed)
 /// SHA-256 of every preceding byte (32 bytes)
 /// ```
 /// The body is a sequence of frames `kind (1 byte), varint length, payload`: one header frame,
-/// one tick frame per tick, one trailer frame (root, results), and nothing after it.
+/// the tick records, one trailer frame (root, results), and nothing after it. Version 1 stores one
+/// tick frame per record in its canonical encoding; version 2 one packed frame holding every
+/// record in columns, as differences from predictions (``PackedTickWriter``). The hash chain
+/// covers the canonical encoding in both, so the same run has the same root in either version.
 public enum TranscriptFormat {
     /// File magic.
     public static let magic: [UInt8] = Array("PATX".utf8)
-    /// Current format version.
-    public static let version: UInt8 = 1
+    /// Current format version: tick records packed in columns.
+    public static let version: UInt8 = 2
+    /// The first format version (one canonical frame per tick record), still read and written
+    /// on request (``TranscriptWriter/Configuration/version``).
+    public static let version1: UInt8 = 1
     /// Compression byte: stored as is.
     public static let uncompressed: UInt8 = 0
     /// Compression byte: ``ArenaLZ`` (written until 2026-12; still read).
@@ -26,5 +32,7 @@ public enum TranscriptFormat {
         case header = 1
         case tick = 2
         case trailer = 3
+        /// Version 2: every tick record, packed (``PackedTickWriter``).
+        case packedTicks = 4
     }
 }

@@ -21,18 +21,23 @@ public struct TranscriptReader: Sendable {
     public let computedFileDigest: Hash256
     /// The file's compression byte.
     public let compression: UInt8
-    /// The trailer, once ``nextTickRange()`` has returned `nil`.
+    /// The file's format version (1 or 2).
+    public let version: UInt8
+    /// The trailer, once ``nextTick()`` has returned `nil`.
     public private(set) var trailer: Trailer?
     private var cursor: CanonicalReader
+    private var packed: PackedTickReader?
 
-    /// Opens a transcript file: checks magic and version, decompresses the body, reads the header.
+    /// Opens a transcript file: checks magic and version, decompresses the body, reads the header
+    /// (and, for version 2, opens the packed tick records).
     public init(bytes: [UInt8]) throws(TranscriptError) {
         guard bytes.count >= 6 + 2 + 32, Array(bytes[0..<4]) == TranscriptFormat.magic else {
             throw TranscriptError(.unsupportedFormat, "not a PerpArena transcript (bad magic or too short)")
         }
-        guard bytes[4] == TranscriptFormat.version else {
+        guard bytes[4] == TranscriptFormat.version || bytes[4] == TranscriptFormat.version1 else {
             throw TranscriptError(.unsupportedFormat, "transcript format version \(bytes[4]) is not supported")
         }
+        version = bytes[4]
         compression = bytes[5]
         var file = CanonicalReader(bytes, range: 6..<bytes.count - 32)
         let bodyLength = try file.readUnsigned()
@@ -64,17 +69,31 @@ public struct TranscriptReader: Sendable {
         }
         headerRange = try cursor.skip(count: try cursor.readCount())
         header = try TranscriptHeader.decode(body, range: headerRange)
+        if version != TranscriptFormat.version1 {
+            guard !cursor.isAtEnd, try cursor.readByte() == TranscriptFormat.FrameKind.packedTicks.rawValue else {
+                throw TranscriptError(.malformed, "the second frame is not the packed tick records")
+            }
+            packed = try PackedTickReader(body, range: try cursor.skip(count: try cursor.readCount()))
+        }
     }
 
-    /// The byte range in ``body`` of the next tick record, or `nil` after reading the trailer.
-    public mutating func nextTickRange() throws(TranscriptError) -> Range<Int>? {
+    /// The next tick record, or `nil` after reading the trailer. Version 1 hands out the record's
+    /// frame in ``body``; version 2 decodes the next packed record and encodes it canonically.
+    public mutating func nextTick() throws(TranscriptError) -> TranscriptTick? {
         guard trailer == nil else { return nil }
+        if packed != nil {
+            if let record = try packed?.next() {
+                let bytes = record.encoded()
+                return TranscriptTick(bytes: bytes, range: bytes.indices, record: record)
+            }
+            packed = nil
+        }
         guard !cursor.isAtEnd else { throw TranscriptError(.truncated, "the transcript ends without a trailer") }
         let kind = try cursor.readByte()
         let range = try cursor.skip(count: try cursor.readCount())
         switch kind {
-        case TranscriptFormat.FrameKind.tick.rawValue:
-            return range
+        case TranscriptFormat.FrameKind.tick.rawValue where version == TranscriptFormat.version1:
+            return TranscriptTick(bytes: body, range: range, record: nil)
         case TranscriptFormat.FrameKind.trailer.rawValue:
             var reader = CanonicalReader(body, range: range)
             let root = Hash256(bytes: try reader.readRaw(count: 32))

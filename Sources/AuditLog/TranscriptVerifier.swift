@@ -94,7 +94,7 @@ public struct TranscriptVerifier: Sendable {
 
         report.check(
             "structure", replay.structureFailure,
-            detail: "\(replay.ticks) tick records, format v\(TranscriptFormat.version)")
+            detail: "\(replay.ticks) tick records, format v\(reader.version)")
         report.check("configuration", configurationFailure, detail: header.configurationHash.hex)
         if replay.replayed {
             report.check(

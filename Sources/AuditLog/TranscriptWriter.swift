@@ -1,20 +1,28 @@
 /// Builds a transcript incrementally: the runner appends one ``TickRecord`` per tick, then calls
 /// ``finish(results:)`` once.
 ///
-/// Records are encoded, framed and chained as they arrive; the body is compressed at the end.
+/// Records are encoded, chained and packed (``PackedTickWriter``) as they arrive; the body is
+/// assembled and compressed at the end.
 public struct TranscriptWriter: Sendable {
     /// Writer options.
     public struct Configuration: Sendable, Hashable {
         /// Compress the body with gzip (default `true`; see ``TranscriptFormat/gzip``).
         public var compress: Bool
+        /// Format version to write: ``TranscriptFormat/version`` (packed records, the default) or
+        /// ``TranscriptFormat/version1`` (one canonical frame per record, as before 2026-12-02).
+        public var version: UInt8
         /// Creates options.
-        public init(compress: Bool = true) { self.compress = compress }
+        public init(compress: Bool = true, version: UInt8 = TranscriptFormat.version) {
+            self.compress = compress
+            self.version = version == TranscriptFormat.version1 ? version : TranscriptFormat.version
+        }
     }
 
     /// The header the transcript starts with.
     public let header: TranscriptHeader
     private let configuration: Configuration
     private var body: [UInt8] = []
+    private var packed = PackedTickWriter()
     private var chain: HashChain
 
     /// Starts a transcript with `header`.
@@ -34,19 +42,26 @@ public struct TranscriptWriter: Sendable {
     public var tickCount: Int { chain.count }
 
     /// Uncompressed body bytes so far.
-    public var bodyByteCount: Int { body.count }
+    public var bodyByteCount: Int { body.count + packed.byteCount }
 
     /// Appends one tick's record. Records are taken as given (one per tick, in tick order, is the
     /// runner's job); the verifier reports any record whose tick is not the engine's next tick.
     public mutating func append(_ record: TickRecord) {
         let encoded = record.encoded()
         chain.append(encoded)
-        Self.frame(.tick, encoded, into: &body)
+        if configuration.version == TranscriptFormat.version1 {
+            Self.frame(.tick, encoded, into: &body)
+        } else {
+            packed.append(record)
+        }
     }
 
     /// Appends the trailer (root and `results`) and returns the finished file.
     public func finish(results: RunResults) -> Transcript {
         var body = body
+        if configuration.version != TranscriptFormat.version1 {
+            Self.frame(.packedTicks, packed.payload(), into: &body)
+        }
         var trailer = CanonicalWriter(capacity: 64 + 96 * results.teams.count)
         trailer.write(raw: chain.head.bytes)
         trailer.write(raw: results.encoded())
@@ -57,7 +72,7 @@ public struct TranscriptWriter: Sendable {
         let stored = packed ?? body
         var file = CanonicalWriter(capacity: stored.count + 64)
         file.write(raw: TranscriptFormat.magic)
-        file.write(byte: TranscriptFormat.version)
+        file.write(byte: configuration.version)
         file.write(byte: packed == nil ? TranscriptFormat.uncompressed : TranscriptFormat.gzip)
         file.write(unsigned: UInt64(body.count))
         file.write(unsigned: UInt64(stored.count))

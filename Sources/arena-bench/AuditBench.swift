@@ -77,6 +77,22 @@ enum AuditBench {
             precondition(
                 verifier.verify(transcriptBytes: transcript.bytes, attestation: attestation, publicKeys: keys).verified)
         }
+        // The same records in format version 1 (one canonical frame per record), verified the same way.
+        guard let version1 = TranscriptSizes.rewritten(transcript, version: TranscriptFormat.version1) else {
+            print("audit bench: format 1 rewrite failed")
+            return
+        }
+        let attestation1 = try key.sign(version1.manifest)
+        let full1 = best(options.reps) {
+            precondition(
+                TranscriptVerifier.verify(transcriptBytes: version1.bytes, attestation: attestation1, publicKeys: keys)
+                    .verified)
+        }
+        let integrity1 = best(options.reps) {
+            let verifier = TranscriptVerifier(configuration: .init(replay: false))
+            precondition(
+                verifier.verify(transcriptBytes: version1.bytes, attestation: attestation1, publicKeys: keys).verified)
+        }
         let configuration = try transcript.header.configuration()
         let engine = best(options.reps) {
             var exchange = Exchange(configuration: configuration, seed: transcript.header.seed)
@@ -106,6 +122,9 @@ enum AuditBench {
         )
         print("  verify (full replay):        \(fmt(full)) s  \(fmt(rate(full) / 1e6)) M events/s")
         print("  verify (integrity only):     \(fmt(integrity)) s  \(fmt(rate(integrity) / 1e6)) M events/s")
+        print(
+            "  format 1, same records:      \(version1.bytes.count) B compressed (\(fmt(Double(version1.bytes.count) / Double(transcript.bytes.count)))× format 2), \(version1.bodyByteCount) B raw; "
+                + "verify \(fmt(full1)) s full, \(fmt(integrity1)) s integrity only")
         print("  baseline engine replay only: \(fmt(engine)) s  \(fmt(rate(engine) / 1e6)) M events/s")
         print(
             "  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s"

@@ -22,13 +22,13 @@ struct RunFixture {
     /// Records `ticks` ticks (after the opening tick) with `seed`.
     init(
         ticks: Int = 12, seed: UInt64 = 42, compress: Bool = true, runID: String = "run-1", contestHash: String = "",
-        members: [HeatMember] = RunFixture.members
+        members: [HeatMember] = RunFixture.members, version: UInt8 = TranscriptFormat.version
     ) throws {
         key = try SigningKey(rawRepresentation: Array(repeating: UInt8(7), count: 32))
         let header = try TranscriptHeader(
             engineVersion: "test", runID: runID, contestID: "demo", contestConfigurationHash: contestHash, seed: seed,
             configuration: .standard, members: members, attestationKeyID: key.id)
-        var recorder = try RunRecorder(header: header, writer: .init(compress: compress))
+        var recorder = try RunRecorder(header: header, writer: .init(compress: compress, version: version))
         var accounts: [AccountID] = []
         var curves: [[Money]] = members.map { _ in [.usdt(10_000)] }
         func sample(_ recorder: RunRecorder) {

@@ -34,9 +34,9 @@ struct TamperTests {
         #expect(divergence.expected != divergence.found)
     }
 
-    @Test("a fill edited in place in an uncompressed file is reported as that event")
+    @Test("a fill edited in place in an uncompressed version-1 file is reported as that event")
     func editedBytesInPlace() throws {
-        let fixture = try RunFixture(compress: false)
+        let fixture = try RunFixture(compress: false, version: TranscriptFormat.version1)
         let (_, records) = try Transcript.decode(fixture.transcript.bytes)
         let (recordIndex, eventIndex) = try #require(Self.firstFill(records))
         var writer = CanonicalWriter()
