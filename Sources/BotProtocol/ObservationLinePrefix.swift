@@ -22,6 +22,17 @@ public struct ObservationLinePrefix: Sendable, Hashable {
 
     /// One bot's full line (newline included): the prefix, `account` and the decision point.
     public func line(account: AccountView, decisionPoint: Bool? = nil) -> [UInt8] {
+        let rest = accountPart(account: account, decisionPoint: decisionPoint)
+        var line = bytes
+        line.reserveCapacity(bytes.count + rest.count)
+        line.append(contentsOf: rest)
+        return line
+    }
+
+    /// What follows `bytes` in one bot's line (`account`, the decision point, `}` and the
+    /// newline): a host that writes `bytes` and this part in one `writev` sends
+    /// `line(account:decisionPoint:)` without copying the shared prefix per bot.
+    public func accountPart(account: AccountView, decisionPoint: Bool? = nil) -> [UInt8] {
         var writer = JSONLineWriter(capacity: 512)
         account.write(to: &writer)
         if decisionPoint == true {
@@ -30,10 +41,7 @@ public struct ObservationLinePrefix: Sendable, Hashable {
         }
         writer.endObject()
         writer.newline()
-        var line = bytes
-        line.reserveCapacity(bytes.count + writer.bytes.count)
-        line.append(contentsOf: writer.bytes)
-        return line
+        return writer.bytes
     }
 
     private static let placeholder = AccountView(

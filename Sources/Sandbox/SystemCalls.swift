@@ -5,6 +5,14 @@ import Glibc
 enum SystemCalls {
     private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), looked up once; nil when absent.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
 
     /// `pipe2` is a GNU extension the Glibc module does not export; looked up once.
     private static let pipe2: Pipe2? = {
@@ -49,7 +57,8 @@ enum SystemCalls {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// posix_spawn of `argv` with `fds[i]` as descriptor `i` in the child, an empty
+    /// posix_spawn of `argv` with `fds[i]` as descriptor `i` in the child and no other
+    /// descriptor (where the C library can close the rest), an empty
     /// environment, default signal dispositions and an empty signal mask.
     static func spawn(_ argv: [String], fds: [Int32]) -> Result<pid_t, SpawnFailure> {
         var actions = posix_spawn_file_actions_t()
@@ -63,6 +72,10 @@ enum SystemCalls {
         for (target, source) in fds.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, source, Int32(target))
         }
+        // Nothing else reaches the child, not even a descriptor some library of this process
+        // opened without close-on-exec (the helper closes everything above 2 before the bot
+        // runs anyway; this keeps the helper itself to its own descriptors).
+        if let addCloseFrom { _ = addCloseFrom(&actions, Int32(fds.count)) }
         var defaults = sigset_t()
         sigfillset(&defaults)
         sigdelset(&defaults, SIGKILL)

@@ -70,12 +70,20 @@ final class Worker {
     /// Returns false when the bot's stdin is gone.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
+        send([], bytes)
+    }
+
+    /// Same as `send(_:)` with the bytes `head` followed by `bytes`. When nothing is queued
+    /// (the usual case) both go out in one `writev` straight from the caller's buffers; only
+    /// what the pipe did not take is queued.
+    @discardableResult
+    func send(_ head: [UInt8], _ bytes: [UInt8]) -> Bool {
         guard stdinFD >= 0 else { return false }
         if pendingOffset == pendingWrite.count {
-            // Nothing queued (the usual case): write straight from `bytes`, queue only the rest.
             var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { write(stdinFD, $0.baseAddress! + offset, $0.count - offset) }
+            let total = head.count + bytes.count
+            while offset < total {
+                let written = Self.writeVector(stdinFD, head, bytes, from: offset)
                 if written > 0 {
                     offset += written
                 } else if written < 0 && errno == EINTR {
@@ -86,9 +94,14 @@ final class Worker {
                     return false
                 }
             }
-            guard offset < bytes.count else { return true }
+            guard offset < total else { return true }
             pendingWrite.removeAll(keepingCapacity: true)
-            pendingWrite.append(contentsOf: bytes[offset...])
+            if offset < head.count {
+                pendingWrite.append(contentsOf: head[offset...])
+                pendingWrite.append(contentsOf: bytes)
+            } else {
+                pendingWrite.append(contentsOf: bytes[(offset - head.count)...])
+            }
             pendingOffset = 0
             return true
         }
@@ -97,8 +110,32 @@ final class Worker {
             pendingWrite.removeSubrange(0..<pendingOffset)
             pendingOffset = 0
         }
+        pendingWrite.append(contentsOf: head)
         pendingWrite.append(contentsOf: bytes)
         return flush()
+    }
+
+    /// One `writev` of `head + bytes` from byte `offset` on.
+    private static func writeVector(_ fd: Int32, _ head: [UInt8], _ bytes: [UInt8], from offset: Int) -> Int {
+        head.withUnsafeBytes { first in
+            bytes.withUnsafeBytes { second in
+                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { vectors in
+                    var count = 0
+                    if offset < first.count, let base = first.baseAddress {
+                        vectors[count] = iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: base + offset), iov_len: first.count - offset)
+                        count += 1
+                    }
+                    let skip = max(0, offset - first.count)
+                    if skip < second.count, let base = second.baseAddress {
+                        vectors[count] = iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: base + skip), iov_len: second.count - skip)
+                        count += 1
+                    }
+                    return writev(fd, vectors.baseAddress, Int32(count))
+                }
+            }
+        }
     }
 
     /// Bytes queued for stdin that the pipe has not taken yet.

@@ -15,8 +15,13 @@ extension WorkerGroup {
     /// counts strikes. Also drains stderr, status and late output of every other worker
     /// meanwhile (all are watched by `events` from spawn on).
     func pollUntilReplied(_ active: [Worker], deadline: UInt64) {
+        // Answers may have arrived since the last exchange; later ones wake the wait.
+        var answersWaiting = true
         while true {
-            deliverModelAnswers()
+            if answersWaiting || !inboxWatched {
+                deliverModelAnswers()
+                answersWaiting = false
+            }
             let now = MonotonicClock.now()
             var anyPending = false
             var wakeUp = deadline
@@ -37,9 +42,13 @@ extension WorkerGroup {
             guard ready > 0 else { continue }
             for event in readyEvents {
                 // The model inbox's wake-up pipe has no worker: it is drained at the loop's top.
-                guard event.token != Self.inboxToken, let stream = Stream(token: event.token),
-                    let worker = workers[Int(event.token >> 2)]
-                else { continue }
+                if event.token == Self.inboxToken {
+                    answersWaiting = true
+                    continue
+                }
+                guard let stream = Stream(token: event.token), let worker = workers[Int(event.token >> 2)] else {
+                    continue
+                }
                 switch stream {
                 case .stdout: serviceStdout(worker)
                 case .stderr: serviceStderr(worker)

@@ -170,7 +170,7 @@ public final class WorkerGroup: @unchecked Sendable {
                 guard worker.isLive else { continue }
             }
             worker.beginTick(observation.tick)
-            if !worker.send(observation.line) {
+            if !worker.send(observation.shared, observation.line) {
                 worker.outputClosedAt = MonotonicClock.now()
             } else if worker.pendingBytes > configuration.maxPendingStdinBytes {
                 markFault(

@@ -176,7 +176,8 @@ struct TickLoop {
                         snapshots[offset], account, events: pending[account] ?? [],
                         boundaryRejections: boundaryRejections[slot] ?? [])
                     lines[slot] = EncodedObservation(
-                        tick: tick, line: prefix.line(account: view, decisionPoint: thinking != nil ? true : nil))
+                        tick: tick, shared: prefix.bytes,
+                        line: prefix.accountPart(account: view, decisionPoint: thinking != nil ? true : nil))
                 }
                 processReplies =
                     if let thinking { encodedWorkers.exchange(encoded: lines, thinking: thinking) } else {
