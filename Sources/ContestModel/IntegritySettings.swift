@@ -58,13 +58,31 @@ public struct IntegritySettings: Codable, Sendable, Hashable {
     }
 
     /// The self-trade-prevention group (1-based place of its group in ``linkedTeams``) of each
-    /// linked team name; teams not linked are absent.
-    public var selfTradeGroups: [String: UInt32] {
-        var groups: [String: UInt32] = [:]
+    /// linked team name, keyed by the name's UTF-8 bytes; teams not linked are absent.
+    ///
+    /// Bytes, not `String`: Swift compares strings by canonical equivalence ("K" equals the
+    /// Kelvin sign U+212A), while team names are unique byte for byte in the database, so a
+    /// look-alike registration must not land in another team's group.
+    public var selfTradeGroups: [[UInt8]: UInt32] {
+        var groups: [[UInt8]: UInt32] = [:]
         for (index, names) in linkedTeams.enumerated() {
-            for name in names { groups[name] = UInt32(index + 1) }
+            for name in names { groups[Array(name.utf8)] = UInt32(index + 1) }
         }
         return groups
+    }
+
+    /// The groups to issue in one heat: each member (slot, registered team name) whose name is
+    /// linked, when at least two members of its group meet in the heat; in slot order. The runner
+    /// issues exactly these and `arena verify` recomputes them from the transcript's members.
+    public func selfTradeAssignments(_ members: [(slot: Int, name: String)]) -> [(slot: Int, group: UInt32)] {
+        let groups = selfTradeGroups
+        guard !groups.isEmpty else { return [] }
+        let linked = members.compactMap { member in
+            groups[Array(member.name.utf8)].map { (slot: member.slot, group: $0) }
+        }
+        var count: [UInt32: Int] = [:]
+        for link in linked { count[link.group, default: 0] += 1 }
+        return linked.filter { count[$0.group, default: 0] >= 2 }.sorted { $0.slot < $1.slot }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,14 +103,14 @@ public struct IntegritySettings: Codable, Sendable, Hashable {
                 .init(codingPath: container.codingPath + [CodingKeys.linkedTeams], debugDescription: message))
         }
         guard groups.count <= 10_000 else { throw refuse("at most 10000 groups") }
-        var seen: Set<String> = []
+        var seen: Set<[UInt8]> = []
         for group in groups {
-            guard Set(group).count == group.count, group.count >= 2 else {
+            guard Set(group.map { Array($0.utf8) }).count == group.count, group.count >= 2 else {
                 throw refuse("each group names at least two distinct teams, got \(group)")
             }
             for name in group {
                 guard !name.allSatisfy(\.isWhitespace) else { throw refuse("a team name is blank") }
-                guard seen.insert(name).inserted else { throw refuse("team \"\(name)\" is in two groups") }
+                guard seen.insert(Array(name.utf8)).inserted else { throw refuse("team \"\(name)\" is in two groups") }
             }
         }
     }

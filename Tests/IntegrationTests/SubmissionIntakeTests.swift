@@ -63,4 +63,39 @@ struct SubmissionIntakeTests {
             }
         }
     }
+
+    /// A manifest that smuggles a NUL (`runtime: "x\0y"`, which YAML decodes to a real NUL) is
+    /// rejected and stored (422 with its report), not a 500 from the database.
+    @Test func aManifestWithANulCharacterIsRejectedNotAServerError() async throws {
+        try await ServiceFixture.with { fixture in
+            let app = Application(router: fixture.api.router())
+            try await app.test(.router) { raw in
+                let client = TestClient(client: raw)
+                let organizer = try await fixture.organizerToken()
+                try await fixture.createContest(
+                    client, organizer: organizer, yaml: ServiceFixture.contestYAML(id: "nul"))
+                let team = try await fixture.register(client, contest: "nul", name: "prankster")
+                let directory = NSTemporaryDirectory() + "nul-\(UUID().uuidString.prefix(8))"
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(atPath: directory) }
+                try "name: nul\nruntime: \"x\\0y\"\nentry: \"a\\0b\"\n".write(
+                    toFile: directory + "/strategy.yaml", atomically: true, encoding: .utf8)
+                // A plain `tar czf` (the CLI's packer would refuse the manifest before upload).
+                let tar = Process()
+                tar.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
+                tar.arguments = ["-C", directory, "-czf", directory + ".tar.gz", "strategy.yaml"]
+                try tar.run()
+                tar.waitUntilExit()
+                defer { try? FileManager.default.removeItem(atPath: directory + ".tar.gz") }
+                let bundle = try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory + ".tar.gz")))
+                let response = try await client.call(.post, "/v1/submissions", token: team.token, body: bundle)
+                #expect(response.status == .unprocessableContent, "\(response.status) \(response.text)")
+                let view = try response.decode(SubmissionView.self)
+                #expect(view.status == "rejected")
+                let stored = try #require(try await fixture.store.submission(id: view.id))
+                #expect(stored.status == "rejected")
+                #expect(!(stored.validationReport ?? "").contains("\0"))
+            }
+        }
+    }
 }

@@ -49,10 +49,18 @@ struct IntegritySettingsTests {
                   linked_teams: [[alpha, alpha-2], [quant-club, quant-club-b, quant-club-c]]
                 """)
         let settings = definition.integritySettings
+        let heat = [(0, "quant-club-c"), (1, "alpha"), (2, "solo"), (3, "quant-club"), (4, "alpha-2")]
         #expect(
-            settings.selfTradeGroups == [
-                "alpha": 1, "alpha-2": 1, "quant-club": 2, "quant-club-b": 2, "quant-club-c": 2,
+            settings.selfTradeAssignments(heat).map { [$0.slot, Int($0.group)] } == [
+                [0, 2], [1, 1], [3, 2], [4, 1],
             ])
+        #expect(settings.selfTradeAssignments([(0, "alpha"), (1, "quant-club")]).isEmpty, "one of each group: no link")
+        // Byte-exact names: a look-alike (the Kelvin sign, U+212A) is another team, though Swift
+        // finds the two strings equal.
+        let kelvin = IntegritySettings(linkedTeams: [["K", "kappa"]])
+        #expect("K" == "\u{212A}")
+        #expect(kelvin.selfTradeAssignments([(0, "\u{212A}"), (1, "kappa")]).isEmpty)
+        #expect(kelvin.selfTradeAssignments([(0, "K"), (1, "kappa")]).count == 2)
         let json = try definition.canonicalJSON()
         #expect(json.contains("\"linked_teams\":[[\"alpha\",\"alpha-2\"]"))
         #expect(try ContestDefinition.decode(json: try definition.canonicalJSON()) == definition)

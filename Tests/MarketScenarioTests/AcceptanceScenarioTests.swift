@@ -15,6 +15,7 @@ struct AcceptanceScenarioTests {
         "order-admission-leverage",
         "funding-payment", "mark-price-median", "round-trip-pnl-fees", "avg-entry-partial-close-flip",
         "price-time-priority", "ioc-fok-post-only", "reduce-only", "liquidation-insurance-fund", "adl-order",
+        "adl-skips-linked-accounts",
         "funding-rate-from-impact-prices", "cross-two-positions-trigger",
         "adl-isolated-no-negative-equity", "adl-cross-no-negative-equity", "reduce-only-own-taker-fill",
         "reduce-only-invalidated-by-liquidation", "funding-short-interval-exact", "price-model-gbm-step",

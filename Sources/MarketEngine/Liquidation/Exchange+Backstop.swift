@@ -18,12 +18,14 @@ extension Exchange {
     /// never a loss), profit first in BitMEX rank order: PnL% × effective leverage. The amount
     /// taken from one account is further capped so that its equity at mark stays non-negative
     /// when `price` is worse than the mark for it: an auto-deleveraged trader never loses more
-    /// than its own margin. What no eligible position can absorb stays with the caller (the
-    /// insurance fund takes it).
+    /// than its own margin. Accounts of the liquidated account's self-trade-prevention group are
+    /// skipped: linked teams never take each other's positions. What no eligible position can
+    /// absorb stays with the caller (the insurance fund takes it).
     mutating func autoDeleverage(_ a: Int, _ i: Int, lots: Int64, price: Int64) -> Int64 {
         let direction: Int64 = positions[positionIndex(a, i)].size > 0 ? 1 : -1
+        let group = accounts[a].selfTradeGroup
         var ranked: [(rank: Int128, account: Int)] = []
-        for b in 1..<accounts.count where b != a {
+        for b in 1..<accounts.count where b != a && (group == 0 || accounts[b].selfTradeGroup != group) {
             let position = positions[positionIndex(b, i)]
             guard position.size != 0, (position.size > 0) != (direction > 0) else { continue }
             // Closing the whole position at `price` must realise a gain or break even.

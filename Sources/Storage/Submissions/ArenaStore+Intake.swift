@@ -25,7 +25,7 @@ extension ArenaStore {
                 for try await id in rows.decode(Int64.self) { stored = id }
                 guard let id = stored else { throw StorageError(.conflict, "submission was not stored") }
                 try await Self.transition(connection, logger: logger, id: id, to: "validating", detail: nil)
-                switch verdict {
+                switch verdict.storable {
                 case .rejected(let code, let report):
                     try await Self.transition(
                         connection, logger: logger, id: id, to: "rejected", detail: code, validationReport: report)
