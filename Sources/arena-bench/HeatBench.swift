@@ -21,8 +21,8 @@ import Sandbox
 /// * **Python SDK bots** and **echo bots** (`arena-echo-bot`, the C bot answering no actions) in
 ///   processes; the echo heats give the host's overhead per process bot-tick, compared with a
 ///   raw pipe ping-pong of the same observation bytes;
-/// * the transcript of every heat: bytes per 1,000 bot-ticks stored (gzip), with the earlier
-///   ArenaLZ over the same body, and raw.
+/// * the transcript of every heat: bytes per 1,000 bot-ticks stored (format 2: packed records,
+///   gzip), with the same records in format 1 (gzip, and the earlier ArenaLZ), and raw.
 ///
 /// CPU is the whole process (all threads, `getrusage(RUSAGE_SELF)`) plus its reaped children
 /// (the bot processes), so figures hold on a loaded machine; wall time is shown too.
@@ -196,22 +196,31 @@ enum HeatBench {
         }
         print("")
         print(
-            "| transcript | bot-ticks | stored (gzip) B per 1,000 bot-ticks | ArenaLZ, same body | raw body | ArenaLZ / gzip |"
-        )
-        print("|---|---|---|---|---|---|")
+            "| transcript | bot-ticks | v2 stored (packed + gzip) B per 1,000 bot-ticks | v1 gzip, same records "
+                + "| v1 ArenaLZ | v1 raw body | v2 raw body | v1 gzip / v2 | ArenaLZ / v2 |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for row in rows where row.name == "rules in the runner" || row.name == "Python SDK bots" {
             guard let transcript = row.transcript, row.botTicks > 0 else { continue }
-            let body = TranscriptReader.body(of: transcript.bytes)
+            // The same records written in format version 1 (one canonical frame per record), as before.
+            guard let version1 = TranscriptSizes.rewritten(transcript, version: TranscriptFormat.version1) else {
+                continue
+            }
+            let body = TranscriptReader.body(of: version1.bytes)
             if let directory = ProcessInfo.processInfo.environment["HEAT_BENCH_WRITE"] {
                 let name = "\(directory)/\(row.runtimeName)-\(row.teams).body"
                 FileManager.default.createFile(atPath: name, contents: Data(body))
+                FileManager.default.createFile(
+                    atPath: "\(directory)/\(row.runtimeName)-\(row.teams).patx", contents: Data(transcript.bytes))
             }
             // The same file framing (≈ 48 B: magic, version, flag, lengths, digest) around ArenaLZ.
             let lz = ArenaLZ.compress(body).count + 48
+            let stored = transcript.bytes.count
             let per = { (bytes: Int) in Double(bytes) / Double(row.botTicks) * 1_000 }
             print(
-                "| \(row.name), \(row.teams) teams | \(row.botTicks) | \(f(per(transcript.bytes.count))) | "
-                    + "\(f(per(lz))) | \(f(per(body.count))) | \(f(Double(lz) / Double(transcript.bytes.count))) |")
+                "| \(row.name), \(row.teams) teams | \(row.botTicks) | \(f(per(stored))) | "
+                    + "\(f(per(version1.bytes.count))) | \(f(per(lz))) | \(f(per(body.count))) | "
+                    + "\(f(per(transcript.bodyByteCount))) | \(f(Double(version1.bytes.count) / Double(stored))) | "
+                    + "\(f(Double(lz) / Double(stored))) |")
         }
     }
 
