@@ -57,6 +57,8 @@ public struct Divergence: Hashable, Sendable, Codable, CustomStringConvertible {
         case rankMismatch = "rank_mismatch"
         /// The integrity report recomputed from the transcripts is not the one the server publishes.
         case integrityMismatch = "integrity_mismatch"
+        /// The self-trade-prevention links in a transcript are not the ones the definition names.
+        case linkMismatch = "link_mismatch"
         /// The board snapshot is malformed, not canonical, unsigned by a trusted key, or inconsistent.
         case boardInvalid = "board_invalid"
         /// A recorded decision does not match its digest, or names orders its bot did not send in that tick.

@@ -111,6 +111,20 @@ struct VerifyContestFlow {
             report.skip("ranks", because: "not every run verified")
         }
         if report.verified {
+            let links = try await VerifyLinksCheck(
+                integrity: VerifyIntegrityCheck(
+                    artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256)
+            ).check(transcripts: transcripts)
+            report.warnings += links.warnings
+            if let reason = links.skipped {
+                report.skip("links", because: reason)
+            } else {
+                report.record("links", links.failure, detail: links.detail)
+            }
+        } else {
+            report.skip("links", because: "not every run verified")
+        }
+        if report.verified {
             let integrity = try await VerifyIntegrityCheck(
                 artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256
             ).check(transcripts: transcripts)

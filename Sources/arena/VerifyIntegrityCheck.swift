@@ -71,7 +71,7 @@ struct VerifyIntegrityCheck {
 
     /// The published definition's integrity settings, when it is served and hashes to the
     /// board's definition SHA-256; nil (with a warning) otherwise.
-    private func publishedSettings(_ warnings: inout [String]) async throws -> IntegritySettings? {
+    func publishedSettings(_ warnings: inout [String]) async throws -> IntegritySettings? {
         guard let bytes = try await artifacts.definition(contestID) else { return nil }
         guard Hash256.of(bytes).hex == definitionSHA256 else {
             warnings.append("integrity: the served definition does not hash to the board's definition_sha256")

@@ -1,0 +1,37 @@
+import AuditLog
+import ContestModel
+import Integrity
+
+/// The `links` check of `arena verify --contest` (docs/INTEGRITY.md §10): every verified
+/// transcript's self-trade-prevention links are exactly those the published definition's
+/// `integrity.linked_teams` calls for its heat (`LinkAudit`), so a runner cannot have kept two
+/// teams from trading each other, or let linked teams trade, without this check failing.
+struct VerifyLinksCheck {
+    let integrity: VerifyIntegrityCheck
+
+    /// Checks `transcripts` (every run of the board, already replayed).
+    func check(transcripts: [[UInt8]]) async throws -> VerifyIntegrityCheck.Outcome {
+        var warnings: [String] = []
+        guard let settings = try await integrity.publishedSettings(&warnings) else {
+            return .init(skipped: "the published definition is not available", detail: "", warnings: warnings)
+        }
+        var links = 0
+        for bytes in transcripts {
+            let (transcript, records) = try Transcript.decode(bytes)
+            if let problem = LinkAudit.check(records, members: transcript.header.members, settings: settings) {
+                return .init(
+                    failure: Divergence(
+                        .linkMismatch, message: "run \(transcript.header.runID): \(problem)"),
+                    detail: "", warnings: warnings)
+            }
+            links += LinkAudit.recorded(records).links.count
+        }
+        let groups = settings.linkedTeams.count
+        return .init(
+            detail: groups == 0
+                ? "the definition links no teams; no links in \(transcripts.count) transcripts"
+                : "\(links) link(s) in \(transcripts.count) transcripts, exactly those of the definition's "
+                    + "\(groups) linked group(s)",
+            warnings: warnings)
+    }
+}
