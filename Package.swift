@@ -220,7 +220,7 @@ let package = Package(
             name: "arena-server",
             dependencies: [
                 "APIServer", "JobRunner", "HeatRunner", "Storage", "LocalPostgres", "APIModels",
-                "ArenaResources",
+                "ArenaResources", "ContestModel",
                 "BundleKit", "Sandbox", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),

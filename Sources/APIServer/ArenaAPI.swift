@@ -89,8 +89,8 @@ public struct ArenaAPI: Sendable {
             contests: r.contests, boards: r.boards, audit: r.audit, leaderboards: leaderboards,
             wait: configuration.publicationWait)
         AdminContestRoutes(
-            contests: r.contests, audit: r.audit, evaluations: r.evaluations, leaderboards: leaderboards,
-            publication: publication
+            contests: r.contests, teams: r.teams, audit: r.audit, evaluations: r.evaluations,
+            leaderboards: leaderboards, publication: publication
         ).register(on: groups)
         AdminTeamRoutes(teams: r.teams, audit: r.audit, evaluations: r.evaluations, leaderboards: leaderboards)
             .register(on: groups)

@@ -1,6 +1,7 @@
 import APIModels
 import ArenaResources
 import BundleKit
+import ContestModel
 import Foundation
 import Logging
 import NIOHTTP1
@@ -30,18 +31,33 @@ struct DemoDriver: Service {
         try await waitForServer(client)
         let organizer = try await organizerToken()
         let yaml = try Data(contentsOf: URL(fileURLWithPath: contestPath))
+        // Linked teams (integrity.linked_teams) must be registered before a definition may name
+        // them: such a contest is created without its links and posted whole once the teams exist.
+        let definition = try ContestDefinitionLoader.parse(String(decoding: yaml, as: UTF8.self))
+        var firstPost = Array(yaml)
+        if !definition.integritySettings.linkedTeams.isEmpty {
+            var unlinked = definition
+            unlinked.integrity?.linkedTeams = []
+            firstPost = Array(try unlinked.canonicalJSON().utf8)
+        }
         // Every call below is safe to repeat and is repeated while the API hiccups (a database
         // restart answers 5xx for a moment): one failed request must not end the demo.
         let contest = try await client.patientJSON(
             ContestView.self, .POST, "/v1/admin/contests", token: organizer,
-            body: Array(yaml), contentType: "application/yaml")
+            body: firstPost, contentType: "application/yaml")
         say(
             "contest \(contest.id): \(contest.name) — \(contest.instruments.joined(separator: ", ")), "
                 + "\(contest.ticksPerRun) ticks, \(contest.rounds) rounds")
         say("watch it live: \(baseURL)/contests/\(contest.id)/leaderboard")
         let before = try await client.patientJSON(
             LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
-        let submitted = try await registerAndSubmit(client, contestId: contest.id)
+        let submitted = try await registerAndSubmit(client, contestId: contest.id) {
+            guard firstPost != Array(yaml) else { return }
+            _ = try await client.patientJSON(
+                ContestView.self, .POST, "/v1/admin/contests", token: organizer,
+                body: Array(yaml), contentType: "application/yaml")
+            say("linked teams (never trade each other): \(definition.integritySettings.linkedTeams)")
+        }
         let queued = submitted.filter { ["validating", "queued"].contains($0.status) }.count
         // New submissions pass a validation episode first; the board shown below is the first
         // evaluation that includes every team whose submission passed.
@@ -88,9 +104,12 @@ struct DemoDriver: Service {
         return token
     }
 
-    /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600) and
-    /// submits its bundle; returns each team's submission with the token that can read it.
-    private func registerAndSubmit(_ client: DemoClient, contestId: String) async throws -> [DemoSubmission] {
+    /// Registers each sample team once (tokens kept in .arena/demo-teams.json, mode 0600), runs
+    /// `registered`, then submits each team's bundle; returns each team's submission with the
+    /// token that can read it.
+    private func registerAndSubmit(
+        _ client: DemoClient, contestId: String, registered: () async throws -> Void
+    ) async throws -> [DemoSubmission] {
         guard let seedsPath = teamsPath ?? (try? RuntimePaths.resources.file("demo-teams.json", in: .seeds)) else {
             return []
         }
@@ -100,7 +119,7 @@ struct DemoDriver: Service {
         var tokens =
             (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: URL(fileURLWithPath: tokenFile))))
             ?? [:]
-        var submitted: [DemoSubmission] = []
+        var ready: [(team: TeamSeed, token: String)] = []
         for team in teams {
             if let missing = DemoRuntimes.missing(team.runtime) {
                 say("skipping team \(team.name): \(missing)")
@@ -120,6 +139,11 @@ struct DemoDriver: Service {
                 }
             }
             guard let token = tokens[team.name] else { continue }
+            ready.append((team, token))
+        }
+        try await registered()
+        var submitted: [DemoSubmission] = []
+        for (team, token) in ready {
             let directory = team.bundle.hasPrefix("/") ? team.bundle : seedsDirectory + "/" + team.bundle
             let archive = try BundleArchive.pack(directory: directory, limits: BundleLimits())
             // The server answers a repeated upload of the same files with the existing entry.

@@ -13,6 +13,7 @@ import Storage
 /// - `POST /v1/admin/contests/{contest}/publish | amend` (see `PublicationRoutes`)
 struct AdminContestRoutes: Sendable {
     let contests: any ContestRepository
+    let teams: any TeamRepository
     let audit: any AuditRepository
     let evaluations: any EvaluationQueue
     let leaderboards: LeaderboardService
@@ -72,6 +73,22 @@ struct AdminContestRoutes: Sendable {
         return try Response.json(try ContestView(record: try await contests.existingContest(id)))
     }
 
+    /// Linked teams must be registered teams of the contest, named byte for byte: a name linked
+    /// before anyone registered it could be taken by whoever registers first (and so join the
+    /// group), and a typo would silently link nobody. `422 unknown_linked_team` otherwise.
+    private func requireRegistered(_ groups: [[String]], contestId: String) async throws {
+        guard !groups.isEmpty else { return }
+        let registered = Set(try await teams.teams(contestId: contestId).map { Array($0.name.utf8) })
+        let unknown = groups.joined().filter { !registered.contains(Array($0.utf8)) }
+        guard unknown.isEmpty else {
+            throw APIError(
+                .unprocessableContent, code: "unknown_linked_team",
+                "integrity.linked_teams names teams that are not registered in \(contestId): "
+                    + unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + " (link teams after they register, by their exact registered names)")
+        }
+    }
+
     private func upsert(_ request: Request, _ context: OrganizerRequestContext) async throws -> Response {
         let buffer = try await request.body.collect(upTo: ArenaRequestContext.jsonBodyLimit)
         let definition: ContestDefinition
@@ -80,6 +97,7 @@ struct AdminContestRoutes: Sendable {
         } catch {
             throw APIError(.unprocessableContent, code: error.code.rawValue, error.description)
         }
+        try await requireRegistered(definition.integritySettings.linkedTeams, contestId: definition.id)
         let created = try await ContestPublisher(contests: contests, audit: audit)
             .upsert(definition, actor: context.actor)
         leaderboards.invalidate(contestId: definition.id)
