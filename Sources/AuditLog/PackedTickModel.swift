@@ -19,6 +19,14 @@ struct PackedTickModel {
         var clientTag: UInt64
     }
 
+    /// What the model remembers per instrument.
+    struct InstrumentState {
+        var price: Int64 = 0
+        var index: Int64 = 0
+        var mark: Int64 = 0
+        var rate: Int64 = 0
+    }
+
     /// A book side of one account.
     struct SideKey: Hashable {
         var account: UInt32
@@ -34,24 +42,22 @@ struct PackedTickModel {
 
     var previousTick: Int64 = -1
     var previousOrigin: InputOrigin?
-    var slotAccounts: [UInt32: AccountID] = [:]
-    var lastPrice: [SideKey: Int64] = [:]
-    var lastInstrumentPrice: [UInt16: Int64] = [:]
-    var lastQuantity: [SideKey: Int64] = [:]
-    var lastTag: [UInt32: UInt64] = [:]
+    var slotAccounts = PackedTickTable<AccountID>()
+    /// Per book side of an account: the last order's price (if it had one) and quantity.
+    var lastOrder: [SideKey: (price: Int64?, quantity: Int64)] = [:]
+    /// Per instrument: the last order or trade price, and the last index, mark and funding rate.
+    var instruments = PackedTickTable<InstrumentState>()
+    var lastTag = PackedTickTable<UInt64>()
     var nextOrderID: UInt64 = 0
     var live: [UInt64: LiveOrder] = [:]
-    /// Live order ids per account, ascending.
-    var accountOrders: [UInt32: [UInt64]] = [:]
+    /// Live order ids per account, ascending (an account keeps its entry once it had an order).
+    var accountOrders = PackedTickTable<[UInt64]>()
     var lastCancelID: UInt64 = 0
     var lastCancelAccount: AccountID?
     var lastMaker: UInt64 = 0
     var feeRates: (maker: Int64, taker: Int64) = (0, 0)
-    var pnlAccounts: [AccountID] = []
+    var pnlAccounts: (maker: AccountID, taker: AccountID)?
     var pnlIndex = 0
-    var lastIndex: [UInt16: Int64] = [:]
-    var lastMark: [UInt16: Int64] = [:]
-    var lastRate: [UInt16: Int64] = [:]
     var lastUnreferencedAccount: AccountID?
     /// The current record's `placeOrder` requests and cancelling commands.
     var requests: [OrderRequest] = []
@@ -79,32 +85,40 @@ struct PackedTickModel {
         case .placeOrder(let request):
             requests.append(request)
             observe(request)
-            if let slot = origin.slot { slotAccounts[slot] = request.account }
+            if let slot = origin.slot { slotAccounts.set(slot, request.account) }
         case .cancelAll(let account, let instrument):
             pending.append(.all(account, instrument))
-            if let slot = origin.slot { slotAccounts[slot] = account }
+            if let slot = origin.slot { slotAccounts.set(slot, account) }
         case .cancelOrder(let account, _, let order):
             pending.append(.one(order))
-            if let slot = origin.slot { slotAccounts[slot] = account }
+            if let slot = origin.slot { slotAccounts.set(slot, account) }
         default: break
         }
     }
 
     // MARK: Order requests
 
-    func predictedPrice(_ key: SideKey) -> Int64 { lastPrice[key] ?? lastInstrumentPrice[key.instrument] ?? 0 }
-    func predictedQuantity(_ key: SideKey) -> Int64 { lastQuantity[key] ?? 0 }
+    /// The price and quantity an order on `key` most likely has: the side's last ones (the
+    /// instrument's last price when the side had none).
+    func predicted(_ key: SideKey) -> (price: Int64, quantity: Int64) {
+        let last = lastOrder[key]
+        return (last?.price ?? instrument(key.instrument).price, last?.quantity ?? 0)
+    }
     func predictedTag(_ account: AccountID) -> UInt64 { lastTag[account.rawValue] ?? 0 }
+
+    /// What the model remembers of `instrument` (zeros before anything was seen).
+    func instrument(_ instrument: UInt16) -> InstrumentState { instruments[UInt32(instrument)] ?? InstrumentState() }
 
     /// Remembers the fields of a request (a command's or an acceptance's).
     mutating func observe(_ request: OrderRequest) {
         let key = Self.key(request)
         if let price = request.price {
-            lastPrice[key] = price.ticks
-            lastInstrumentPrice[key.instrument] = price.ticks
+            lastOrder[key] = (price.ticks, request.quantity.lots)
+            instruments.modify(UInt32(key.instrument), default: InstrumentState()) { $0.price = price.ticks }
+        } else {
+            lastOrder[key, default: (nil, 0)].quantity = request.quantity.lots
         }
-        lastQuantity[key] = request.quantity.lots
-        lastTag[request.account.rawValue] = request.clientTag
+        lastTag.set(request.account.rawValue, request.clientTag)
     }
 
     static func key(_ request: OrderRequest) -> SideKey {
@@ -132,21 +146,21 @@ struct PackedTickModel {
         live[id] = LiveOrder(
             account: request.account, instrument: request.instrument, side: request.side, price: request.price,
             remaining: request.quantity.lots, clientTag: request.clientTag)
-        var ids = accountOrders[request.account.rawValue, default: []]
-        if let last = ids.last, last > id {
-            ids.insert(id, at: ids.firstIndex { $0 > id } ?? ids.endIndex)
-        } else {
-            ids.append(id)
+        accountOrders.modify(request.account.rawValue, default: []) { ids in
+            if let last = ids.last, last > id {
+                ids.insert(id, at: ids.firstIndex { $0 > id } ?? ids.endIndex)
+            } else {
+                ids.append(id)
+            }
         }
-        accountOrders[request.account.rawValue] = ids
     }
 
     mutating func removeLive(_ id: UInt64) {
         guard let order = live.removeValue(forKey: id) else { return }
         let account = order.account.rawValue
-        guard var ids = accountOrders[account], let index = ids.firstIndex(of: id) else { return }
-        ids.remove(at: index)
-        accountOrders[account] = ids.isEmpty ? nil : ids
+        accountOrders.modify(account, default: []) { ids in
+            if let index = ids.firstIndex(of: id) { ids.remove(at: index) }
+        }
     }
 
     // MARK: Cancellations
@@ -206,7 +220,9 @@ struct PackedTickModel {
 
     mutating func observe(_ trade: Trade) {
         lastMaker = trade.makerOrder.rawValue
-        lastInstrumentPrice[trade.instrument.rawValue] = trade.price.ticks
+        instruments.modify(UInt32(trade.instrument.rawValue), default: InstrumentState()) {
+            $0.price = trade.price.ticks
+        }
         let notional = trade.price.ticks &* trade.quantity.lots
         if let maker = Self.exactRate(trade.makerFee.units, notional),
             let taker = Self.exactRate(trade.takerFee.units, notional)
@@ -215,7 +231,7 @@ struct PackedTickModel {
         }
         fill(trade.makerOrder.rawValue, trade.quantity.lots)
         fill(trade.takerOrder.rawValue, trade.quantity.lots)
-        pnlAccounts = [trade.makerAccount, trade.takerAccount]
+        pnlAccounts = (trade.makerAccount, trade.takerAccount)
         pnlIndex = 0
     }
 
@@ -236,16 +252,25 @@ struct PackedTickModel {
         }
     }
 
-    var predictedPnLAccount: AccountID? { pnlIndex < pnlAccounts.count ? pnlAccounts[pnlIndex] : nil }
+    var predictedPnLAccount: AccountID? {
+        guard let accounts = pnlAccounts else { return nil }
+        switch pnlIndex {
+        case 0: return accounts.maker
+        case 1: return accounts.taker
+        default: return nil
+        }
+    }
 
     mutating func observePnL(_ account: AccountID) {
-        if pnlIndex < pnlAccounts.count, pnlAccounts[pnlIndex] == account { pnlIndex += 1 }
+        if let predicted = predictedPnLAccount, predicted == account { pnlIndex += 1 }
     }
 
     mutating func observePrice(_ instrument: InstrumentID, index: Price, mark: Price, rate: Rate) {
-        lastIndex[instrument.rawValue] = index.ticks
-        lastMark[instrument.rawValue] = mark.ticks
-        lastRate[instrument.rawValue] = rate.units
+        instruments.modify(UInt32(instrument.rawValue), default: InstrumentState()) {
+            $0.index = index.ticks
+            $0.mark = mark.ticks
+            $0.rate = rate.units
+        }
     }
 }
 

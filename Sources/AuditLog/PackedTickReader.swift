@@ -114,9 +114,9 @@ struct PackedTickReader {
         let side: Side = flags & 1 == 0 ? .buy : .sell
         let key = PackedTickModel.SideKey(
             account: account.rawValue, instrument: instrument.rawValue, sell: side == .sell)
-        let price: Price? =
-            flags & 32 != 0 ? Price(ticks: model.predictedPrice(key) &+ (try signed(.price))) : nil
-        let quantity = Quantity(lots: model.predictedQuantity(key) &+ (try signed(.quantity)))
+        let predicted = model.predicted(key)
+        let price: Price? = flags & 32 != 0 ? Price(ticks: predicted.price &+ (try signed(.price))) : nil
+        let quantity = Quantity(lots: predicted.quantity &+ (try signed(.quantity)))
         let tag = try difference(.tag, from: model.predictedTag(account))
         return OrderRequest(
             account: account, instrument: instrument, side: side, kind: flags & 2 == 0 ? .limit : .market,
@@ -201,11 +201,11 @@ struct PackedTickReader {
         case PackedTickCodes.priceUpdate:
             let instrument = InstrumentID(try unsigned(.misc, as: UInt16.self))
             let id = instrument.rawValue
-            let lastIndex = model.lastIndex[id] ?? 0
-            let index = Price(ticks: lastIndex &+ (try signed(.marketPrice)))
-            let spread = ((model.lastMark[id] ?? 0) &- lastIndex) &+ (try signed(.marketPrice))
+            let last = model.instrument(id)
+            let index = Price(ticks: last.index &+ (try signed(.marketPrice)))
+            let spread = (last.mark &- last.index) &+ (try signed(.marketPrice))
             let mark = Price(ticks: index.ticks &+ spread)
-            let rate = Rate(units: (model.lastRate[id] ?? 0) &+ (try signed(.misc)))
+            let rate = Rate(units: last.rate &+ (try signed(.misc)))
             model.observePrice(instrument, index: index, mark: mark, rate: rate)
             return .priceUpdate(instrument: instrument, index: index, mark: mark, fundingRate: rate)
         default:
@@ -228,7 +228,7 @@ struct PackedTickReader {
             )
         } else {
             instrument = InstrumentID(try unsigned(.misc, as: UInt16.self))
-            price = Price(ticks: (model.lastInstrumentPrice[instrument.rawValue] ?? 0) &+ (try signed(.marketPrice)))
+            price = Price(ticks: model.instrument(instrument.rawValue).price &+ (try signed(.marketPrice)))
             takerSide = try columns[PackedColumn.misc.rawValue].readBool() ? .sell : .buy
             makerAccount = AccountID(try unsigned(.account, as: UInt32.self))
         }

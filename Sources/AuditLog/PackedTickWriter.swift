@@ -80,8 +80,9 @@ struct PackedTickWriter {
         byte(.kind, PackedTickModel.flags(request))
         unsigned(.misc, UInt64(request.instrument.rawValue))
         let key = PackedTickModel.key(request)
-        if let price = request.price { signed(.price, price.ticks &- model.predictedPrice(key)) }
-        signed(.quantity, request.quantity.lots &- model.predictedQuantity(key))
+        let predicted = model.predicted(key)
+        if let price = request.price { signed(.price, price.ticks &- predicted.price) }
+        signed(.quantity, request.quantity.lots &- predicted.quantity)
         difference(.tag, request.clientTag, from: model.predictedTag(request.account))
     }
 
@@ -129,7 +130,7 @@ struct PackedTickWriter {
             difference(.makerOrder, trade.makerOrder.rawValue, from: model.lastMaker)
             if !maker {
                 unsigned(.misc, UInt64(trade.instrument.rawValue))
-                signed(.marketPrice, trade.price.ticks &- (model.lastInstrumentPrice[trade.instrument.rawValue] ?? 0))
+                signed(.marketPrice, trade.price.ticks &- model.instrument(trade.instrument.rawValue).price)
                 byte(.misc, trade.takerSide == .sell ? 1 : 0)
                 unsigned(.account, UInt64(trade.makerAccount.rawValue))
             }
@@ -151,10 +152,10 @@ struct PackedTickWriter {
             let id = instrument.rawValue
             byte(.kind, PackedTickCodes.priceUpdate)
             unsigned(.misc, UInt64(id))
-            let lastIndex = model.lastIndex[id] ?? 0
-            signed(.marketPrice, index.ticks &- lastIndex)
-            signed(.marketPrice, (mark.ticks &- index.ticks) &- ((model.lastMark[id] ?? 0) &- lastIndex))
-            signed(.misc, rate.units &- (model.lastRate[id] ?? 0))
+            let last = model.instrument(id)
+            signed(.marketPrice, index.ticks &- last.index)
+            signed(.marketPrice, (mark.ticks &- index.ticks) &- (last.mark &- last.index))
+            signed(.misc, rate.units &- last.rate)
             model.observePrice(instrument, index: index, mark: mark, rate: rate)
         default:
             literal(event)

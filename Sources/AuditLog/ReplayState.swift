@@ -90,8 +90,17 @@ struct ReplayState {
         _ produced: inout [MarketEvent], _ scratch: inout CanonicalWriter
     ) throws(TranscriptError) {
         let range = recordBytes.range
-        var record = CanonicalReader(recordBytes.bytes, range: range)
-        let (tick, inputs) = try TickRecord.readHead(&record)
+        var record: CanonicalReader
+        let tick: Int64
+        let inputs: [TickInput]
+        if let decoded = recordBytes.record, let start = recordBytes.eventSection {
+            // Version 2: already decoded; the canonical bytes' event section starts at `start`.
+            record = CanonicalReader(recordBytes.bytes, range: start..<range.upperBound)
+            (tick, inputs) = (decoded.tick, decoded.inputs)
+        } else {
+            record = CanonicalReader(recordBytes.bytes, range: range)
+            (tick, inputs) = try TickRecord.readHead(&record)
+        }
         guard tick == exchange.tick else {
             eventFailure = Divergence(
                 .tickMismatch, tick: exchange.tick, expected: "tick \(exchange.tick)", found: "tick \(tick)",

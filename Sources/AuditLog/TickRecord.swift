@@ -18,13 +18,17 @@ public struct TickRecord: Hashable, Sendable {
     }
 
     /// The record's canonical bytes: tick, input count, inputs, event count, events.
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { encodedWithEventSection().bytes }
+
+    /// The canonical bytes and where their event section (event count, events) starts.
+    public func encodedWithEventSection() -> (bytes: [UInt8], events: Int) {
         var writer = CanonicalWriter(capacity: 64 + 24 * (inputs.count + events.count))
         writer.write(signed: tick)
         writer.write(unsigned: UInt64(inputs.count))
         for input in inputs { writer.write(input) }
+        let start = writer.bytes.count
         Self.writeEvents(events, inputs: inputs, into: &writer)
-        return writer.bytes
+        return (writer.bytes, start)
     }
 
     /// Writes the event section (count, then events, with ``OrderRequestReferences`` to the

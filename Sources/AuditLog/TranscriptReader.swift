@@ -83,8 +83,8 @@ public struct TranscriptReader: Sendable {
         guard trailer == nil else { return nil }
         if packed != nil {
             if let record = try packed?.next() {
-                let bytes = record.encoded()
-                return TranscriptTick(bytes: bytes, range: bytes.indices, record: record)
+                let (bytes, events) = record.encodedWithEventSection()
+                return TranscriptTick(bytes: bytes, range: bytes.indices, record: record, eventSection: events)
             }
             packed = nil
         }

@@ -8,12 +8,15 @@ public struct TranscriptTick: Sendable {
     public let range: Range<Int>
     /// The record, when already decoded.
     public let record: TickRecord?
+    /// Where the event section (event count, events) starts in ``bytes``, when ``record`` is set.
+    public let eventSection: Int?
 
     /// Creates the value.
-    public init(bytes: [UInt8], range: Range<Int>, record: TickRecord?) {
+    public init(bytes: [UInt8], range: Range<Int>, record: TickRecord?, eventSection: Int? = nil) {
         self.bytes = bytes
         self.range = range
         self.record = record
+        self.eventSection = eventSection
     }
 
     /// The record, decoded from the canonical bytes when not already.

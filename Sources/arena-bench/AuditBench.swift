@@ -10,7 +10,8 @@ import MarketModel
 /// replay of the same commands and raw SHA-256 over the same uncompressed bytes.
 ///
 /// `arena-bench audit [--bots N] [--ticks N] [--reps N] [--seed N] [--write DIR]` (`--write` also
-/// saves the transcript, attestation and public key for trying `arena verify`).
+/// saves the transcript, attestation and public key for trying `arena verify`, and the same run
+/// in format version 1 under `DIR/v1`). The same records are also verified in format version 1.
 enum AuditBench {
     struct Options {
         var bots = 10
@@ -83,6 +84,15 @@ enum AuditBench {
             return
         }
         let attestation1 = try key.sign(version1.manifest)
+        if let directory = options.write {
+            // The same run in format 1 beside it, for `arena-bench replay DIR/v1`.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try FileManager.default.createDirectory(atPath: directory + "/v1", withIntermediateDirectories: true)
+            try Data(version1.bytes).write(to: URL(fileURLWithPath: directory + "/v1/run.patx"))
+            try attestation1.jsonData().write(to: URL(fileURLWithPath: directory + "/v1/run.attestation.json"))
+            try encoder.encode(keys).write(to: URL(fileURLWithPath: directory + "/v1/keys.json"))
+        }
         let full1 = best(options.reps) {
             precondition(
                 TranscriptVerifier.verify(transcriptBytes: version1.bytes, attestation: attestation1, publicKeys: keys)
