@@ -32,7 +32,9 @@ extension HeatBench {
         let short = long / 5
         let pairTicks = max(200, min(5_000, 320_000 / max(1, teams)))
         var ratios: [Double] = []
+        var cagedRatios: [Double] = []
         var heats: [Double] = []
+        let sandboxed = options.sandboxed && geteuid() == 0
         for round in 1...3 {
             let first = try split {
                 _ = try heat(
@@ -52,6 +54,21 @@ extension HeatBench {
                 print("* raw echo pairs: failed")
                 return
             }
+            // A sandboxed heat's bots each have their own cgroups: so do the raw bots of a second
+            // baseline (the isolation's scheduling and memory accounting, not the transport).
+            if sandboxed {
+                if let caged = RawEchoPairs.measure(
+                    bot: echoBot, line: line, bots: teams, iterations: pairTicks, newSession: true, cgroups: true)
+                {
+                    print(
+                        "* round \(round): \(teams) raw echo pairs, each bot in its own session and cgroups: driver "
+                            + "\(f(caged.driver)) + bots \(f(caged.bots)) = \(f(caged.total)) µs → heat "
+                            + "\(f((runner + bots) / max(caged.total, 0.001)))×")
+                    cagedRatios.append((runner + bots) / max(caged.total, 0.001))
+                } else {
+                    print("* round \(round): raw echo pairs in cgroups: failed (needs root and cgroup v1)")
+                }
+            }
             let ratio = (runner + bots) / max(pairs.total, 0.001)
             ratios.append(ratio)
             heats.append(runner + bots)
@@ -65,6 +82,11 @@ extension HeatBench {
         print(
             "* host overhead per process bot-tick (echo heat of \(teams), median of 3): \(f(heats.sorted()[1])) µs, "
                 + "\(f(median))× \(teams) raw echo pairs (rounds \(ratios.map { f($0) }.joined(separator: ", ")))")
+        if !cagedRatios.isEmpty {
+            print(
+                "* the same against raw echo pairs in their own cgroups: \(f(cagedRatios.sorted()[cagedRatios.count / 2]))× "
+                    + "(rounds \(cagedRatios.map { f($0) }.joined(separator: ", ")))")
+        }
     }
 
     /// CPU seconds of this process (every thread) and of its reaped children spent in `body`.

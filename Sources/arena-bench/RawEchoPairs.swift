@@ -19,11 +19,16 @@ struct RawEchoPairs {
     }
 
     /// Runs `iterations` ticks of `bots` echo bots (each in its own session when `newSession`,
-    /// as the sandbox helper starts every worker) after 100 ticks of warm-up.
-    static func measure(bot: String, line: [UInt8], bots: Int, iterations: Int, newSession: Bool) -> Result? {
+    /// as the sandbox helper starts every worker) after 100 ticks of warm-up. With `cgroups`
+    /// (root, cgroup v1) each bot also gets its own cpu, memory and pids cgroup with the
+    /// sandbox's default limits, as a sandboxed worker does (`cgroup.c`).
+    static func measure(
+        bot: String, line: [UInt8], bots: Int, iterations: Int, newSession: Bool, cgroups: Bool = false
+    ) -> Result? {
         var inputs: [Int32] = []
         var outputs: [Int32] = []
         var pids: [pid_t] = []
+        var groups: [String] = []
         defer {
             for fd in inputs { close(fd) }
             for pid in pids {
@@ -31,10 +36,12 @@ struct RawEchoPairs {
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             }
             for fd in outputs { close(fd) }
+            for group in groups { rmdir(group) }
         }
-        for _ in 0..<bots {
+        for index in 0..<bots {
             guard let pid = spawn(bot, newSession: newSession, inputs: &inputs, outputs: &outputs) else { return nil }
             pids.append(pid)
+            if cgroups, !join(pid, name: "arena-bench-raw-\(getpid())-\(index)", into: &groups) { return nil }
         }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var descriptors = [pollfd](repeating: pollfd(), count: bots)
@@ -85,6 +92,26 @@ struct RawEchoPairs {
         let botsAfter = pids.map(schedstatNanoseconds).reduce(0, +)
         let perBotTick = { (nanoseconds: UInt64) in Double(nanoseconds) / Double(bots * iterations) / 1_000 }
         return Result(driver: perBotTick(driver), bots: perBotTick(botsAfter - botsBefore), wall: perBotTick(wall))
+    }
+
+    /// Moves `pid` into new v1 cpu, memory and pids cgroups named `name` with the sandbox's
+    /// default limits (CPU 100 % of a core, 512 MiB, 64 pids); false when a step fails.
+    private static func join(_ pid: pid_t, name: String, into groups: inout [String]) -> Bool {
+        let settings: [(controller: String, files: [(String, String)])] = [
+            ("cpu", [("cpu.cfs_period_us", "100000"), ("cpu.cfs_quota_us", "100000")]),
+            ("memory", [("memory.limit_in_bytes", "\(512 << 20)")]),
+            ("pids", [("pids.max", "64")]),
+        ]
+        for (controller, files) in settings {
+            let directory = "/sys/fs/cgroup/\(controller)/\(name)"
+            guard mkdir(directory, 0o755) == 0 else { return false }
+            groups.append(directory)
+            for (file, value) in files + [("cgroup.procs", "\(pid)")] {
+                guard (try? value.write(toFile: directory + "/" + file, atomically: false, encoding: .utf8)) != nil
+                else { return false }
+            }
+        }
+        return true
     }
 
     /// posix_spawn of `bot` on two new pipes (the host ends close-on-exec, reads non-blocking).
