@@ -103,6 +103,13 @@ enum AuditBench {
             precondition(
                 verifier.verify(transcriptBytes: version1.bytes, attestation: attestation1, publicKeys: keys).verified)
         }
+        // Writing the same records (encode, chain, pack, gzip): the runner's transcript cost.
+        let write2 = best(options.reps) {
+            _ = TranscriptWriterCost.write(records, transcript, TranscriptFormat.version)
+        }
+        let write1 = best(options.reps) {
+            _ = TranscriptWriterCost.write(records, transcript, TranscriptFormat.version1)
+        }
         let configuration = try transcript.header.configuration()
         let engine = best(options.reps) {
             var exchange = Exchange(configuration: configuration, seed: transcript.header.seed)
@@ -135,6 +142,7 @@ enum AuditBench {
         print(
             "  format 1, same records:      \(version1.bytes.count) B compressed (\(fmt(Double(version1.bytes.count) / Double(transcript.bytes.count)))× format 2), \(version1.bodyByteCount) B raw; "
                 + "verify \(fmt(full1)) s full, \(fmt(integrity1)) s integrity only")
+        print("  write the records (encode, chain, pack, gzip): format 2 \(fmt(write2)) s, format 1 \(fmt(write1)) s")
         print("  baseline engine replay only: \(fmt(engine)) s  \(fmt(rate(engine) / 1e6)) M events/s")
         print(
             "  baseline SHA-256 of body:    \(fmt(sha)) s  \(fmt(Double(body.count) / sha / 1e6)) MB/s = \(fmt(rate(sha) / 1e6)) M events/s"
