@@ -155,10 +155,29 @@ struct PackedTranscriptTests {
         #expect(reread == records + [odd])
     }
 
-    @Test("corrupted or truncated packed records fail with a TranscriptError, never a crash")
-    func hostilePackedRecords() throws {
-        let fixture = try RunFixture(ticks: 12, compress: false)
-        let body = TranscriptReader.body(of: fixture.transcript.bytes)
+    /// An uncompressed version-2 body and a check that a file around it verifies: the recorded
+    /// fixture run (0) or the stored six-strategy backtest re-packed (1).
+    static func fuzzSubject(_ source: Int) throws -> (body: [UInt8], verifies: ([UInt8]) -> Bool) {
+        if source == 0 {
+            let fixture = try RunFixture(ticks: 12, compress: false)
+            return (TranscriptReader.body(of: fixture.transcript.bytes), { fixture.verify($0).verified })
+        }
+        let (decoded, _) = try Transcript.decode(StoredTranscriptV1.bytes)
+        let packed = try rewritten(decoded, version: TranscriptFormat.version, compress: false)
+        let key = try SigningKey(rawRepresentation: StoredTranscriptV1.signingKeyBytes)
+        let attestation = try key.sign(packed.manifest)
+        let keys = [PublicKeyInfo(key.publicKey, active: true)]
+        return (
+            TranscriptReader.body(of: packed.bytes),
+            { TranscriptVerifier.verify(transcriptBytes: $0, attestation: attestation, publicKeys: keys).verified }
+        )
+    }
+
+    @Test(
+        "corrupted or truncated packed records fail with a TranscriptError, never a crash", arguments: [0, 1])
+    func hostilePackedRecords(source: Int) throws {
+        let (body, verifies) = try Self.fuzzSubject(source)
+        #expect(verifies(Self.file(body: body)), "the untouched file verifies")
         let packed = try Self.packedRange(body)
         #expect(packed.count > 100)
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -185,7 +204,7 @@ struct PackedTranscriptTests {
             } catch {
                 failures += 1
             }
-            #expect(!fixture.verify(file).verified)
+            #expect(!verifies(file))
         }
         #expect(failures > 450, "most corruptions are refused while decoding")
         // Truncating the packed payload anywhere (the frame length re-written to agree).
@@ -206,7 +225,7 @@ struct PackedTranscriptTests {
         for cut in stride(from: 1, to: packed.count, by: 5) {
             let file = Self.file(body: reframed(Array(body[packed.lowerBound..<packed.upperBound - cut])))
             #expect(throws: TranscriptError.self) { try Transcript.decode(file) }
-            #expect(!fixture.verify(file).verified)
+            #expect(!verifies(file))
         }
         // A record count one more (the columns end inside a record) or one less (columns left over).
         var payload = CanonicalReader(body, range: packed)
@@ -217,7 +236,7 @@ struct PackedTranscriptTests {
             head.write(unsigned: wrong)
             let file = Self.file(body: reframed(head.bytes + rest))
             #expect(throws: TranscriptError.self) { try Transcript.decode(file) }
-            #expect(!fixture.verify(file).verified)
+            #expect(!verifies(file))
         }
     }
 }
