@@ -65,6 +65,9 @@ struct PackedTickModel {
     var pending: [PendingCancel] = []
     var pendingIndex = 0
 
+    /// Most live orders tracked per account (the engine's default limit is 200 per account).
+    static let trackedOrdersPerAccount = 1_024
+
     /// Starts a record.
     mutating func begin() {
         requests.removeAll(keepingCapacity: true)
@@ -143,6 +146,9 @@ struct PackedTickModel {
         let id = order.rawValue
         if id >= nextOrderID { nextOrderID = id &+ 1 }
         if live[id] != nil { removeLive(id) }
+        // Past the cap the account's further orders are not tracked (their cancellations and
+        // fills are written in full), so no per-account step costs more than the cap.
+        guard (accountOrders[request.account.rawValue]?.count ?? 0) < Self.trackedOrdersPerAccount else { return }
         live[id] = LiveOrder(
             account: request.account, instrument: request.instrument, side: request.side, price: request.price,
             remaining: request.quantity.lots, clientTag: request.clientTag)

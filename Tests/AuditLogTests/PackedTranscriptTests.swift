@@ -155,6 +155,35 @@ struct PackedTranscriptTests {
         #expect(reread == records + [odd])
     }
 
+    @Test("an account with more live orders than the coder tracks round-trips (the rest written in full)")
+    func manyLiveOrders() throws {
+        let fixture = try RunFixture(ticks: 1)
+        let (decoded, records) = try Transcript.decode(fixture.transcript.bytes)
+        var acceptances: [MarketEvent] = []
+        var cancellations: [MarketEvent] = []
+        for index in 0..<1_100 {
+            let instrument = InstrumentID(UInt16(index % 2))
+            let order = OrderRequest(
+                account: AccountID(77), instrument: instrument, side: index % 3 == 0 ? .sell : .buy, kind: .limit,
+                price: Price(ticks: 600_000 + Int64(index)), quantity: Quantity(lots: 10), timeInForce: .gtc,
+                clientTag: UInt64(index))
+            let id = OrderID(UInt64(90_000 + index))
+            acceptances.append(.orderAccepted(order: id, request: order))
+            let cancellation = MarketEvent.orderCancelled(
+                account: AccountID(77), instrument: instrument, order: id, clientTag: UInt64(index),
+                remaining: Quantity(lots: 10), reason: .requested)
+            cancellations.insert(cancellation, at: 0)
+        }
+        let accepted = TickRecord(tick: 2, inputs: [], events: acceptances)
+        let cancelAll = MarketCommand.cancelAll(account: AccountID(77), instrument: nil)
+        let cancelled = TickRecord(
+            tick: 3, inputs: [.command(origin: .bot(slot: 5), cancelAll)], events: cancellations)
+        var writer = TranscriptWriter(header: decoded.header)
+        for record in records + [accepted, cancelled] { writer.append(record) }
+        let packed = writer.finish(results: decoded.results)
+        #expect(try Transcript.decode(packed.bytes).records == records + [accepted, cancelled])
+    }
+
     /// An uncompressed version-2 body and a check that a file around it verifies: the recorded
     /// fixture run (0) or the stored six-strategy backtest re-packed (1).
     static func fuzzSubject(_ source: Int) throws -> (body: [UInt8], verifies: ([UInt8]) -> Bool) {
