@@ -5,4 +5,8 @@ struct AccountState: Sendable, Hashable {
     var openOrders: Int32 = 0
     /// Positions with non-zero size.
     var openPositions: Int32 = 0
+    /// Slots of the account's oldest and newest live order (-1: none); the list runs through
+    /// `Exchange.orderLinks` in order-id order (derived; not hashed).
+    var firstOrder: Int32 = -1
+    var lastOrder: Int32 = -1
 }
