@@ -52,6 +52,7 @@ extension Exchange {
             }
         }
         if (size == 0) != (position.size == 0) { accounts[a].openPositions += size == 0 ? 1 : -1 }
+        openInterest[i] += max(0, position.size) - max(0, size)
         positions[k] = position
         return (closed, realized)
     }

@@ -16,6 +16,8 @@ struct PositionState: Sendable, Hashable {
     var askNotional: Int64 = 0
     /// Resting reduce-only orders on this instrument.
     var reduceOnlyOrders: Int32 = 0
+    /// Resting orders on this instrument (derived; not hashed).
+    var openOrders: Int32 = 0
     /// Cumulative fees paid, funding received (negative = paid) and realised PnL.
     var fees: Int64 = 0
     var funding: Int64 = 0

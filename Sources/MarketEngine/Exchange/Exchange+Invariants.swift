@@ -7,6 +7,9 @@ extension Exchange {
     /// - no resting crossed book; level aggregates equal their live orders; index complete;
     /// - per instrument, Σ signed sizes = 0 (every long has a short);
     /// - resting-order aggregates of every position equal its live orders;
+    /// - derived state equals a recomputation: each account's list of live orders (exactly its
+    ///   orders in the books, in order-id order, links consistent both ways), per-instrument order
+    ///   counts, open interest (Σ long sizes);
     /// - money: Σ (wallet + isolated margin − signed entry value) + fees collected = deposits,
     ///   exactly (funding residue is inside the fund's wallet);
     /// - entry value is zero exactly when the position is flat; margins are not negative;
@@ -17,7 +20,9 @@ extension Exchange {
         var liveOrders = 0
         var perPosition = Array(
             repeating: (
-                bidLots: Int64(0), bidNotional: Int64(0), askLots: Int64(0), askNotional: Int64(0), reduceOnly: Int32(0)
+                bidLots: Int64(0), bidNotional: Int64(0), askLots: Int64(0), askNotional: Int64(0),
+                reduceOnly: Int32(0),
+                orders: Int32(0)
             ), count: positions.count)
         var perAccount = Array(repeating: Int32(0), count: accounts.count)
         for i in 0..<instrumentCount {
@@ -53,6 +58,7 @@ extension Exchange {
                             perPosition[k].askNotional += value
                         }
                         if order.reduceOnly { perPosition[k].reduceOnly += 1 }
+                        perPosition[k].orders += 1
                         perAccount[Int(order.account)] += 1
                     }
                     if quantity != level.quantity || count != level.count || count == 0 {
@@ -63,8 +69,15 @@ extension Exchange {
                 }
             }
             var net: Int64 = 0
-            for a in 0..<accounts.count { net += positions[positionIndex(a, i)].size }
+            var longs: Int64 = 0
+            for a in 0..<accounts.count {
+                net += positions[positionIndex(a, i)].size
+                longs += max(0, positions[positionIndex(a, i)].size)
+            }
             if net != 0 { problems.append("instrument \(i): net position \(net) != 0") }
+            if longs != openInterest[i] {
+                problems.append("instrument \(i): open interest \(openInterest[i]) != Σ longs \(longs)")
+            }
         }
         if liveOrders != orderIndex.count {
             problems.append("order index has \(orderIndex.count) entries, book \(liveOrders)")
@@ -72,6 +85,7 @@ extension Exchange {
         var signedEntryValues: Int128 = 0
         for a in 0..<accounts.count {
             if perAccount[a] != accounts[a].openOrders { problems.append("account \(a): open order count") }
+            if let problem = orderListProblem(a) { problems.append("account \(a): \(problem)") }
             var open: Int32 = 0
             for i in 0..<instrumentCount {
                 let k = positionIndex(a, i)
@@ -80,6 +94,7 @@ extension Exchange {
                 if p.bidLots != expected.bidLots || p.bidNotional != expected.bidNotional
                     || p.askLots != expected.askLots
                     || p.askNotional != expected.askNotional || p.reduceOnlyOrders != expected.reduceOnly
+                    || p.openOrders != expected.orders
                 {
                     problems.append("account \(a) instrument \(i): order aggregates out of sync")
                 }
@@ -97,6 +112,34 @@ extension Exchange {
         problems += negativeEquityViolations()
         if let problem = ledger.conservationProblem(signedEntryValues: signedEntryValues) { problems.append(problem) }
         return problems
+    }
+
+    /// Why account `a`'s list of live orders is not exactly its live orders in order-id order with
+    /// links consistent both ways; `nil` when it is (the count is checked against the books above).
+    func orderListProblem(_ a: Int) -> String? {
+        var listed: Int32 = 0
+        var previous: Int32 = -1
+        var previousID: UInt64 = 0
+        var slot = accounts[a].firstOrder
+        while slot >= 0 {
+            guard Int(slot) < orders.count, listed < accounts[a].openOrders else { return "order list too long" }
+            let order = orders[Int(slot)]
+            guard order.live, order.account == UInt32(a), orderIndex[order.id] == slot else {
+                return "order list holds slot \(slot), not a live order of the account"
+            }
+            guard order.id > previousID, orderLinks[Int(slot)].previous == previous else {
+                return "order list out of order or badly linked at slot \(slot)"
+            }
+            listed += 1
+            previous = slot
+            previousID = order.id
+            slot = orderLinks[Int(slot)].next
+        }
+        guard accounts[a].lastOrder == previous else {
+            return "order list tail \(accounts[a].lastOrder) != \(previous)"
+        }
+        return listed == accounts[a].openOrders
+            ? nil : "order list has \(listed) orders, count \(accounts[a].openOrders)"
     }
 
     /// Accounts with negative equity (wallet + isolated margins + uPnL at mark), other than the

@@ -15,6 +15,12 @@ public struct Exchange: Sendable {
     public let seed: UInt64
     let specs: [InstrumentSpec]
     let instrumentCount: Int
+    /// Per instrument, `specs[i].tickLotValue` (a division) computed once.
+    let tickLotValues: [Int64]
+    /// `configuration.maxOpenOrdersPerAccount` and `recentTradesKept`, read on every order: kept
+    /// apart because reading a field of the large configuration struct copied all of it.
+    let maxOpenOrdersPerAccount: Int
+    let recentTradesKept: Int
     /// Current tick (starts at 0).
     public internal(set) var tick: Int64 = 0
 
@@ -23,9 +29,14 @@ public struct Exchange: Sendable {
     var accounts: [AccountState] = []
     /// Flattened `[account × instrument]`.
     var positions: [PositionState] = []
-    var orders: [RestingOrder] = []
+    var orders = OrderSlab(capacity: 1024)
+    /// Per slab slot, its links in its account's list of live orders (derived; not hashed).
+    var orderLinks: [OrderLink] = []
     var freeSlots: [Int32] = []
     var orderIndex = OrderIndex()
+    /// Per instrument, Σ long sizes in lots (= Σ short sizes), kept by `applyFill` (derived; not
+    /// hashed).
+    var openInterest: [Int64]
     var nextOrderID: UInt64 = 1
     /// Every balance: wallets, isolated margins, fees, deposits, funding residue (the only
     /// writer of money).
@@ -51,8 +62,12 @@ public struct Exchange: Sendable {
         self.seed = seed
         specs = configuration.instruments
         instrumentCount = configuration.instruments.count
+        tickLotValues = configuration.instruments.map(\.tickLotValue)
+        maxOpenOrdersPerAccount = configuration.maxOpenOrdersPerAccount
+        recentTradesKept = configuration.recentTradesKept
         books = Array(repeating: OrderBook(), count: configuration.instruments.count)
         ledger = Ledger(instrumentCount: configuration.instruments.count)
+        openInterest = Array(repeating: 0, count: configuration.instruments.count)
         let background = BackgroundMarket(
             instruments: (0..<configuration.instruments.count).map(configuration.background(of:)), seed: seed,
             tickMilliseconds: configuration.tickMilliseconds, firstHouseAccount: 1)
@@ -67,7 +82,6 @@ public struct Exchange: Sendable {
         }
         self.background = background
         firstBotAccount = AccountID(UInt32(1 + background.houseAccountCount))
-        orders.reserveCapacity(1024)
         for i in 0..<instrumentCount where self.markets[i].pinnedFunding == nil {
             self.markets[i].fundingRate = predictedFundingRate(i)
         }
@@ -115,11 +129,11 @@ public struct Exchange: Sendable {
         account * instrumentCount + instrument
     }
 
-    @inline(__always) func tickLotValue(_ instrument: Int) -> Int64 { specs[instrument].tickLotValue }
+    @inline(__always) func tickLotValue(_ instrument: Int) -> Int64 { tickLotValues[instrument] }
 
     /// Money value of `lots` at `ticks` (exact; products fit Int64 for realistic sizes).
     @inline(__always) func notional(_ instrument: Int, ticks: Int64, lots: Int64) -> Int64 {
-        let tickLotValue = specs[instrument].tickLotValue
+        let tickLotValue = tickLotValues[instrument]
         let (partial, overflow1) = ticks.multipliedReportingOverflow(by: lots)
         let (product, overflow2) = partial.multipliedReportingOverflow(by: tickLotValue)
         if !overflow1 && !overflow2 { return product }

@@ -87,11 +87,11 @@ extension Exchange {
         let before = initialMargin(positions[k], instrument: i)
         let exposure = exposureNotional(candidate, instrument: i)
         let after = WideMath.mulDiv(exposure, 1, candidate.leverage, .up)
-        if after > before, tierMaxLeverage(i, notional: exposure) < candidate.leverage {
-            return .leverageExceedsTier
-        }
+        // An order that does not raise the margin requirement is always admitted.
+        guard after > before else { return nil }
+        if tierMaxLeverage(i, notional: exposure) < candidate.leverage { return .leverageExceedsTier }
         let (equity, required) = crossEquityAndRequirement(a, overriding: (k, candidate))
-        if after > before, required > equity { return .insufficientMargin }
+        if required > equity { return .insufficientMargin }
         return nil
     }
 }

@@ -74,14 +74,14 @@ extension Exchange {
     /// at mark (wallet, isolated margins and uPnL) falling below zero: each lot moves equity by
     /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
     /// entry value's rounding. The common case (the whole fill is affordable) costs one pass
-    /// over the account's positions and no division.
+    /// over the account's positions and no division. (`mutating`: see `withinBand`.)
     @inline(__always)
-    func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
+    mutating func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
         // Cost per lot in ticks × 1e8 (× tickLotValue gives money × 1e8): adverse move plus fee.
         let move = side.sign * (price - markets[i].mark)
         let costTicks = Int128(move) * Int128(Rate.one.units) + Int128(price) * Int128(max(0, rate.units))
         guard costTicks > 0 else { return wanted }
-        let cost = costTicks * Int128(specs[i].tickLotValue)
+        let cost = costTicks * Int128(tickLotValues[i])
         var equity = ledger.wallets[x]
         let base = positionIndex(x, 0)
         for j in 0..<instrumentCount {
@@ -105,12 +105,11 @@ extension Exchange {
     ) {
         let maker = orders[slot]
         let m = Int(maker.account)
-        let spec = specs[i]
         let value = notional(i, ticks: price, lots: lots)
-        let makerFee = accounts[m].kind == .fund ? 0 : fee(value, spec.makerFee)
+        let makerFee = accounts[m].kind == .fund ? 0 : fee(value, specs[i].makerFee)
         var takerFee: Int64 = 0
         switch feeMode {
-        case .normal: takerFee = fee(value, spec.takerFee)
+        case .normal: takerFee = fee(value, specs[i].takerFee)
         case .exempt: takerFee = 0
         case .liquidation: takerFee = fee(value, configuration.liquidationClearanceFee)
         }
@@ -134,10 +133,7 @@ extension Exchange {
         }
         if gone {
             if maker.reduceOnly { positions[k].reduceOnlyOrders -= 1 }
-            accounts[m].openOrders -= 1
-            orders[slot].live = false
-            orderIndex[maker.id] = nil
-            freeSlots.append(Int32(slot))
+            release(slot: slot, order: maker, position: k)
         }
 
         let trade = Trade(
@@ -148,8 +144,8 @@ extension Exchange {
         markets[i].last = price
         markets[i].volume += lots
         markets[i].tradeCount += 1
-        if configuration.recentTradesKept > 0 {
-            if markets[i].recentTrades.count >= configuration.recentTradesKept { markets[i].recentTrades.removeFirst() }
+        if recentTradesKept > 0 {
+            if markets[i].recentTrades.count >= recentTradesKept { markets[i].recentTrades.removeFirst() }
             markets[i].recentTrades.append(trade)
         }
         pending.append(.trade(trade))
@@ -183,21 +179,18 @@ extension Exchange {
         let k = positionIndex(a, i)
         guard positions[k].reduceOnlyOrders > 0 else { return }
         let size = positions[k].size
-        var doomed: [(UInt64, Int)] = []
-        for side in [books[i].bids, books[i].asks] {
-            for level in side.levels {
-                for entry in level.queue {
-                    let order = orders[Int(entry.slot)]
-                    guard order.id == entry.id, order.live, order.account == UInt32(a), order.reduceOnly else {
-                        continue
-                    }
-                    if size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size) {
-                        doomed.append((order.id, Int(entry.slot)))
-                    }
-                }
+        // The account's own list, in order-id order; cancelling one order does not change the
+        // position, so deciding while walking equals deciding first.
+        var slot = accounts[a].firstOrder
+        while slot >= 0 {
+            let next = orderLinks[Int(slot)].next
+            let order = orders[Int(slot)]
+            if Int(order.instrument) == i, order.reduceOnly,
+                size == 0 || (size > 0) == (order.side == .buy) || order.remaining > abs(size)
+            {
+                removeResting(slot: Int(slot), reason: .reduceOnlyInvalidated)
             }
+            slot = next
         }
-        doomed.sort { $0.0 < $1.0 }
-        for (_, slot) in doomed { removeResting(slot: slot, reason: .reduceOnlyInvalidated) }
     }
 }

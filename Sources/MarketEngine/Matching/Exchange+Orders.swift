@@ -9,7 +9,6 @@ extension Exchange {
         let i = Int(request.instrument.rawValue)
         guard i < instrumentCount else { return reject(request, .unknownInstrument) }
         guard request.quantity.lots > 0 else { return reject(request, .invalidQuantity) }
-        let spec = specs[i]
         let mark = markets[i].mark
         var timeInForce = request.timeInForce
         let limit: Int64
@@ -34,11 +33,11 @@ extension Exchange {
             lots = min(lots, abs(size))
         }
         let rests = timeInForce == .gtc || timeInForce == .postOnly
-        if rests, Int(accounts[a].openOrders) >= configuration.maxOpenOrdersPerAccount {
+        if rests, Int(accounts[a].openOrders) >= maxOpenOrdersPerAccount {
             return reject(request, .tooManyOpenOrders)
         }
         let referencePrice = request.kind == .market ? mark : limit
-        if !request.reduceOnly, notional(i, ticks: referencePrice, lots: lots) < spec.minNotional.units {
+        if !request.reduceOnly, notional(i, ticks: referencePrice, lots: lots) < specs[i].minNotional.units {
             return reject(request, .belowMinNotional)
         }
         if timeInForce == .postOnly, crossesBook(i, side: request.side, limit: limit) {
@@ -65,21 +64,25 @@ extension Exchange {
     }
 
     /// `true` when `price` lies within the instrument's band around mark.
-    func withinBand(_ i: Int, price: Int64) -> Bool {
+    /// `mutating` although it writes nothing: called from mutating code, a non-mutating method
+    /// received a copy of the whole `Exchange` (≈ 400 bytes, `memcpy` per call); an `inout` self
+    /// is passed by reference.
+    mutating func withinBand(_ i: Int, price: Int64) -> Bool {
         let mark = Int128(markets[i].mark)
         let distance = Int128(abs(price - markets[i].mark)) * Int128(Rate.one.units)
         return distance <= mark * Int128(specs[i].priceBand.units)
     }
 
     /// The most aggressive price inside the band for `side` (rounded inward onto the grid).
-    func bandEdge(_ i: Int, side: Side) -> Int64 {
+    /// (`mutating`: see `withinBand`.)
+    mutating func bandEdge(_ i: Int, side: Side) -> Int64 {
         let mark = markets[i].mark
         let offset = WideMath.mulDiv(mark, specs[i].priceBand.units, Rate.one.units, .down)
         return side == .buy ? mark + offset : max(1, mark - offset)
     }
 
-    /// `true` when a limit order at `limit` would trade on arrival.
-    func crossesBook(_ i: Int, side: Side, limit: Int64) -> Bool {
+    /// `true` when a limit order at `limit` would trade on arrival. (`mutating`: see `withinBand`.)
+    mutating func crossesBook(_ i: Int, side: Side, limit: Int64) -> Bool {
         if side == .buy {
             guard let ask = books[i].bestAsk else { return false }
             return ask <= limit

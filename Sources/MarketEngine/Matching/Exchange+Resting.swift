@@ -19,8 +19,10 @@ extension Exchange {
         } else {
             slot = Int32(orders.count)
             orders.append(order)
+            orderLinks.append(OrderLink())
         }
         orderIndex[id] = slot
+        linkOrder(slot: slot, id: id, account: a)
         let entry = QueueEntry(slot: slot, id: id)
         let k = positionIndex(a, i)
         let value = notional(i, ticks: price, lots: lots)
@@ -34,7 +36,44 @@ extension Exchange {
             positions[k].askNotional += value
         }
         if reduceOnly { positions[k].reduceOnlyOrders += 1 }
+        positions[k].openOrders += 1
         accounts[a].openOrders += 1
+    }
+
+    /// Enters `slot` into its account's list of live orders, which is kept in order-id order.
+    /// An order rests in the command that assigned its id, so it is the account's newest and
+    /// goes to the tail; the walk back only guards that assumption.
+    @inline(__always)
+    mutating func linkOrder(slot: Int32, id: UInt64, account a: Int) {
+        var previous = accounts[a].lastOrder
+        while previous >= 0, orders[Int(previous)].id > id { previous = orderLinks[Int(previous)].previous }
+        let next = previous >= 0 ? orderLinks[Int(previous)].next : accounts[a].firstOrder
+        orderLinks[Int(slot)] = OrderLink(previous: previous, next: next)
+        if previous >= 0 { orderLinks[Int(previous)].next = slot } else { accounts[a].firstOrder = slot }
+        if next >= 0 { orderLinks[Int(next)].previous = slot } else { accounts[a].lastOrder = slot }
+    }
+
+    /// Frees the slot of an order that left the book (filled or cancelled): counts, its
+    /// account's list, the id index, the slab.
+    @inline(__always)
+    mutating func release(slot: Int, order: RestingOrder, position k: Int) {
+        let a = Int(order.account)
+        let link = orderLinks[slot]
+        if link.previous >= 0 {
+            orderLinks[Int(link.previous)].next = link.next
+        } else {
+            accounts[a].firstOrder = link.next
+        }
+        if link.next >= 0 {
+            orderLinks[Int(link.next)].previous = link.previous
+        } else {
+            accounts[a].lastOrder = link.previous
+        }
+        positions[k].openOrders -= 1
+        accounts[a].openOrders -= 1
+        orders[slot].live = false
+        orderIndex[order.id] = nil
+        freeSlots.append(Int32(slot))
     }
 
     /// Takes a resting order off the book; emits `orderCancelled` unless `reason` is nil (filled).
@@ -56,10 +95,7 @@ extension Exchange {
             positions[k].askNotional -= value
         }
         if order.reduceOnly { positions[k].reduceOnlyOrders -= 1 }
-        accounts[a].openOrders -= 1
-        orders[slot].live = false
-        orderIndex[order.id] = nil
-        freeSlots.append(Int32(slot))
+        release(slot: slot, order: order, position: k)
         if let reason {
             pending.append(
                 .orderCancelled(
@@ -84,23 +120,16 @@ extension Exchange {
         }
     }
 
-    /// Cancels an account's resting orders (one instrument or all), in order-id order.
+    /// Cancels an account's resting orders (one instrument or all), in order-id order (its own
+    /// list; removing one order leaves the others' links intact).
     mutating func cancelAllOrders(account a: Int, instrument: Int?, reason: CancelReason) {
-        guard accounts[a].openOrders > 0 else { return }
-        var slots: [(id: UInt64, slot: Int)] = []
-        for i in 0..<instrumentCount where instrument == nil || instrument == i {
-            for side in [books[i].bids, books[i].asks] {
-                for level in side.levels {
-                    for entry in level.queue {
-                        let order = orders[Int(entry.slot)]
-                        if order.id == entry.id, order.live, order.account == UInt32(a) {
-                            slots.append((entry.id, Int(entry.slot)))
-                        }
-                    }
-                }
+        var slot = accounts[a].firstOrder
+        while slot >= 0 {
+            let next = orderLinks[Int(slot)].next
+            if instrument == nil || instrument == Int(orders[Int(slot)].instrument) {
+                removeResting(slot: Int(slot), reason: reason)
             }
+            slot = next
         }
-        slots.sort { $0.id < $1.id }
-        for item in slots { removeResting(slot: item.slot, reason: reason) }
     }
 }

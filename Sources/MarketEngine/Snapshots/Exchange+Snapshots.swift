@@ -33,8 +33,7 @@ extension Exchange {
                 openInterest: .zero, volume: .zero, recentTrades: [])
         }
         let market = markets[i]
-        var openInterest: Int64 = 0
-        for a in 0..<accounts.count { openInterest += max(0, positions[positionIndex(a, i)].size) }
+        let openInterest = self.openInterest[i]
         let interval = max(1, specs[i].fundingIntervalTicks)
         var snapshot = MarketSnapshot(
             instrument: instrument, tick: tick, index: Price(ticks: market.index), mark: Price(ticks: market.mark),
@@ -107,27 +106,46 @@ extension Exchange {
             funding: Money(units: position.funding), realizedPnL: Money(units: position.realized))
     }
 
-    /// Resting orders of an account, by order id.
+    /// Resting orders of an account, by order id (its own list: O(own orders), no book walk).
     func openOrders(_ a: Int) -> [OrderSnapshot] {
         guard accounts[a].openOrders > 0 else { return [] }
         var list: [OrderSnapshot] = []
-        for i in 0..<instrumentCount {
-            for side in [books[i].bids, books[i].asks] {
-                for level in side.levels {
-                    for entry in level.queue {
-                        let order = orders[Int(entry.slot)]
-                        guard order.id == entry.id, order.live, order.account == UInt32(a) else { continue }
-                        list.append(
-                            OrderSnapshot(
-                                order: OrderID(order.id), instrument: InstrumentID(order.instrument), side: order.side,
-                                price: Price(ticks: order.price), remaining: Quantity(lots: order.remaining),
-                                original: Quantity(lots: order.original), timeInForce: order.timeInForce,
-                                reduceOnly: order.reduceOnly, clientTag: order.clientTag, placedTick: order.placedTick))
-                    }
-                }
-            }
+        list.reserveCapacity(Int(accounts[a].openOrders))
+        var slot = accounts[a].firstOrder
+        while slot >= 0 {
+            let order = orders[Int(slot)]
+            list.append(
+                OrderSnapshot(
+                    order: OrderID(order.id), instrument: InstrumentID(order.instrument), side: order.side,
+                    price: Price(ticks: order.price), remaining: Quantity(lots: order.remaining),
+                    original: Quantity(lots: order.original), timeInForce: order.timeInForce,
+                    reduceOnly: order.reduceOnly, clientTag: order.clientTag, placedTick: order.placedTick))
+            slot = orderLinks[Int(slot)].next
         }
-        return list.sorted { $0.order < $1.order }
+        return list
+    }
+
+    /// Resting orders of an account on one instrument (0 for an unknown id), without building
+    /// snapshots.
+    public func openOrderCount(_ account: AccountID, instrument: InstrumentID) -> Int {
+        let a = Int(account.rawValue)
+        let i = Int(instrument.rawValue)
+        guard a < accounts.count, i < instrumentCount else { return 0 }
+        return Int(positions[positionIndex(a, i)].openOrders)
+    }
+
+    /// Equity at mark (cross wallet + isolated margins + unrealised PnL): the same value as
+    /// `account(_:)?.equity` without building position and order snapshots; `nil` for an
+    /// unknown id.
+    public func equity(of id: AccountID) -> Money? {
+        let a = Int(id.rawValue)
+        guard a < accounts.count else { return nil }
+        var equity = ledger.wallets[a]
+        let base = positionIndex(a, 0)
+        for i in 0..<instrumentCount {
+            equity += ledger.isolatedMargins[base + i] + unrealized(positions[base + i], i)
+        }
+        return Money(units: equity)
     }
 
     /// Exact liquidation and bankruptcy prices (money per coin, 1e-8 USDT, rounded to nearest) for
