@@ -13,6 +13,11 @@ public struct OrderRequestReferences: Sendable {
     public static let tag: UInt8 = 16
     private let requests: [OrderRequest]
     private var next = 0
+    /// Positions of each request, ascending, with a cursor that only moves forward; built on the
+    /// first acceptance that is not the next command, so a hostile record of N commands and M
+    /// acceptances that match none costs O(N + M), not O(N × M) (the verifier re-encodes
+    /// records it decoded from an untrusted file). Same answers as a scan from `next`.
+    private var positions: [OrderRequest: (list: [Int], cursor: Int)]?
 
     /// Collects the `placeOrder` requests of `inputs`, in order.
     public init(_ inputs: [TickInput]) {
@@ -24,7 +29,7 @@ public struct OrderRequestReferences: Sendable {
     /// Writes `event`, as a reference when possible.
     public mutating func write(_ event: MarketEvent, into writer: inout CanonicalWriter) {
         if case .orderAccepted(let order, let request) = event, next < requests.count,
-            let match = requests[next...].firstIndex(of: request)
+            let match = requests[next] == request ? next : firstIndex(of: request)
         {
             writer.write(byte: Self.tag)
             writer.write(unsigned: order.rawValue)
@@ -33,6 +38,19 @@ public struct OrderRequestReferences: Sendable {
         } else {
             writer.write(event)
         }
+    }
+
+    /// The first position at or after `next` whose request equals `request`.
+    private mutating func firstIndex(of request: OrderRequest) -> Int? {
+        if positions == nil {
+            var built: [OrderRequest: (list: [Int], cursor: Int)] = [:]
+            for (index, request) in requests.enumerated() { built[request, default: ([], 0)].list.append(index) }
+            positions = built
+        }
+        guard var entry = positions?[request] else { return nil }
+        while entry.cursor < entry.list.count, entry.list[entry.cursor] < next { entry.cursor += 1 }
+        positions?[request] = entry
+        return entry.cursor < entry.list.count ? entry.list[entry.cursor] : nil
     }
 
     /// Reads an event written by ``write(_:into:)``.

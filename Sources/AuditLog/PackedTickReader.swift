@@ -40,11 +40,17 @@ struct PackedTickReader {
         model.previousTick = tick
         let inputCount = try columns[PackedColumn.kind.rawValue].readCount()
         var inputs: [TickInput] = []
-        inputs.reserveCapacity(inputCount)
+        guard inputCount <= TranscriptFormat.maximumRecordInputs else {
+            throw malformed("\(inputCount) inputs in one record (at most \(TranscriptFormat.maximumRecordInputs))")
+        }
+        inputs.reserveCapacity(min(inputCount, 4096))
         for _ in 0..<inputCount { inputs.append(try readInput()) }
         let eventCount = try columns[PackedColumn.kind.rawValue].readCount()
         var events: [MarketEvent] = []
-        events.reserveCapacity(eventCount)
+        guard eventCount <= TranscriptFormat.maximumRecordEvents else {
+            throw malformed("\(eventCount) events in one record (at most \(TranscriptFormat.maximumRecordEvents))")
+        }
+        events.reserveCapacity(min(eventCount, 4096))
         for _ in 0..<eventCount { events.append(try readEvent()) }
         return TickRecord(tick: tick, inputs: inputs, events: events)
     }

@@ -46,7 +46,11 @@ public struct TickRecord: Hashable, Sendable {
         var events: [MarketEvent] = []
         var references = OrderRequestReferences(inputs)
         let count = try reader.readCount()
-        events.reserveCapacity(count)
+        guard count <= TranscriptFormat.maximumRecordEvents else {
+            throw TranscriptError(
+                .malformed, "\(count) events in tick \(tick) (at most \(TranscriptFormat.maximumRecordEvents))")
+        }
+        events.reserveCapacity(min(count, 4096))
         for _ in 0..<count { events.append(try references.read(from: &reader)) }
         try reader.expectEnd("tick \(tick)")
         return TickRecord(tick: tick, inputs: inputs, events: events)
@@ -56,8 +60,12 @@ public struct TickRecord: Hashable, Sendable {
     public static func readHead(_ reader: inout CanonicalReader) throws(TranscriptError) -> (Int64, [TickInput]) {
         let tick = try reader.readSigned()
         let count = try reader.readCount()
+        guard count <= TranscriptFormat.maximumRecordInputs else {
+            throw TranscriptError(
+                .malformed, "\(count) inputs in tick \(tick) (at most \(TranscriptFormat.maximumRecordInputs))")
+        }
         var inputs: [TickInput] = []
-        inputs.reserveCapacity(count)
+        inputs.reserveCapacity(min(count, 4096))
         for _ in 0..<count { inputs.append(try reader.readInput()) }
         return (tick, inputs)
     }

@@ -26,6 +26,11 @@ public enum TranscriptFormat {
     public static let gzip: UInt8 = 2
     /// Largest body accepted when reading (guards decompression of hostile files): 4 GiB.
     public static let maximumBodyLength: UInt64 = 1 << 32
+    /// Most inputs one tick record may declare when read (a 1,000-team heat at 100 actions per
+    /// team and tick is 100,000): bounds what a hostile record's counts make a reader allocate.
+    public static let maximumRecordInputs = 1 << 20
+    /// Most events one tick record may declare when read.
+    public static let maximumRecordEvents = 1 << 22
 
     /// Frame kinds.
     public enum FrameKind: UInt8, Sendable {

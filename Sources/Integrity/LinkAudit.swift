@@ -21,10 +21,43 @@ public enum LinkAudit {
     /// The links `records` hold, with a problem for any that is not the runner's at tick 0 on
     /// the account of the slot it names.
     public static func recorded(_ records: [TickRecord]) -> (links: [Link], problems: [String]) {
-        var accountOfSlot: [UInt32: AccountID] = [:]
-        var links: [Link] = []
-        var problems: [String] = []
-        for record in records {
+        var scanner = Scanner()
+        for record in records { scanner.observe(record) }
+        return (scanner.links, scanner.problems)
+    }
+
+    /// Nil when the transcript's links are exactly those `settings` calls for, else what differs.
+    public static func check(_ records: [TickRecord], members: [HeatMember], settings: IntegritySettings) -> String? {
+        var scanner = Scanner()
+        for record in records { scanner.observe(record) }
+        return scanner.check(members: members, settings: settings)
+    }
+
+    /// Nil when the links of the transcript in `bytes` are exactly those `settings` calls for,
+    /// else what differs; reads one tick record at a time (a 1,000-team heat's records do not
+    /// fit in memory together).
+    public static func check(transcript bytes: [UInt8], settings: IntegritySettings) throws(TranscriptError) -> (
+        problem: String?, links: Int
+    ) {
+        var reader = try TranscriptReader(bytes: bytes)
+        var scanner = Scanner()
+        while let tick = try reader.nextTick() { scanner.observe(try tick.decoded()) }
+        return (scanner.check(members: reader.header.members, settings: settings), scanner.links.count)
+    }
+
+    /// Collects links record by record.
+    public struct Scanner: Sendable {
+        private var accountOfSlot: [UInt32: AccountID] = [:]
+        /// The links seen so far.
+        public private(set) var links: [Link] = []
+        /// Links not issued by the runner at tick 0 on their slot's own account.
+        public private(set) var problems: [String] = []
+
+        /// An empty scanner.
+        public init() {}
+
+        /// Takes the links (and the accounts opened) of the next record.
+        public mutating func observe(_ record: TickRecord) {
             var opened = record.events.compactMap { event -> AccountID? in
                 if case .accountOpened(let account, _) = event { return account }
                 return nil
@@ -50,22 +83,20 @@ public enum LinkAudit {
                 }
             }
         }
-        return (links, problems)
-    }
 
-    /// Nil when the transcript's links are exactly those `settings` calls for, else what differs.
-    public static func check(_ records: [TickRecord], members: [HeatMember], settings: IntegritySettings) -> String? {
-        let (links, problems) = recorded(records)
-        let expected = settings.selfTradeAssignments(members.map { (slot: Int($0.slot), name: $0.label) })
-            .map { Link(tick: 0, slot: UInt32($0.slot), group: $0.group) }
-        var differences = problems
-        if Set(links).count != links.count { differences.append("a link is recorded twice") }
-        let missing = expected.filter { !links.contains($0) }
-        let extra = links.filter { !expected.contains($0) }
-        if !missing.isEmpty { differences.append("missing: " + missing.map(\.description).joined(separator: ", ")) }
-        if !extra.isEmpty {
-            differences.append("not in the definition: " + extra.map(\.description).joined(separator: ", "))
+        /// Nil when the links seen are exactly those `settings` calls for `members`.
+        public func check(members: [HeatMember], settings: IntegritySettings) -> String? {
+            let expected = settings.selfTradeAssignments(members.map { (slot: Int($0.slot), name: $0.label) })
+                .map { Link(tick: 0, slot: UInt32($0.slot), group: $0.group) }
+            var differences = problems
+            if Set(links).count != links.count { differences.append("a link is recorded twice") }
+            let missing = expected.filter { !links.contains($0) }
+            let extra = links.filter { !expected.contains($0) }
+            if !missing.isEmpty { differences.append("missing: " + missing.map(\.description).joined(separator: ", ")) }
+            if !extra.isEmpty {
+                differences.append("not in the definition: " + extra.map(\.description).joined(separator: ", "))
+            }
+            return differences.isEmpty ? nil : differences.joined(separator: "; ")
         }
-        return differences.isEmpty ? nil : differences.joined(separator: "; ")
     }
 }
