@@ -95,15 +95,20 @@ extension WorkerGroup {
 
     /// Registers a new worker's stdout, stderr and status (and, once per group, the model
     /// inbox): they stay watched until closed. A worker's stdin is watched only while bytes wait.
-    func watch(_ worker: Worker) {
+    /// False when the kernel refused a registration (out of memory or watches): the worker could
+    /// never be heard, so the caller faults it (`start_failed`) instead of letting it miss deadlines.
+    func watch(_ worker: Worker) -> Bool {
         let slot = worker.launch.slot
-        events.add(worker.stdoutFD, events: EventPoll.input, token: Stream.stdout.token(slot: slot))
-        events.add(worker.stderrFD, events: EventPoll.input, token: Stream.stderr.token(slot: slot))
-        events.add(worker.statusFD, events: EventPoll.input, token: Stream.status.token(slot: slot))
+        let registered = [
+            events.add(worker.stdoutFD, events: EventPoll.input, token: Stream.stdout.token(slot: slot)),
+            events.add(worker.stderrFD, events: EventPoll.input, token: Stream.stderr.token(slot: slot)),
+            events.add(worker.statusFD, events: EventPoll.input, token: Stream.status.token(slot: slot)),
+        ]
         if !inboxWatched, modelInbox.readFD >= 0 {
             inboxWatched = events.add(modelInbox.readFD, events: EventPoll.input, token: Self.inboxToken)
         }
         watchPendingInput(worker)
+        return !registered.contains(false)
     }
 
     /// Watches `worker`'s stdin for room when bytes are waiting for it (a bot slow to read).

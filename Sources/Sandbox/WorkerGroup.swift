@@ -128,7 +128,14 @@ public final class WorkerGroup: @unchecked Sendable {
             switch spawn(launch) {
             case .success(let worker):
                 workers[launch.slot] = worker
-                watch(worker)
+                guard watch(worker) else {
+                    let reason = FaultReason(
+                        code: FaultReason.startFailed, detail: "epoll_ctl: \(String(cString: strerror(errno)))")
+                    markFault(worker, reason)
+                    logger.error("worker start failed", metadata: ["slot": "\(launch.slot)", "reason": "\(reason)"])
+                    results[launch.slot] = .faulted(reason)
+                    continue
+                }
                 if let message = hello[launch.slot], let line = try? codec.encode(.hello(message)) {
                     worker.send(line)
                 }
