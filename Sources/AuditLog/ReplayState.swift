@@ -155,7 +155,7 @@ struct ReplayState {
         let accounts = calculator.accounts
         for index in equity.indices {
             if equity[index].isEmpty { equity[index].append(openingDeposit[index] ?? .zero) }
-            equity[index].append(accounts[index].flatMap { exchange.account($0)?.equity } ?? .zero)
+            equity[index].append(accounts[index].flatMap { exchange.equity(of: $0) } ?? .zero)
         }
     }
 

@@ -63,7 +63,7 @@ public struct IntegritySettings: Codable, Sendable, Hashable {
     /// Bytes, not `String`: Swift compares strings by canonical equivalence ("K" equals the
     /// Kelvin sign U+212A), while team names are unique byte for byte in the database, so a
     /// look-alike registration must not land in another team's group.
-    public var selfTradeGroups: [[UInt8]: UInt32] {
+    private var selfTradeGroups: [[UInt8]: UInt32] {
         var groups: [[UInt8]: UInt32] = [:]
         for (index, names) in linkedTeams.enumerated() {
             for name in names { groups[Array(name.utf8)] = UInt32(index + 1) }

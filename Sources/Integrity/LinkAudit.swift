@@ -18,14 +18,6 @@ public enum LinkAudit {
         public var description: String { "slot \(slot) → group \(group) at tick \(tick)" }
     }
 
-    /// The links `records` hold, with a problem for any that is not the runner's at tick 0 on
-    /// the account of the slot it names.
-    public static func recorded(_ records: [TickRecord]) -> (links: [Link], problems: [String]) {
-        var scanner = Scanner()
-        for record in records { scanner.observe(record) }
-        return (scanner.links, scanner.problems)
-    }
-
     /// Nil when the transcript's links are exactly those `settings` calls for, else what differs.
     public static func check(_ records: [TickRecord], members: [HeatMember], settings: IntegritySettings) -> String? {
         var scanner = Scanner()
@@ -37,12 +29,14 @@ public enum LinkAudit {
     /// else what differs; reads one tick record at a time (a 1,000-team heat's records do not
     /// fit in memory together).
     public static func check(transcript bytes: [UInt8], settings: IntegritySettings) throws(TranscriptError) -> (
-        problem: String?, links: Int
+        runID: String, problem: String?, links: Int
     ) {
         var reader = try TranscriptReader(bytes: bytes)
         var scanner = Scanner()
         while let tick = try reader.nextTick() { scanner.observe(try tick.decoded()) }
-        return (scanner.check(members: reader.header.members, settings: settings), scanner.links.count)
+        return (
+            reader.header.runID, scanner.check(members: reader.header.members, settings: settings), scanner.links.count
+        )
     }
 
     /// Collects links record by record.

@@ -6,10 +6,7 @@ import PostgresNIO
 public enum DatabaseInputError {
     /// True when `error` is a PostgreSQL data exception.
     public static func isInvalidInput(_ error: any Error) -> Bool {
-        if let transaction = error as? PostgresTransactionError {
-            return (transaction.closureError ?? transaction.commitError).map(isInvalidInput) ?? false
-        }
-        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
+        guard let error = StatementError.psql(error), let state = error.serverInfo?[.sqlState] else { return false }
         return state.hasPrefix("22")
     }
 }

@@ -7,10 +7,7 @@ extension StorageError {
     /// `PA412` evaluation in progress, `PA404` nothing to publish, `PA422` reason required,
     /// `PA403` sealed); the message is the database's own sentence (no SQL, no secrets).
     public static func refusal(from error: any Error) -> StorageError? {
-        if let transaction = error as? PostgresTransactionError {
-            return (transaction.closureError ?? transaction.commitError).flatMap { refusal(from: $0) }
-        }
-        guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] else { return nil }
+        guard let psql = StatementError.psql(error), let state = psql.serverInfo?[.sqlState] else { return nil }
         let message = psql.serverInfo?[.message] ?? "refused by the database"
         switch state {
         case "PA409": return StorageError(.contestClosed, message)

@@ -111,30 +111,23 @@ struct VerifyContestFlow {
             report.skip("ranks", because: "not every run verified")
         }
         if report.verified {
-            let links = try await VerifyLinksCheck(
-                integrity: VerifyIntegrityCheck(
-                    artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256)
-            ).check(transcripts: transcripts)
-            report.warnings += links.warnings
-            if let reason = links.skipped {
-                report.skip("links", because: reason)
-            } else {
-                report.record("links", links.failure, detail: links.detail)
+            // The published definition is fetched once; both checks read its integrity section.
+            let integrity = VerifyIntegrityCheck(
+                artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256)
+            let settings = try await integrity.publishedSettings(&report.warnings)
+            for (name, outcome) in [
+                ("links", try VerifyLinksCheck.check(transcripts: transcripts, settings: settings)),
+                ("integrity", try await integrity.check(transcripts: transcripts, settings: settings)),
+            ] {
+                report.warnings += outcome.warnings
+                if let reason = outcome.skipped {
+                    report.skip(name, because: reason)
+                } else {
+                    report.record(name, outcome.failure, detail: outcome.detail)
+                }
             }
         } else {
             report.skip("links", because: "not every run verified")
-        }
-        if report.verified {
-            let integrity = try await VerifyIntegrityCheck(
-                artifacts: artifacts, contestID: id, definitionSHA256: contest.definitionSHA256
-            ).check(transcripts: transcripts)
-            report.warnings += integrity.warnings
-            if let reason = integrity.skipped {
-                report.skip("integrity", because: reason)
-            } else {
-                report.record("integrity", integrity.failure, detail: integrity.detail)
-            }
-        } else {
             report.skip("integrity", because: "not every run verified")
         }
         VerifyOutput.printContest(report, json: options.json)

@@ -21,14 +21,16 @@ struct VerifyIntegrityCheck {
     /// SHA-256 of the published definition (from the board's contest).
     let definitionSHA256: String
 
-    /// Recomputes over `transcripts` (every run of the board) and compares.
-    func check(transcripts: [[UInt8]]) async throws -> Outcome {
+    /// Recomputes over `transcripts` (every run of the board) and compares, with the thresholds
+    /// of the published definition's `settings` (``publishedSettings(_:)``, loaded once by the
+    /// caller), or those the report states when the definition is not available.
+    func check(transcripts: [[UInt8]], settings: IntegritySettings?) async throws -> Outcome {
         guard let published = try await artifacts.integrityReport(contestID) else {
             return Outcome(skipped: "the server publishes no integrity report for \(contestID)", detail: "")
         }
         var warnings: [String] = []
         let thresholds: IntegrityThresholds
-        if let settings = try await publishedSettings(&warnings) {
+        if let settings {
             thresholds = IntegrityThresholds(settings)
         } else {
             do {
