@@ -40,23 +40,33 @@ public struct HTTPModelEndpoint: ModelEndpoint {
         } catch is CancellationError {
             throw EndpointError(.timeout, "no answer within the timeout")
         } catch {
-            throw EndpointError(.unreachable, Self.describe(error))
+            throw EndpointError(.unreachable, redacted(Self.describe(error)))
         }
         guard (200..<300).contains(status) else {
-            let text = String(decoding: body.prefix(200), as: UTF8.self)
+            let text = redacted(String(decoding: body.prefix(200), as: UTF8.self))
             throw EndpointError(.status, "HTTP \(status): \(text)")
         }
-        guard let completion = ChatCompletion.parse(body) else {
+        guard var completion = ChatCompletion.parse(body) else {
             throw EndpointError(.malformedAnswer, "the answer is not a chat completion")
         }
+        completion.content = redacted(completion.content)
         return completion
     }
 
+    /// `text` with the API key replaced by `***` (an endpoint or proxy that echoes the request's
+    /// headers must not put the key into a transcript, a report or a bot's stdin).
+    func redacted(_ text: String) -> String {
+        guard let apiKey, apiKey.utf8.count >= 4, text.contains(apiKey) else { return text }
+        return text.replacingOccurrences(of: apiKey, with: "***")
+    }
+
     /// The gateway's client: a refused connection fails at once (the gateway decides about
-    /// retries), 5 s to connect.
+    /// retries), 5 s to connect, no redirects (the key goes to the configured endpoint only, and
+    /// an endpoint cannot send the runner to another address).
     public static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .seconds(5)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()

@@ -37,10 +37,16 @@ public final class ModelGateway: Sendable {
             maxOutputTokens: settings.budget.outputTokens)
     }
 
-    /// Serves one request of team `slot` made at the decision point of `tick`.
-    public func serve(slot: Int, tick: Int64, request: LLMRequest) async -> ModelExchange {
+    /// Serves one request of team `slot` made at the decision point of `tick`. With `until`
+    /// (the end of the thinking window) no call outlives the window: each call's timeout is cut
+    /// to the time left, and a request still waiting for an endpoint slot when the window ends
+    /// gets `timeout` without a call.
+    public func serve(slot: Int, tick: Int64, request: LLMRequest, until: ContinuousClock.Instant? = nil) async
+        -> ModelExchange
+    {
         let started = ContinuousClock.now
-        let model = request.model ?? settings.models.first ?? ""
+        let windowEnd = until ?? started + .milliseconds(settings.thinkingDeadlineMilliseconds)
+        let model = String((request.model ?? settings.models.first ?? "").prefix(ModelRequestCheck.maxModelBytes))
         var call = ChatCompletionRequest(
             model: model, messages: request.messages, maxTokens: settings.maxTokens,
             temperature: settings.sampling.temperature, topP: settings.sampling.topP, seed: settings.sampling.seed)
@@ -53,7 +59,8 @@ public final class ModelGateway: Sendable {
             let latency = UInt64(
                 max(0, elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
             let record = ModelExchangeRecord(
-                requestID: request.id, tick: tick, model: model, parameters: call.parametersJSON,
+                requestID: ModelRequestCheck.printable(request.id), tick: tick, model: model,
+                parameters: call.parametersJSON,
                 prompt: settings.redactPrompts ? Self.hash(prompt) : prompt, completion: completion?.content ?? "",
                 inputTokens: UInt64(tokens.0), outputTokens: UInt64(tokens.1), latencyMs: latency,
                 outcome: outcome.rawValue, error: error, attempts: UInt32(attempts))
@@ -73,41 +80,70 @@ public final class ModelGateway: Sendable {
                 .modelNotAllowed, "model \(model) is not allowed; allowed: \(settings.models.joined(separator: ", "))")
         }
         let estimate = TokenEstimate.of(prompt)
+        // Admission: the request holds its share of the budget while in flight.
         let refusal: String? = ledger.withLock { ledger in
             if let reason = ledger.refusal(slot: slot, inputTokens: estimate) {
                 ledger.noteRefusal(slot: slot)
                 return reason
             }
-            call.maxTokens = min(
-                call.maxTokens, request.maxTokens ?? call.maxTokens, ledger.remainingOutputTokens(slot: slot))
+            call.maxTokens = max(
+                1,
+                min(call.maxTokens, request.maxTokens ?? call.maxTokens, ledger.remainingOutputTokens(slot: slot)))
+            ledger.hold(slot: slot, inputTokens: estimate, outputTokens: call.maxTokens)
             return nil
         }
         if let refusal { return finish(.budgetExhausted, refusal) }
-        call.maxTokens = max(1, call.maxTokens)
+        let held = (estimate, call.maxTokens)
         let timeout = Duration.milliseconds(settings.timeoutMilliseconds)
-        let window = Duration.milliseconds(settings.thinkingDeadlineMilliseconds)
+        let maxContentBytes = Self.maxContentBytes(maxTokens: call.maxTokens)
         var attempts = 0
-        var lastError = EndpointError(.unreachable, "not called")
+        var lastError = EndpointError(.timeout, "the thinking window ended before an endpoint slot was free")
         while true {
-            attempts += 1
             await scheduler.acquire(slot: slot)
-            let result = await Self.call(endpoint, call, timeout: timeout)
+            let left = windowEnd - ContinuousClock.now
+            guard left > .zero else {
+                await scheduler.release()
+                break
+            }
+            attempts += 1
+            var result = await Self.call(endpoint, call, timeout: min(timeout, left))
             await scheduler.release()
+            if case .success(let completion) = result, completion.content.utf8.count > maxContentBytes {
+                result = .failure(
+                    EndpointError(
+                        .malformedAnswer,
+                        "the answer has \(completion.content.utf8.count) bytes, more than max_tokens "
+                            + "\(call.maxTokens) allows (\(maxContentBytes))"))
+            }
             switch result {
             case .success(let completion):
-                let input = completion.promptTokens ?? estimate
-                let output = min(completion.completionTokens ?? TokenEstimate.of(completion.content), call.maxTokens)
-                ledger.withLock { $0.charge(slot: slot, inputTokens: input, outputTokens: output) }
+                let input = BudgetLedger.clamp(completion.promptTokens ?? estimate)
+                let output = min(
+                    BudgetLedger.clamp(completion.completionTokens ?? TokenEstimate.of(completion.content)),
+                    call.maxTokens)
+                ledger.withLock {
+                    $0.release(slot: slot, inputTokens: held.0, outputTokens: held.1)
+                    $0.charge(slot: slot, inputTokens: input, outputTokens: output)
+                }
                 return finish(.ok, "", completion: completion, tokens: (input, output), attempts: attempts)
             case .failure(let error):
                 lastError = error
             }
-            // Another attempt only while the contest allows one and it fits in the thinking window.
-            guard attempts <= settings.retries, ContinuousClock.now - started + timeout <= window else { break }
+            // Another attempt only while the contest allows one and a full timeout fits in the window.
+            guard attempts <= settings.retries, ContinuousClock.now + timeout <= windowEnd else { break }
         }
-        ledger.withLock { $0.notePlatformFailure(slot: slot) }
+        ledger.withLock {
+            $0.release(slot: slot, inputTokens: held.0, outputTokens: held.1)
+            $0.notePlatformFailure(slot: slot)
+        }
         let outcome: LLMOutcome = lastError.code == .timeout ? .timeout : .endpointError
         return finish(outcome, lastError.description, attempts: attempts)
+    }
+
+    /// Most bytes of completion text accepted for a cap of `maxTokens` tokens (32 bytes a token,
+    /// at least 4 KiB): a longer answer is the endpoint's failure, never recorded or sent on.
+    public static func maxContentBytes(maxTokens: Int) -> Int {
+        max(4096, maxTokens * 32)
     }
 
     /// Calls `endpoint`, giving up after `timeout`.

@@ -5,6 +5,8 @@ public struct ThinkingWindow: Sendable {
     public var deadline: Duration
     /// Serves the bots' model requests meanwhile.
     public var broker: any ModelBroker
+    /// Requests each bot made in this window (the group caps them).
+    let requests = ModelRequestTally()
 
     /// Creates a window.
     public init(deadline: Duration, broker: any ModelBroker) {

@@ -1,8 +1,8 @@
 public import BotProtocol
 
 extension WorkerGroup {
-    /// Most model requests one bot may have waiting for dispatch in one window; more are
-    /// answered `malformed_request` at once.
+    /// Most model requests one bot may make in one window; more are answered
+    /// `malformed_request` at once, without reaching the gateway.
     static let maxQueuedModelRequests = 16
 
     /// A decision point: like `exchange(_:)`, but every bot has `thinking.deadline` to answer
@@ -32,7 +32,7 @@ extension WorkerGroup {
         let requests = worker.modelRequests
         worker.modelRequests.removeAll()
         let slot = worker.launch.slot
-        for (index, request) in requests.enumerated() {
+        for request in requests {
             guard let thinking else {
                 modelInbox.post(
                     slot: slot,
@@ -41,12 +41,12 @@ extension WorkerGroup {
                         error: "model requests are answered only at decision points"))
                 continue
             }
-            guard index < Self.maxQueuedModelRequests else {
+            guard thinking.requests.add(slot: slot) <= Self.maxQueuedModelRequests else {
                 modelInbox.post(
                     slot: slot,
                     LLMResponse(
                         id: request.id, outcome: .malformedRequest, model: request.model,
-                        error: "more than \(Self.maxQueuedModelRequests) requests at once"))
+                        error: "more than \(Self.maxQueuedModelRequests) requests in one decision point"))
                 continue
             }
             let inbox = modelInbox

@@ -22,14 +22,24 @@ struct DecisionClock {
     /// The terms announced in `hello.llm`.
     var info: LLMInfo { gateway.info }
 
+    /// Slack after a window's end for the last answers to come back (calls are cut at the end).
+    static let answerGrace = Duration.milliseconds(500)
+
     /// The window of the tick with loop index `index` (0 = first), or nil between decision points.
+    /// No endpoint call of the window outlives its deadline.
     func window(index: Int) -> ThinkingWindow? {
         guard index % max(1, settings.decisionInterval) == 0 else { return nil }
-        return ThinkingWindow(deadline: .milliseconds(settings.thinkingDeadlineMilliseconds), broker: broker)
+        let deadline = Duration.milliseconds(settings.thinkingDeadlineMilliseconds)
+        return ThinkingWindow(
+            deadline: deadline, broker: WindowBroker(broker: broker, until: ContinuousClock.now + deadline))
     }
 
-    /// Records every exchange completed since the last call as an input of the current tick.
-    func record(into recorder: inout RunRecorder) {
+    /// Records every exchange of the tick as an input of it: after a decision point, first waits
+    /// for its requests still in flight (they end with the window).
+    func record(into recorder: inout RunRecorder, window: ThinkingWindow?) {
+        if let window = window?.broker as? WindowBroker {
+            broker.awaitIdle(until: window.until + Self.answerGrace)
+        }
         for exchange in broker.drain() {
             recorder.record(.modelExchange(slot: UInt32(exchange.slot), exchange.record))
         }

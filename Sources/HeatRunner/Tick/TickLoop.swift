@@ -235,9 +235,10 @@ struct TickLoop {
         let tick = recorder.exchange.tick
         let current = snapshots ?? takeSnapshots()
         snapshots = nil
-        let replies = replies(snapshots: current, thinking: clock?.window(index: tickIndex))
-        // Model exchanges that completed meanwhile are inputs of this tick, before its orders.
-        clock?.record(into: &recorder)
+        let window = clock?.window(index: tickIndex)
+        let replies = replies(snapshots: current, thinking: window)
+        // The decision point's model exchanges are inputs of this tick, before its orders.
+        clock?.record(into: &recorder, window: window)
         pending.removeAll(keepingCapacity: true)
         boundaryRejections.removeAll(keepingCapacity: true)
         for slot in Self.processingOrder(replies.keys, seed: spec.seed, tick: tick) {
