@@ -58,34 +58,12 @@ extension TranscriptVerifier {
                     message: "the attestation's \(field.name) does not match the transcript"), detail: "")
             return
         }
-        guard let entry = publicKeys.first(where: { $0.keyID == attestation.keyID }), let key = entry.key() else {
-            if configuration.pinnedKeys {
-                report.check(
-                    "attestation",
-                    Divergence(
-                        .untrustedKey, expected: publicKeys.map(\.keyID).joined(separator: ","),
-                        found: attestation.keyID,
-                        message:
-                            "the signing key \(attestation.keyID) is not in the pinned set (\(publicKeys.map(\.keyID).joined(separator: ", ")))"
-                    ), detail: "")
-                return
-            }
-            report.check(
-                "attestation",
-                Divergence(
-                    .unknownKey, expected: publicKeys.map(\.keyID).joined(separator: ","),
-                    found: attestation.keyID, message: "the signing key \(attestation.keyID) is not a published key"),
-                detail: "")
+        let (signatureFailure, signer) = signatureCheck(attestation, publicKeys: publicKeys)
+        if let signatureFailure {
+            report.check("attestation", signatureFailure, detail: "")
             return
         }
-        guard attestation.verify(publicKey: key) else {
-            report.check(
-                "attestation",
-                Divergence(
-                    .signatureInvalid, found: attestation.signature,
-                    message: "the Ed25519 signature does not verify with key \(attestation.keyID)"), detail: "")
-            return
-        }
+        guard let entry = signer else { return }
         if attestation.keyID != header.attestationKeyID {
             report.warnings.append(
                 "signed with key \(attestation.keyID); the run started under \(header.attestationKeyID)")
@@ -95,6 +73,56 @@ extension TranscriptVerifier {
         report.check(
             "attestation", nil,
             detail: "ed25519 signature by \(attestation.keyID)\(entry.active ? "" : " (retired key)")")
+    }
+
+    /// The trusted key that signed `attestation`, or why there is none: an unknown (or, when
+    /// pinned, untrusted) key id, or a signature that does not verify. Needs only the attestation,
+    /// so it runs before a byte of the transcript is decoded.
+    func signatureCheck(_ attestation: Attestation, publicKeys: [PublicKeyInfo]) -> (Divergence?, PublicKeyInfo?) {
+        guard let entry = publicKeys.first(where: { $0.keyID == attestation.keyID }), let key = entry.key() else {
+            let known = publicKeys.map(\.keyID)
+            if configuration.pinnedKeys {
+                return (
+                    Divergence(
+                        .untrustedKey, expected: known.joined(separator: ","), found: attestation.keyID,
+                        message:
+                            "the signing key \(attestation.keyID) is not in the pinned set (\(known.joined(separator: ", ")))"
+                    ), nil
+                )
+            }
+            return (
+                Divergence(
+                    .unknownKey, expected: known.joined(separator: ","), found: attestation.keyID,
+                    message: "the signing key \(attestation.keyID) is not a published key"), nil
+            )
+        }
+        guard attestation.verify(publicKey: key) else {
+            return (
+                Divergence(
+                    .signatureInvalid, found: attestation.signature,
+                    message: "the Ed25519 signature does not verify with key \(attestation.keyID)"), nil
+            )
+        }
+        return (nil, entry)
+    }
+
+    /// Why the transcript must not be decoded at all, or `nil`: checked before decoding, so a
+    /// hostile file costs the verifier one signature check unless a trusted key vouches for the
+    /// claim it comes with. An attestation that is not canonical, missing (when required), by an
+    /// unknown key or with a bad signature stops here; a genuine attestation whose
+    /// `transcript_sha256` names other bytes does not — the replay still runs (bounded by the
+    /// reader's per-record caps) so the report can say at which tick the bytes were changed.
+    func gateBeforeDecoding(_ input: AttestationInput, publicKeys: [PublicKeyInfo]) -> Divergence? {
+        switch input {
+        case .invalid(let failure): return failure
+        case .parsed(nil):
+            guard configuration.requireAttestation else { return nil }
+            return Divergence(
+                .missingAttestation,
+                message:
+                    "no attestation was supplied (an unsigned file is replayed only when unsigned files are allowed)")
+        case .parsed(let attestation?): return signatureCheck(attestation, publicKeys: publicKeys).0
+        }
     }
 
     private static func firstDifference(_ expected: RunManifest, _ found: RunManifest) -> (

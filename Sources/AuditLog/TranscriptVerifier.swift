@@ -5,8 +5,10 @@ import MarketModel
 /// Verifies a transcript offline: re-creates the engine from the header, re-applies every recorded
 /// command, compares every event, recomputes the chain and the results, and checks the attestation.
 ///
-/// Needs no bots and no database. Checks run in a fixed order (structure, configuration, replay,
-/// chain, results, file digest, attestation) and the first failure is the report's
+/// Needs no bots and no database. The attestation's signature is checked first, before the
+/// transcript is decoded (a file no trusted key vouches for is not replayed: hostile bytes cost one
+/// signature check); then checks run in a fixed order (structure, configuration, replay, chain,
+/// results, file digest, the attestation's manifest) and the first failure is the report's
 /// ``VerificationReport/divergence``: an edited fill is reported as the event that differs (tick
 /// and index), not merely as a digest mismatch.
 public struct TranscriptVerifier: Sendable {
@@ -62,6 +64,13 @@ public struct TranscriptVerifier: Sendable {
         -> VerificationReport
     {
         var report = VerificationReport()
+        if let refusal = gateBeforeDecoding(attestation, publicKeys: publicKeys) {
+            report.check("attestation", refusal, detail: "")
+            for name in ["structure", "configuration", "replay", "chain", "results", "file_digest"] {
+                report.skip(name, because: "not decoded: no trusted signature covers this transcript")
+            }
+            return report
+        }
         let reader: TranscriptReader
         do {
             reader = try TranscriptReader(bytes: transcriptBytes)

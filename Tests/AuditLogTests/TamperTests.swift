@@ -131,3 +131,53 @@ struct TamperTests {
         #expect(report.divergence?.message.contains("results_digest") == true)
     }
 }
+
+@Suite("Signature before decoding")
+struct SignatureGateTests {
+    @Test("bytes that are not a transcript, with a forged signature, are refused without being decoded")
+    func forgedSignatureStopsBeforeDecoding() throws {
+        let fixture = try RunFixture(ticks: 3)
+        var forged = fixture.attestation
+        forged.manifest.tickCount += 1
+        let garbage = [UInt8](repeating: 0xA5, count: 4096)
+        let report = fixture.verify(garbage, attestation: forged)
+        #expect(report.divergence?.code == .signatureInvalid)
+        let structure = try #require(report.checks.first { $0.name == "structure" })
+        #expect(structure.passed == nil, "the transcript must not be decoded: \(structure.detail)")
+        #expect(report.checks.first { $0.name == "replay" }?.passed == nil)
+        #expect(report.ticks == 0)
+    }
+
+    @Test("an attestation by a key nobody published stops before decoding, even over real bytes")
+    func unknownKeyStopsBeforeDecoding() throws {
+        let fixture = try RunFixture(ticks: 3)
+        let attacker = SigningKey.generate()
+        let report = fixture.verify(attestation: try attacker.sign(fixture.transcript.manifest))
+        #expect(report.divergence?.code == .unknownKey)
+        #expect(report.checks.first { $0.name == "replay" }?.passed == nil)
+        #expect(report.events == 0)
+    }
+
+    @Test("a genuine attestation over changed bytes still replays and names the changed tick")
+    func genuineAttestationStillDiagnoses() throws {
+        let fixture = try RunFixture()
+        let (_, records) = try Transcript.decode(fixture.transcript.bytes)
+        let (recordIndex, eventIndex) = try #require(TamperTests.firstFill(records))
+        let forged = try fixture.forged { records in
+            guard case .trade(var trade) = records[recordIndex].events[eventIndex] else { return }
+            trade.quantity.lots += 1
+            records[recordIndex].events[eventIndex] = .trade(trade)
+        }
+        let report = fixture.verify(forged)
+        #expect(report.divergence?.code == .eventMismatch)
+        #expect(report.divergence?.tick == records[recordIndex].tick)
+        #expect(report.checks.first { $0.name == "attestation" }?.passed == false)
+    }
+
+    @Test("the honest run with its attestation still verifies")
+    func honestRunVerifies() throws {
+        let report = try RunFixture(ticks: 3).verify()
+        #expect(report.verified, "\(String(describing: report.divergence))")
+        #expect(report.ticks > 0)
+    }
+}
