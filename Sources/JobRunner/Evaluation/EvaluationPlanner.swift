@@ -10,7 +10,9 @@ import Storage
 /// commitment is stored with the evaluation before any run exists (the material in a table the
 /// API cannot read). Heat seeds are `SeedDerivation.heatSeed` of the round's public seed or of the
 /// material; heat placement is `HeatPlanner`'s shuffle seeded with the round's secret placement
-/// salt (`SeedDerivation.placementSalt`), for public rounds too. A published contest is sealed:
+/// salt (`SeedDerivation.placementSalt`), for public rounds too. The definition the plan was made
+/// with is stored with the evaluation and is what its runs execute (an edit of the contest while
+/// heats run applies to the next evaluation). A published contest is sealed:
 /// its `evaluate` jobs complete without planning anything.
 struct EvaluationPlanner {
     let store: ArenaStore
@@ -55,7 +57,8 @@ struct EvaluationPlanner {
         let evaluation: Int64?
         do {
             evaluation = try await store.createEvaluation(
-                jobId: job.id, owner: owner, contestId: job.contestId, seeds: seeds, plan: plan)
+                jobId: job.id, owner: owner, contestId: job.contestId, seeds: seeds, plan: plan,
+                definition: PlannedDefinition(json: contest.definitionJSON, sha256: contest.definitionSHA256))
         } catch let error as StorageError where error.code == .contestClosed {
             return try await skipSealed(job, owner: owner)
         }

@@ -36,7 +36,7 @@ struct RunExecution {
             }
             run.seed = SeedDerivation.heatSeed(.material([UInt8](material)), round: run.round, heat: run.heat)
         }
-        let definition = try ContestDefinition.decode(json: contest.definitionJSON)
+        let definition = try await plannedDefinition(run: run, contest: contest)
         let entries = try await databaseCall(limit, idempotent: true) { try await store.runEntries(runId: runId) }
         try await databaseCall(limit, idempotent: true) { try await store.markRunStarted(runId: runId) }
         let directory = "\(configuration.workDirectory)/run-\(runId)-\(UUID().uuidString.prefix(8))"
@@ -69,6 +69,27 @@ struct RunExecution {
                 "run": "\(runId)", "outcome": "\(result)",
                 "root": "\(outcome.transcript.root)",
             ])
+    }
+
+    /// The definition the run's evaluation was planned with (every run of one evaluation plays by
+    /// the same rules, even when the organizer edits the contest while heats run); the contest's
+    /// current one for evaluations planned before definitions were stored with them.
+    private func plannedDefinition(run: RunRecord, contest: ContestRecord) async throws -> ContestDefinition {
+        let store = store
+        let evaluationId = run.evaluationId
+        let planned = try await databaseCall(configuration.databaseTimeout, idempotent: true) {
+            try await store.evaluationDefinition(evaluationId: evaluationId)
+        }
+        guard let planned else { return try ContestDefinition.decode(json: contest.definitionJSON) }
+        if planned.sha256 != contest.definitionSHA256 {
+            logger.warning(
+                "the contest definition changed after this evaluation was planned; running the planned one",
+                metadata: [
+                    "run": "\(run.id)", "evaluation": "\(evaluationId)", "planned": "\(planned.sha256)",
+                    "current": "\(contest.definitionSHA256)",
+                ])
+        }
+        return try ContestDefinition.decode(json: planned.json)
     }
 
     /// Commits the run's results, each attempt bounded by `databaseTimeout`; when the connection

@@ -26,9 +26,12 @@ extension ArenaStore {
     /// in one transaction, so the commitment exists before any run does. Private-round runs are
     /// stored without a seed (the runner derives it from the material; publication reveals it).
     /// Returns the evaluation id, or nil if the lease was lost; a published contest refuses
-    /// (`StorageError.contestClosed`).
+    /// (`StorageError.contestClosed`). `definition` is the contest definition the plan was made
+    /// with (as read, and its SHA-256): stored once with the evaluation, and what its runs execute
+    /// (``evaluationDefinition(evaluationId:)``), whatever the contest says later.
     public func createEvaluation(
-        jobId: Int64, owner: String, contestId: String, seeds: EvaluationSeeds, plan: [PlannedRun]
+        jobId: Int64, owner: String, contestId: String, seeds: EvaluationSeeds, plan: [PlannedRun],
+        definition: PlannedDefinition? = nil
     ) async throws -> Int64? {
         try await StorageError.mapping {
             try await client.withTransaction(logger: logger) { connection in
@@ -36,7 +39,8 @@ extension ArenaStore {
                     return nil
                 }
                 return try await Self.insertEvaluation(
-                    connection, logger: logger, contestId: contestId, seeds: seeds, plan: plan)
+                    connection, logger: logger, contestId: contestId, seeds: seeds, plan: plan,
+                    definition: definition)
             }
         }
     }
@@ -52,7 +56,7 @@ extension ArenaStore {
 
     private static func insertEvaluation(
         _ connection: PostgresConnection, logger: Logger, contestId: String, seeds: EvaluationSeeds,
-        plan: [PlannedRun]
+        plan: [PlannedRun], definition: PlannedDefinition?
     ) async throws -> Int64 {
         // The id comes first (the commitment document names it), then the row with its commitment.
         let idRows = try await connection.query("SELECT nextval('evaluations_id_seq')", logger: logger)
@@ -61,9 +65,11 @@ extension ArenaStore {
         let document = seeds.document?(evaluationId)
         try await connection.query(
             """
-            INSERT INTO evaluations (id, contest_id, status, runs_total, completed_at, seed_commitment, seed_document)
+            INSERT INTO evaluations (id, contest_id, status, runs_total, completed_at, seed_commitment, seed_document,
+                                     definition_json, definition_sha256)
             VALUES (\(evaluationId), \(contestId), \(plan.isEmpty ? "complete" : "running"), \(plan.count),
-                    CASE WHEN \(plan.isEmpty) THEN now() END, \(seeds.commitment), \(document))
+                    CASE WHEN \(plan.isEmpty) THEN now() END, \(seeds.commitment), \(document),
+                    \(definition?.json), \(definition?.sha256))
             """, logger: logger)
         try await connection.query(
             "INSERT INTO evaluation_seed_material (evaluation_id, material) VALUES (\(evaluationId), \(seeds.material))",

@@ -194,3 +194,17 @@ extension ArenaStore {
         return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 }
+
+extension ArenaStore {
+    /// The definition evaluation `evaluationId` was planned with, or nil for an evaluation
+    /// created before migration 0010 (or without one): its runs then use the contest's.
+    public func evaluationDefinition(evaluationId: Int64) async throws -> PlannedDefinition? {
+        let rows = try await client.query(
+            "SELECT definition_json, definition_sha256 FROM evaluations WHERE id = \(evaluationId)", logger: logger)
+        for try await (json, sha) in rows.decode((String?, String?).self) {
+            guard let json, let sha else { return nil }
+            return PlannedDefinition(json: json, sha256: sha)
+        }
+        return nil
+    }
+}
