@@ -10,6 +10,10 @@ extension ContestDefinitionLoader {
         guard let url = URL(string: s.endpoint), let scheme = url.scheme, ["http", "https"].contains(scheme),
             url.host != nil
         else { throw fail("endpoint", "must be an http(s) URL such as https://api.example.com/v1") }
+        // The definition is public: a key in the URL would be served to everyone.
+        if url.user != nil || url.password != nil || url.query != nil {
+            throw fail("endpoint", "must hold no user, password or query (put the key in api_key_env)")
+        }
         if let name = s.apiKeyEnv, name.range(of: "^[A-Z_][A-Z0-9_]{0,63}$", options: .regularExpression) == nil {
             throw fail("api_key_env", "must name an environment variable (A-Z, 0-9, _), not hold the key")
         }

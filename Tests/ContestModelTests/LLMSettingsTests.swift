@@ -34,6 +34,8 @@ struct LLMSettingsTests {
         "bad values are refused with the field named",
         arguments: [
             ("endpoint: ftp://x/v1", "llm.endpoint"),
+            ("endpoint: https://user:sk-live-123@api.example.com/v1", "llm.endpoint"),
+            ("endpoint: https://api.example.com/v1?key=sk-live-123", "llm.endpoint"),
             ("api_key_env: sk-live-123", "llm.api_key_env"),
             ("models: []", "llm.models"),
             ("decision_interval: 0", "llm.decision_interval"),
