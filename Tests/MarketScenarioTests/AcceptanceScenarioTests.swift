@@ -22,11 +22,21 @@ struct AcceptanceScenarioTests {
         "price-model-merton-step", "price-model-garch-step", "price-model-regime-step", "price-model-ou-step",
         "depth-profile-impact", "contest-demo-depth-impact", "contest-field-price-path-csv",
         "contest-field-price-model-volatility", "contest-field-start-funding-depth",
+        "adl-isolated-liquidation-capacity",
     ]
+
+    static let others = ["background-market", "csv-replay-isolated-liquidation"]
+
+    /// A scenario added to Seeds/scenarios without being listed here would never be checked.
+    @Test func everyScenarioFileIsRun() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(files == (Self.acceptance + Self.others).sorted())
+    }
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name + ".json").path }
 
-    @Test(arguments: acceptance + ["background-market", "csv-replay-isolated-liquidation"])
+    @Test(arguments: acceptance + others)
     func expectationsHold(_ name: String) throws {
         let output = try ScenarioRunner.run(path: Self.path(name))
         #expect(!output.expectations.isEmpty)
@@ -35,7 +45,7 @@ struct AcceptanceScenarioTests {
         #expect(summary?["invariantViolations"]?.text == "0")
     }
 
-    @Test(arguments: acceptance + ["background-market", "csv-replay-isolated-liquidation"])
+    @Test(arguments: acceptance + others)
     func byteIdenticalWhenRunTwice(_ name: String) throws {
         let first = try ScenarioRunner.run(path: Self.path(name)).text
         let second = try ScenarioRunner.run(path: Self.path(name)).text
