@@ -12,21 +12,25 @@ import Testing
 /// `arena-model-stub` over HTTP, the production gateway and client.
 @Suite("LLM agents end to end (processes and the stub server)", .serialized)
 struct EndToEndTests {
-    static func heat(endpoint: String, ticks: Int = 25) throws -> HeatOutcome {
+    static func heat(
+        endpoint: String, ticks: Int = 25, bots: [String] = ["llm-agent", "llm-agent", "momentum"],
+        configure: (inout LLMSettings) -> Void = { _ in }
+    ) throws -> HeatOutcome {
         let helper = try #require(StubServerProcess.executable("arena-sandbox"), "build arena-sandbox first")
         let root = StubServerProcess.packageRoot
         var contest = ContestDefinition(id: "llm-e2e", name: "LLM end to end")
         contest.limits.tickDeadlineMilliseconds = 1_000
         var settings = Fixtures.settings(timeoutMs: 2_000, thinkingMs: 5_000, retries: 0, interval: 10)
         settings.endpoint = endpoint
+        configure(&settings)
         contest.llm = settings
-        let bots = ["llm-agent", "llm-agent", "momentum"]
         let spec = HeatSpec(
             contest: contest, runId: "llm-e2e", seed: 5,
             entries: bots.enumerated().map { slot, name in
                 HeatSpec.Entry(
-                    slot: slot, teamId: Int64(slot + 1), label: "\(name)-\(slot)", runtime: .python,
-                    bundleDirectory: root.appendingPathComponent("Seeds/python-bots/\(name)").path, entry: "bot.py",
+                    slot: slot, teamId: Int64(slot + 1), label: "bot-\(slot)", runtime: .python,
+                    bundleDirectory: name.hasPrefix("/")
+                        ? name : root.appendingPathComponent("Seeds/python-bots/\(name)").path, entry: "bot.py",
                     submissionSHA256: String(repeating: "\(slot)", count: 64))
             }, ticks: ticks)
         let sandbox = SandboxConfiguration(

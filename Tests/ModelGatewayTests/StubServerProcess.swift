@@ -23,7 +23,8 @@ final class StubServerProcess {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Starts the stub with `arguments` and waits until it answers.
+    /// Starts the stub with `arguments` and waits until it listens (answers, or times out when
+    /// it is slow or hangs instead of refusing the connection).
     init(port: Int, arguments: [String] = []) async throws {
         guard let path = Self.executable("arena-model-stub") else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "arena-model-stub (run swift build)"])
@@ -34,11 +35,17 @@ final class StubServerProcess {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let probe = HTTPModelEndpoint(baseURL: baseURL, apiKey: nil, timeout: .seconds(2))
+        let probe = HTTPModelEndpoint(baseURL: baseURL, apiKey: nil, timeout: .milliseconds(300))
         let request = ChatCompletionRequest(
             model: "stub-trader", messages: [.init(role: "user", content: "ping")], maxTokens: 5)
         for _ in 0..<100 {
-            if (try? await probe.complete(request)) != nil { return }
+            do throws(EndpointError) {
+                _ = try await probe.complete(request)
+                return
+            } catch {
+                // Listening: a hanging stub times out instead of refusing the connection.
+                if error.code == .timeout { return }
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         stop()
