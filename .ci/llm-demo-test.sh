@@ -2,7 +2,9 @@
 # LLM agents scenario (docs/LLM-AGENTS.md): the LLM demo contest (rules bots, a Python bot, two
 # LLM agents) runs end to end in the real sandbox against arena-model-stub; the agents' prompts
 # and answers are in the transcript; `arena verify` passes offline with the stub and the server
-# stopped; one changed byte of a recorded completion fails it.
+# stopped; one changed byte of a recorded completion fails it. Then `arena backtest` of the
+# llm-agent against the stub answering in 2 s (5 s thinking deadline), hanging, answering prose,
+# and stopped: each gives readable [llm] lines in the run report and the backtest completes.
 #
 #   sudo bash .ci/llm-demo-test.sh     # uses .build/debug (ARENA_BIN_DIR to override)
 #
@@ -47,6 +49,9 @@ RUN="$(ls "$WORK/audit/runs" | sed -n 's/\.transcript$//p' | sort -n | tail -1)"
 ARENA_SERVER="http://127.0.0.1:$PORT" ARENA_TOKEN="$TOKEN" "$BIN/arena" logs "$RUN" >"$WORK/logs.txt" 2>&1
 grep -q '^\[llm\] tick .*: ok model stub-trader' "$WORK/logs.txt" || die "the agent's report lists no answered request"
 grep -q '^\[llm\] usage: ' "$WORK/logs.txt" || die "the agent's report has no usage line"
+# 10 decision points, 8 requests of budget: the last two are refused, readably.
+grep -q '^\[llm\] tick .*: budget_exhausted .*request budget used up (8/8)' "$WORK/logs.txt" ||
+    die "the agent's report shows no budget exhaustion"
 
 kill "$DEMO_PID" "$STUB_PID"; wait "$DEMO_PID" "$STUB_PID" 2>/dev/null || true
 DEMO_PID="" STUB_PID=""
@@ -87,3 +92,35 @@ if "$BIN/arena" verify "$WORK/tampered.transcript" --attestation "$T.attestation
 fi
 grep -q "chain_root_mismatch" "$WORK/verify-tampered.log" || die "the tampered transcript failed for another reason"
 log "run $RUN: offline verify passed; a one-byte change of a completion failed it"
+
+# `arena backtest` against the stub in its failure modes (decision points at ticks 0, 20, 40).
+backtest() {  # NAME STUB-ARGS... : runs the stub (unless "down") and a 41-tick backtest
+    local name="$1"; shift
+    if [ "$1" != "down" ]; then
+        "$BIN/arena-model-stub" --port "$STUB_PORT" "$@" >"$WORK/stub-$name.log" 2>&1 &
+        STUB_PID=$!
+        for _ in $(seq 50); do grep -q "arena-model-stub:" "$WORK/stub-$name.log" && break; sleep 0.1; done
+    fi
+    "$BIN/arena" backtest "$ROOT/Seeds/python-bots/llm-agent" --with "$ROOT/Seeds/strategies/trend-following" \
+        --contest "$ROOT/Seeds/contests/llm-demo.yaml" --ticks 41 --logs >"$WORK/backtest-$name.txt" 2>&1 ||
+        die "backtest with the stub $name failed (see $WORK/backtest-$name.txt)"
+    if [ -n "$STUB_PID" ]; then kill "$STUB_PID"; wait "$STUB_PID" 2>/dev/null || true; STUB_PID=""; fi
+}
+expect() {  # NAME COUNT PATTERN
+    local found
+    found="$(grep -c -- "$3" "$WORK/backtest-$1.txt" || true)"
+    [ "$found" = "$2" ] || die "backtest $1: $found lines match '$3', expected $2"
+}
+backtest slow --delay 2s
+expect slow 3 '^\[llm\] tick [0-9]*0 request r[0-9]: ok model stub-trader, .* [2-4][0-9][0-9][0-9] ms$'
+expect slow 0 'fallback'
+backtest hang --hang
+expect hang 3 '^\[llm\] tick [0-9]*0 request r[0-9]: timeout model stub-trader'
+expect hang 3 '^model timeout (timeout: no answer within'
+expect hang 1 '3 platform failures (not charged)'
+backtest malformed --malformed
+expect malformed 3 '^model answer unusable, fallback: I think the market will go up'
+backtest down down
+expect down 3 '^\[llm\] tick [0-9]*0 request r[0-9]: endpoint_error model stub-trader'
+expect down 1 '0/8 requests, .* 3 platform failures (not charged)'
+log "backtests: slow (2 s) answered in time, hang -> timeout, prose -> fallback, down -> endpoint_error"
