@@ -47,7 +47,8 @@ public struct Decision: Codable, Sendable, Hashable {
 
     /// Checks sizes, the confidence and the binding against the client ids of `actions`' `place`
     /// actions; returns the bound client ids (ascending). A decision naming an id the reply does
-    /// not place is a protocol violation, as is one bound to nothing.
+    /// not place is a protocol violation, as is one bound to nothing. `client_id` 0 binds nothing
+    /// (the transcript records it as an order without a client id).
     public func validate(against actions: [BotAction]) throws(ProtocolError) -> [UInt64] {
         func check(_ text: String?, _ name: String, _ limit: Int, required: Bool = false) throws(ProtocolError) {
             let count = text?.utf8.count ?? 0
@@ -65,8 +66,9 @@ public struct Decision: Codable, Sendable, Hashable {
                 throw ProtocolError(.invalidDecision, "decision.confidence must be a decimal string from 0 to 1")
             }
         }
+        // client_id 0 is "no id" in the transcript (an order's client tag), so nothing binds to it.
         var placed: [UInt64] = []
-        for case .place(let order) in actions { if let id = order.clientID { placed.append(id) } }
+        for case .place(let order) in actions { if let id = order.clientID, id != 0 { placed.append(id) } }
         guard let clientIDs else {
             guard !placed.isEmpty else {
                 throw ProtocolError(

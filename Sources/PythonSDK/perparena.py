@@ -209,8 +209,9 @@ def decision(model, output, version=None, inputs=None, inputs_digest=None, ratio
     """The decision behind the orders of this reply (docs/BOT-PROTOCOL.md, "decision").
 
     Return it in the list of actions. ``confidence`` is a number or decimal string from 0 to 1;
-    texts are cut to the protocol's limits (rationale: 1024 bytes). Without ``client_ids`` it is
-    bound to every order of the reply."""
+    texts are cut to the protocol's limits (rationale: 1024 bytes); a confidence that is not a
+    finite number (a model's NaN) is left out. Without ``client_ids`` it is bound to every order
+    of the reply."""
     fields = {"model": model, "output": output, "version": version, "inputs": inputs,
               "inputs_digest": inputs_digest, "rationale": rationale}
     result = {"__decision__": True}
@@ -218,8 +219,13 @@ def decision(model, output, version=None, inputs=None, inputs_digest=None, ratio
         if value is not None:
             result[key] = _clip(value, _DECISION_LIMITS[key])
     if confidence is not None:
-        value = min(max(Decimal(str(confidence)), Decimal(0)), Decimal(1))
-        result["confidence"] = format(value.quantize(Decimal("0.0001")), "f")
+        try:
+            value = Decimal(str(confidence))
+        except ArithmeticError:  # not a number at all
+            value = None
+        if value is not None and value.is_finite():  # a model's NaN/inf is left out, not sent
+            value = min(max(value, Decimal(0)), Decimal(1))
+            result["confidence"] = format(value.quantize(Decimal("0.0001")), "f")
     if client_ids is not None:
         result["client_ids"] = [int(i) for i in client_ids]
     return result

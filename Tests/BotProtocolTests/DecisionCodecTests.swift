@@ -61,4 +61,23 @@ struct DecisionCodecTests {
         #expect(code(line(#"{"model":"m","output":"o","confidence":"1"}"#)) == nil)
         #expect(code(line(#"{"model":"m","output":"o","confidence":0.5}"#)) == .invalidMessage)
     }
+
+    /// client_id 0 is recorded as "no client id", so a decision bound to it could never be
+    /// matched to its order by `arena verify`: it binds nothing.
+    @Test("client_id 0 binds no decision (the transcript has no client id 0 to check it against)")
+    func zeroBindsNothing() throws {
+        func line(_ decision: String) -> String {
+            let zero = Self.place.replacingOccurrences(of: #""client_id":8"#, with: #""client_id":0"#)
+            return #"{"type":"actions","tick":5,"actions":[\#(zero),\#(Self.place)],"decision":\#(decision)}"#
+        }
+        #expect(code(line(#"{"model":"m","output":"o","client_ids":[0]}"#)) == .invalidDecision)
+        guard case .actions(let actions) = try decode(line(#"{"model":"m","output":"o"}"#)) else {
+            Issue.record("not actions")
+            return
+        }
+        #expect(try actions.decision?.validate(against: actions.actions) == [8])
+        let onlyZero =
+            #"{"type":"actions","tick":5,"actions":[\#(Self.place.replacingOccurrences(of: "8}", with: "0}"))],"decision":{"model":"m","output":"o"}}"#
+        #expect(code(onlyZero) == .invalidDecision)
+    }
 }

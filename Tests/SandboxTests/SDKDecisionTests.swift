@@ -43,6 +43,24 @@ struct SDKDecisionTests {
         #expect(decision["__decision__"] == nil)
     }
 
+    /// A model that outputs NaN must not crash the bot's reply (Decimal comparisons of NaN raise),
+    /// nor send a confidence the host would refuse as a protocol violation.
+    @Test("a NaN or infinite confidence is left out of the decision; the reply still goes out")
+    func nonFiniteConfidence() throws {
+        let output = try Self.python(
+            """
+            import json, perparena as pa
+            for value in [float("nan"), float("inf"), "n/a", 1.7]:
+                reply = pa._reply(3, [pa.place("BTC-PERP", "buy", "0.01"), pa.decision("m", "up", confidence=value)])
+                print(json.dumps(reply["decision"], sort_keys=True))
+            """)
+        #expect(
+            output.split(separator: "\n") == [
+                #"{"model": "m", "output": "up"}"#, #"{"model": "m", "output": "up"}"#,
+                #"{"model": "m", "output": "up"}"#, #"{"confidence": "1.0000", "model": "m", "output": "up"}"#,
+            ])
+    }
+
     @Test("without orders there is no decision; the bundle path comes from PERPARENA_BUNDLE")
     func quietAndBundle() throws {
         let output = try Self.python(
