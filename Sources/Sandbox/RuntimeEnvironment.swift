@@ -71,10 +71,23 @@ public struct RuntimeEnvironment: Sendable, Hashable {
         } catch {
             throw SandboxError(.runtimeMissing, "\(manifest) is not a runtime manifest: \(error)")
         }
-        guard decoded.name == name, decoded.lockSHA256.count == 64 else {
+        guard decoded.name == name else {
             throw SandboxError(.runtimeMissing, "\(manifest) describes \(decoded.name), not \(name)")
         }
-        let sitePackages = "\(root)/\(decoded.sitePackages ?? "site-packages")"
+        guard decoded.lockSHA256.count == 64,
+            decoded.lockSHA256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { throw SandboxError(.runtimeMissing, "\(manifest): lock_sha256 is not 64 lowercase hex digits") }
+        // The packages must lie inside the runtime's directory: that directory is all the sandbox
+        // mounts, and a runtime.json pointing elsewhere (`../..`, `/usr/lib/python3/dist-packages`)
+        // would put host paths on the bot's PYTHONPATH.
+        let relative = decoded.sitePackages ?? "site-packages"
+        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\0"), !relative.contains(":"),
+            !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+        else {
+            throw SandboxError(
+                .runtimeMissing, "\(manifest): site_packages must be a path inside \(root), not \(relative)")
+        }
+        let sitePackages = "\(root)/\(relative)"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sitePackages, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw SandboxError(.runtimeMissing, "runtime \(name) has no \(sitePackages)") }

@@ -112,6 +112,27 @@ struct DecisionsCommand: AsyncParsableCommand {
             decisions: rows)
     }
 
+    /// `text` safe for a terminal: decisions are other teams' text after publication, so control
+    /// characters (escape sequences, carriage returns, newlines) and bidirectional overrides are
+    /// shown as `\u{…}` instead of acting on the reader's terminal. `--json` keeps the bytes.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let control = value < 0x20 || (0x7F...0x9F).contains(value)
+            let bidi =
+                (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                || value == 0x200E || value == 0x200F || value == 0x061C
+            if control || bidi {
+                result += "\\u{\(String(value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     static func print(_ listing: Listing) {
         Console.err("\(listing.run): \(listing.decisions.count) decisions (from \(listing.source))")
         for runtime in listing.runtimes where runtime.name != "rules" {
@@ -119,16 +140,18 @@ struct DecisionsCommand: AsyncParsableCommand {
         }
         for row in listing.decisions {
             let d = row.decision
+            let p = Self.printable
             var line = "tick \(d.tick)"
-            if let team = row.team { line += "  \(team)" }
+            if let team = row.team { line += "  \(p(team))" }
             line += "  orders \(d.clientIds.map(String.init).joined(separator: ","))"
-            line += "  \(d.model)\(d.version.isEmpty ? "" : "@\(d.version)") → \(d.output)"
-            if !d.confidence.isEmpty { line += "  confidence \(d.confidence)" }
+            line += "  \(p(d.model))\(d.version.isEmpty ? "" : "@\(p(d.version))") → \(p(d.output))"
+            if !d.confidence.isEmpty { line += "  confidence \(p(d.confidence))" }
             Console.out(line)
             if !d.inputs.isEmpty || !d.inputsDigest.isEmpty {
-                Console.out("    inputs: \([d.inputs, d.inputsDigest].filter { !$0.isEmpty }.joined(separator: "  "))")
+                Console.out(
+                    "    inputs: \(p([d.inputs, d.inputsDigest].filter { !$0.isEmpty }.joined(separator: "  ")))")
             }
-            if !d.rationale.isEmpty { Console.out("    why: \(d.rationale)") }
+            if !d.rationale.isEmpty { Console.out("    why: \(p(d.rationale))") }
         }
     }
 }

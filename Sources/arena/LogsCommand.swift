@@ -37,6 +37,7 @@ struct LogsCommand: AsyncParsableCommand {
             if session.json { return Output.json(report) }
             let t = session.terminal
             Console.err(Self.header(report, t))
+            if let runtime = Self.runtimeLine(report) { Console.err(t.paint(runtime, .dim)) }
             if let integrity = report.integrity {
                 Console.err(
                     t.paint(
@@ -48,6 +49,18 @@ struct LogsCommand: AsyncParsableCommand {
             }
             Console.out(report.logs.isEmpty ? "(no log lines)" : report.logs)
         }
+    }
+
+    /// The bot's runtime and its identity, and how many decisions it recorded (nil for reports
+    /// without a runtime, from servers before runtimes were recorded).
+    static func runtimeLine(_ report: RunReportView) -> String? {
+        guard let runtime = report.runtime else { return nil }
+        var line = "runtime \(runtime)"
+        if let lock = report.runtimeLockSha256, !lock.isEmpty { line += " (lock sha256 \(lock))" }
+        if let decisions = report.decisions, !decisions.isEmpty {
+            line += "; \(decisions.count) decisions recorded (`arena decisions \(report.runId)`)"
+        }
+        return line
     }
 
     /// The run's one-line summary: a faulted bot is reported as faulted (with its fault code and

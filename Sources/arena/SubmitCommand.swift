@@ -63,7 +63,7 @@ struct SubmitCommand: AsyncParsableCommand {
             let bundle = loaded.bundle
             if !session.json {
                 Console.err(
-                    "Uploading \(bundle.manifest.name) (\(bundle.manifest.runtime.rawValue), \(bundle.files.count) files, \(archive.count) bytes, sha256 \(bundle.sha256.prefix(12)))…"
+                    "Uploading \(bundle.manifest.name) (\(bundle.manifest.runtimeName), \(bundle.files.count) files, \(archive.count) bytes, sha256 \(bundle.sha256.prefix(12)))…"
                 )
                 if !loaded.ignored.isEmpty {
                     Console.err(session.terminal.paint(Self.ignoredLine(loaded.ignored), .dim))
