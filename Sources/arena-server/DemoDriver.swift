@@ -52,7 +52,7 @@ struct DemoDriver: Service {
         say("watch it live: \(baseURL)/contests/\(contest.id)/leaderboard")
         let before = try await client.patientJSON(
             LeaderboardView.self, .GET, "/v1/contests/\(contest.id)/leaderboard")
-        let submitted = try await registerAndSubmit(client, contestId: contest.id) {
+        let submitted = try await registerAndSubmit(client, contestId: contest.id, definition: definition) {
             guard linked else { return }
             _ = try await client.patientJSON(
                 ContestView.self, .POST, "/v1/admin/contests", token: organizer,
@@ -109,7 +109,7 @@ struct DemoDriver: Service {
     /// `registered`, then submits each team's bundle; returns each team's submission with the
     /// token that can read it.
     private func registerAndSubmit(
-        _ client: DemoClient, contestId: String, registered: () async throws -> Void
+        _ client: DemoClient, contestId: String, definition: ContestDefinition, registered: () async throws -> Void
     ) async throws -> [DemoSubmission] {
         guard let seedsPath = teamsPath ?? (try? RuntimePaths.resources.file("demo-teams.json", in: .seeds)) else {
             return []
@@ -122,7 +122,7 @@ struct DemoDriver: Service {
             ?? [:]
         var ready: [(team: TeamSeed, token: String)] = []
         for team in teams {
-            if let missing = DemoRuntimes.missing(team.runtime) {
+            if let missing = DemoRuntimes.missing(team.runtime, contest: definition) {
                 say("skipping team \(team.name): \(missing)")
                 continue
             }

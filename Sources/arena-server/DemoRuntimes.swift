@@ -1,4 +1,5 @@
 import APIModels
+import ContestModel
 import Foundation
 import NIOHTTP1
 import Sandbox
@@ -6,17 +7,24 @@ import Sandbox
 /// The demo's teams that need an installed runtime (python-ml): left out, with a message, where
 /// it is not installed; after the run, what their run reports say (runtime identity, decisions).
 enum DemoRuntimes {
-    /// Why a team needing `runtime` cannot play on this machine, or nil when it can.
-    static func missing(_ runtime: String?) -> String? {
+    /// Why a team needing `runtime` cannot play on this machine, or nil when it can: the runtime
+    /// is not installed, or was built from another lock than the one `contest` pins (its runs
+    /// would fail, and with them every heat it is in).
+    static func missing(_ runtime: String?, contest: ContestDefinition) -> String? {
         guard let runtime, !["rules", "python", "exec"].contains(runtime) else { return nil }
         let directory = RuntimePaths.sandbox().runtimesDirectory
+        let installed: RuntimeEnvironment
         do {
-            _ = try RuntimeEnvironment.load(name: runtime, directory: directory)
-            return nil
+            installed = try RuntimeEnvironment.load(name: runtime, directory: directory)
         } catch {
             return "its bot needs the \(runtime) runtime, which is not installed in \(directory) "
                 + "(install it with `Deployment/runtimes/build.sh \(runtime)` or `arena runtime install \(runtime)`)"
         }
+        if let pinned = contest.runtimeSettings.limits[runtime]?.lockSHA256, pinned != installed.lockSHA256 {
+            return "the contest pins \(runtime) to lock sha256 \(pinned), but \(installed.root) was built from "
+                + "\(installed.lockSHA256) (rebuild it with `Deployment/runtimes/build.sh \(runtime)`)"
+        }
+        return nil
     }
 
     /// One line per team whose bot ran in an installed runtime: its run report's runtime and lock

@@ -1,4 +1,5 @@
 import ContestModel
+import Foundation
 import Testing
 
 @Suite("The contest's runtimes and decisions sections")
@@ -63,5 +64,25 @@ struct RuntimeSettingsTests {
                 #expect(error.field == field, "\(section): \(error)")
             }
         }
+    }
+
+    /// The demo pins python-ml so a runner with another build fails loudly; the pin must be the
+    /// lock file in the repository, or every demo run of the ML team would fail.
+    @Test("the demo contest pins python-ml to the SHA-256 of the lock file in the repository")
+    func demoPinMatchesLock() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let demo = try ContestDefinitionLoader.load(path: root.appendingPathComponent("Seeds/contests/demo.yaml").path)
+        let pinned = try #require(demo.runtimeSettings.limits["python-ml"]?.lockSHA256)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [root.appendingPathComponent("Deployment/runtimes/python-ml/requirements.lock").path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.split(separator: " ").first.map(String.init) == pinned)
+        #expect(demo.runtimeSettings.accepted.contains("python-ml"))
     }
 }
