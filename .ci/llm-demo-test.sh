@@ -30,10 +30,15 @@ finish() {
 }
 trap finish EXIT
 
-"$BIN/arena-model-stub" --port "$STUB_PORT" >"$WORK/stub.log" 2>&1 &
+# The endpoint wants a key, as a hosted provider does: it lives in the runner's environment only.
+export ARENA_LLM_API_KEY="sk-llm-demo-$RANDOM$RANDOM-secret"
+CONTEST="$WORK/llm-demo.yaml"
+sed 's/^  # api_key_env: ARENA_LLM_API_KEY .*/  api_key_env: ARENA_LLM_API_KEY/' "$ROOT/Seeds/contests/llm-demo.yaml" >"$CONTEST"
+grep -q '^  api_key_env: ARENA_LLM_API_KEY$' "$CONTEST" || die "could not enable api_key_env"
+"$BIN/arena-model-stub" --port "$STUB_PORT" --api-key-env ARENA_LLM_API_KEY >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!
 ARENA_ISOLATION=sandboxed ARENA_STATE_DIR="$WORK/state" "$BIN/arena-server" demo --port "$PORT" \
-    --contest "$ROOT/Seeds/contests/llm-demo.yaml" --teams "$ROOT/Seeds/llm-demo-teams.json" >"$WORK/demo.log" 2>&1 &
+    --contest "$CONTEST" --teams "$ROOT/Seeds/llm-demo-teams.json" >"$WORK/demo.log" 2>&1 &
 DEMO_PID=$!
 for _ in $(seq 240); do grep -q "serving on" "$WORK/demo.log" && break; sleep 1; done
 grep -q "serving on" "$WORK/demo.log" || die "the demo did not finish its run (see $WORK/demo.log)"
@@ -49,6 +54,30 @@ RUN="$(ls "$WORK/audit/runs" | sed -n 's/\.transcript$//p' | sort -n | tail -1)"
 ARENA_SERVER="http://127.0.0.1:$PORT" ARENA_TOKEN="$TOKEN" "$BIN/arena" logs "$RUN" >"$WORK/logs.txt" 2>&1
 grep -q '^\[llm\] tick .*: ok model stub-trader' "$WORK/logs.txt" || die "the agent's report lists no answered request"
 grep -q '^\[llm\] usage: ' "$WORK/logs.txt" || die "the agent's report has no usage line"
+# Before publication: no team reads the transcript (other teams' exchanges), nor does anyone else.
+for auth in "Authorization: Bearer $TOKEN" "X-None: 1"; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT/v1/runs/$RUN/transcript")"
+    [ "$code" = 403 ] || die "an unpublished transcript answered $code to a team or anonymous caller"
+done
+# The key reached the endpoint (it answers 401 without) and is nowhere a team or the public can read.
+curl -s "http://127.0.0.1:$PORT/v1/contests/llm-demo/definition" >"$WORK/definition.json"
+grep -q '"api_key_env"' "$WORK/definition.json" || die "the served definition has no llm section"
+python3 - "$ARENA_LLM_API_KEY" "$WORK" <<'PY' || die "the API key leaked"
+import gzip, os, sys
+key, work = sys.argv[1].encode(), sys.argv[2]
+for root, _, files in os.walk(work):
+    for name in files:
+        if name.startswith("stub"): continue
+        data = open(os.path.join(root, name), "rb").read()
+        if data[:4] == b"PATX" and data[5] == 2:
+            import re
+            i = 6
+            for _ in range(2):
+                while data[i] & 0x80: i += 1
+                i += 1
+            data = gzip.decompress(data[i:-32])
+        if key in data: sys.exit("key found in " + os.path.join(root, name))
+PY
 # 10 decision points, 8 requests of budget: the last two are refused, readably.
 grep -q '^\[llm\] tick .*: budget_exhausted .*request budget used up (8/8)' "$WORK/logs.txt" ||
     die "the agent's report shows no budget exhaustion"
@@ -97,12 +126,12 @@ log "run $RUN: offline verify passed; a one-byte change of a completion failed i
 backtest() {  # NAME STUB-ARGS... : runs the stub (unless "down") and a 41-tick backtest
     local name="$1"; shift
     if [ "$1" != "down" ]; then
-        "$BIN/arena-model-stub" --port "$STUB_PORT" "$@" >"$WORK/stub-$name.log" 2>&1 &
+        "$BIN/arena-model-stub" --port "$STUB_PORT" --api-key-env ARENA_LLM_API_KEY "$@" >"$WORK/stub-$name.log" 2>&1 &
         STUB_PID=$!
         for _ in $(seq 50); do grep -q "arena-model-stub:" "$WORK/stub-$name.log" && break; sleep 0.1; done
     fi
     "$BIN/arena" backtest "$ROOT/Seeds/python-bots/llm-agent" --with "$ROOT/Seeds/strategies/trend-following" \
-        --contest "$ROOT/Seeds/contests/llm-demo.yaml" --ticks 41 --logs >"$WORK/backtest-$name.txt" 2>&1 ||
+        --contest "$CONTEST" --ticks 41 --logs >"$WORK/backtest-$name.txt" 2>&1 ||
         die "backtest with the stub $name failed (see $WORK/backtest-$name.txt)"
     if [ -n "$STUB_PID" ]; then kill "$STUB_PID"; wait "$STUB_PID" 2>/dev/null || true; STUB_PID=""; fi
 }
@@ -123,4 +152,25 @@ expect malformed 3 '^model answer unusable, fallback: I think the market will go
 backtest down down
 expect down 3 '^\[llm\] tick [0-9]*0 request r[0-9]: endpoint_error model stub-trader'
 expect down 1 '0/8 requests, .* 3 platform failures (not charged)'
+# A bot hunting for the key: not in its environment, not in any process environment it can read.
+mkdir -p "$WORK/spy" && chmod 755 "$WORK/spy"
+cat >"$WORK/spy/bot.py" <<'PY'
+import glob, os
+import perparena as pa
+class Spy(pa.Bot):
+    def on_hello(self, hello):
+        found = [k for k in os.environ if "KEY" in k or "ARENA_LLM" in k]
+        for path in glob.glob("/proc/*/environ"):
+            try:
+                if b"ARENA_LLM_API_KEY=" in open(path, "rb").read(): found.append(path)
+            except OSError:
+                pass
+        pa.log("spy found: %s" % (",".join(found) or "nothing"))
+pa.run(Spy())
+PY
+printf 'name: spy\nruntime: python\nentry: bot.py\n' >"$WORK/spy/strategy.yaml"
+chmod 644 "$WORK/spy/bot.py" "$WORK/spy/strategy.yaml"
+"$BIN/arena" backtest "$WORK/spy" --contest "$CONTEST" --ticks 3 --logs >"$WORK/backtest-spy.txt" 2>&1 ||
+    die "the spy backtest failed (see $WORK/backtest-spy.txt)"
+grep -q '^spy found: nothing$' "$WORK/backtest-spy.txt" || die "a bot could read the key: $(grep spy "$WORK/backtest-spy.txt")"
 log "backtests: slow (2 s) answered in time, hang -> timeout, prose -> fallback, down -> endpoint_error"

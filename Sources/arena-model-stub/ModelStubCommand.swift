@@ -28,6 +28,7 @@ struct ModelStubCommand: AsyncParsableCommand {
               arena-model-stub --port 8089 --fail          # HTTP 503: endpoint_error
               arena-model-stub --port 8089 --malformed     # answers prose instead of JSON
               arena-model-stub --port 8089 --script answers.json   # a JSON list of answers, in turn
+              KEY=sk-test arena-model-stub --port 8089 --api-key-env KEY   # 401 without the key
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -38,6 +39,8 @@ struct ModelStubCommand: AsyncParsableCommand {
     @Flag(help: "Answer every request with HTTP 503.") var fail = false
     @Flag(help: "Answer prose instead of a JSON decision.") var malformed = false
     @Option(help: "JSON file with a list of answer strings, used in turn.") var script: String?
+    @Option(help: "Require `Authorization: Bearer <key>` with the key from this environment variable (else 401).")
+    var apiKeyEnv: String?
 
     func run() async throws {
         guard let pause = Self.duration(delay) else { throw ValidationError("--delay: use e.g. 2s, 1.5s or 500ms") }
@@ -49,6 +52,8 @@ struct ModelStubCommand: AsyncParsableCommand {
             }
             answers = list
         }
+        let key = apiKeyEnv.flatMap { ProcessInfo.processInfo.environment[$0] }
+        if let apiKeyEnv, key?.isEmpty ?? true { throw ValidationError("--api-key-env: \(apiKeyEnv) is not set") }
         let behavior: StubBehavior = hang ? .hang : fail ? .error : malformed ? .malformed : .answer
         let stub = StubModel(name: model, delay: pause, behavior: behavior, script: answers)
         let router = Router()
@@ -57,6 +62,9 @@ struct ModelStubCommand: AsyncParsableCommand {
                 .ok, Array("{\"object\":\"list\",\"data\":[{\"id\":\"\(stub.name)\",\"object\":\"model\"}]}".utf8))
         }
         router.post("/v1/chat/completions") { request, _ -> Response in
+            if let key, request.headers[.authorization] != "Bearer \(key)" {
+                return Self.json(.unauthorized, Array(#"{"error":{"message":"missing or wrong API key"}}"#.utf8))
+            }
             let body = try await request.body.collect(upTo: 4 << 20)
             guard let call = StubRequestParser.parse(Array(body.readableBytesView)) else {
                 return Self.json(.badRequest, Array(#"{"error":{"message":"not a chat-completions request"}}"#.utf8))
