@@ -78,4 +78,27 @@ struct RuntimeLimitTests {
         #expect(code == "bundle_too_large")
         #expect(report.contains("2 MiB"))
     }
+
+    /// The model-sized limits raise what an upload may unpack to, not what a bomb may: a gzip that
+    /// announces 1 GiB (about 1 MiB on the wire, under python-ml's 64 MiB archive limit) is refused
+    /// by the compression ratio, and without that check by the unpacked size, during inflation.
+    @Test("python-ml's larger limits still refuse a 1 GiB decompression bomb while inflating it")
+    func bombUnderModelLimits() throws {
+        let contest = try Self.contest("runtimes:\n  accepted: [python-ml]\n")
+        let limits = BundleLimits(contest: contest)
+        #expect(limits.maxArchiveBytes == 64 << 20 && limits.maxUnpackedBytes == 64 << 20)
+        let header = TarFixture.header(TarFixture.Entry(name: "model.bin", declaredSize: 1 << 30))
+        let bomb = Compression.zeroBomb(header: header, chunks: 1024)
+        #expect(bomb.count < limits.maxArchiveBytes)
+        #expect(unpackCode(bomb, limits: limits) == .decompressionBomb)
+        var noRatio = limits
+        noRatio.maxCompressionRatio = Int.max
+        #expect(unpackCode(bomb, limits: noRatio) == .tooLarge)
+        // Through the upload validator: refused with a code, never unpacked to disk.
+        guard case .invalid(let code, _) = BundleValidator().validate(archive: bomb, contest: contest) else {
+            Issue.record("a bomb was accepted")
+            return
+        }
+        #expect(code == "bundle_decompressionBomb")
+    }
 }
