@@ -13,7 +13,7 @@ struct AgentHeat {
     static let key = try! SigningKey(rawRepresentation: Array(repeating: UInt8(7), count: 32))
 
     var ticks = 10
-    var settings = Fixtures.settings(timeoutMs: 2_000, thinkingMs: 5_000, interval: 3)
+    var settings = Fixtures.settings(timeoutMs: 2_000, thinkingMs: 120_000, interval: 3)
     var endpoint: any ModelEndpoint = StubModel()
     var thinkingTime: Duration = .seconds(2)
 

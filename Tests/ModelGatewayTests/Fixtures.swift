@@ -6,7 +6,7 @@ import ModelGateway
 enum Fixtures {
     static func settings(
         models: [String] = ["stub-trader"], budget: LLMBudgetSettings = .init(), timeoutMs: Int = 2_000,
-        thinkingMs: Int = 5_000, retries: Int = 1, interval: Int = 3, concurrency: Int = 4, redact: Bool = false
+        thinkingMs: Int = 120_000, retries: Int = 1, interval: Int = 3, concurrency: Int = 4, redact: Bool = false
     ) -> LLMSettings {
         LLMSettings(
             endpoint: "http://127.0.0.1:9/v1", models: models, decisionInterval: interval,

@@ -32,13 +32,14 @@ struct GatewayAttackTests {
 
     @Test("requests in flight share the output-token budget: the second gets only what the first leaves")
     func outputTokensHeld() async throws {
-        let endpoint = CountingEndpoint(delay: .milliseconds(50))
+        let endpoint = CountingEndpoint(hang: true)
         let settings = Fixtures.settings(
             budget: LLMBudgetSettings(requests: 10, inputTokens: 100_000, outputTokens: 150))
         let gateway = ModelGateway(settings: settings, endpoint: endpoint)
-        async let first = gateway.serve(slot: 0, tick: 1, request: Fixtures.request(id: "a"))
-        try await Task.sleep(for: .milliseconds(10))
-        let second = await gateway.serve(slot: 0, tick: 1, request: Fixtures.request(id: "b"))
+        let until = ContinuousClock.now + .seconds(2)
+        async let first = gateway.serve(slot: 0, tick: 1, request: Fixtures.request(id: "a"), until: until)
+        while await endpoint.calls == 0, ContinuousClock.now < until { try await Task.sleep(for: .milliseconds(10)) }
+        let second = await gateway.serve(slot: 0, tick: 1, request: Fixtures.request(id: "b"), until: until)
         // max_tokens 100 of the request; 150 - 100 held = 50 left for the second.
         #expect(await first.record.parameters.contains("\"max_tokens\":100"))
         #expect(second.record.parameters.contains("\"max_tokens\":50"))
@@ -49,7 +50,7 @@ struct GatewayAttackTests {
         let settings = Fixtures.settings(timeoutMs: 600_000, thinkingMs: 600_000, retries: 3)
         let gateway = ModelGateway(settings: settings, endpoint: CountingEndpoint(hang: true))
         let exchange = await gateway.serve(
-            slot: 0, tick: 1, request: Fixtures.request(), until: .now + .milliseconds(200))
+            slot: 0, tick: 1, request: Fixtures.request(), until: .now + .seconds(2))
         #expect(exchange.outcome == .timeout)
         #expect(exchange.record.attempts == 1, "no retry past the window")
         #expect(gateway.usage[0]?.platformFailures == 1)
@@ -61,9 +62,10 @@ struct GatewayAttackTests {
         let endpoint = CountingEndpoint(hang: true)
         let settings = Fixtures.settings(timeoutMs: 600_000, thinkingMs: 600_000, retries: 0, concurrency: 1)
         let gateway = ModelGateway(settings: settings, endpoint: endpoint)
-        let until = ContinuousClock.now + .milliseconds(300)
+        let until = ContinuousClock.now + .seconds(3)
         async let first = gateway.serve(slot: 0, tick: 1, request: Fixtures.request(id: "a"), until: until)
-        try await Task.sleep(for: .milliseconds(50))
+        // The second asks once the first holds the only endpoint slot.
+        while await endpoint.calls == 0, ContinuousClock.now < until { try await Task.sleep(for: .milliseconds(10)) }
         let second = await gateway.serve(slot: 1, tick: 1, request: Fixtures.request(id: "b"), until: until)
         #expect(second.outcome == .timeout)
         #expect(second.record.attempts == 0)
