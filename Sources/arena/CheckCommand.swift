@@ -21,7 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
             that crashes (for Python: the error and its line), misses its deadlines, breaks the \
             protocol or, when the contest requires activity, places no accepted order fails the \
             check, as the server would reject it. The contest comes from --contest, else \
-            Seeds/contests/demo.yaml when found, else built-in defaults. Exits 0 when the bundle is \
+            Seeds/contests/demo.yaml when found, else built-in defaults (which accept the runtimes \
+            installed on this machine, e.g. python-ml). Exits 0 when the bundle is \
             valid, 1 when it is not, 2 when the path cannot be read.
             --json prints the same report with snake_case keys (e.g. cost_bound, diagnostics with \
             offending_text and suggestion, episode with passed, code, reason and log_tail).

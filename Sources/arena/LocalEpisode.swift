@@ -59,9 +59,22 @@ enum LocalEpisode {
 
     /// The contest whose episode to play: `path`, else Seeds/contests/demo.yaml when found, else
     /// the built-in defaults (as `arena backtest`).
+    /// Names of the runtimes installed in this machine's runtimes directory (with a readable
+    /// runtime.json), sorted.
+    static func installedRuntimes() -> [String] {
+        let directory = LocalRuntime.runtimesDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().filter { (try? RuntimeEnvironment.load(name: $0, directory: directory)) != nil }
+    }
+
     static func contest(path: String?) throws -> ContestDefinition {
         guard let file = path ?? LocalRuntime.seedFile("contests/demo.yaml") else {
-            return ContestDefinition(id: "local", name: "Local check")
+            // No contest at hand: accept the built-in runtimes and every runtime installed here
+            // (python-ml, an organizer's own), so a model bot can be checked before a contest
+            // is chosen; the server holds each upload to its contest's runtimes.
+            var local = ContestDefinition(id: "local", name: "Local check")
+            local.runtimes = RuntimeSettings(accepted: RuntimeSettings.builtIn + installedRuntimes())
+            return local
         }
         do {
             return try ContestDefinitionLoader.load(path: file)

@@ -57,4 +57,34 @@ struct CheckImportsTests {
             #expect(torch.stdout.contains("torch is not in runtime 'python-ml'"), "\(torch)")
         }
     }
+
+    /// Without a contest file (an installed `arena`, no checkout), the local check accepts the
+    /// runtimes installed on this machine, so a model bot can be checked before choosing a contest.
+    @Test("with no contest at hand, arena check accepts a runtime installed here and says when one is not")
+    func installedRuntimeWithoutContest() async throws {
+        try await OfflineCLI.with { cli in
+            let runtimes = cli.home + "/runtimes"
+            try FileManager.default.createDirectory(
+                atPath: runtimes + "/python-org/site-packages", withIntermediateDirectories: true)
+            let identity = #"{"name":"python-org","lock_sha256":"\#(String(repeating: "c", count: 64))"}"#
+            try Data(identity.utf8).write(to: URL(fileURLWithPath: runtimes + "/python-org/runtime.json"))
+            try FileManager.default.createDirectory(atPath: cli.home + "/no-seeds", withIntermediateDirectories: true)
+            var sdk = URL(fileURLWithPath: #filePath)
+            for _ in 0..<3 { sdk.deleteLastPathComponent() }
+            let settings = [
+                "ARENA_SEEDS_DIR": cli.home + "/no-seeds", "ARENA_PYTHON_SDK": sdk.path + "/Sources/PythonSDK",
+            ]
+            try cli.write("bot/strategy.yaml", "name: org\nruntime: python-org\nentry: bot.py\n")
+            try cli.write("bot/bot.py", "import json\nimport perparena as pa\n\npa.run(pa.Bot())\n")
+            let installed = try await cli.cli.run(
+                ["check", "bot"], extra: settings.merging(["ARENA_RUNTIMES_DIR": runtimes]) { $1 })
+            #expect(installed.status == 0, "\(installed)")
+            #expect(installed.stdout.contains("ok: org (runtime python-org)"), "\(installed)")
+            #expect(installed.stdout.contains("validation episode (30 practice ticks"), "\(installed)")
+            let missing = try await cli.cli.run(
+                ["check", "bot"], extra: settings.merging(["ARENA_RUNTIMES_DIR": cli.home + "/none"]) { $1 })
+            #expect(missing.status != 0, "\(missing)")
+            #expect(missing.stderr.contains("arena runtime install python-org"), "\(missing)")
+        }
+    }
 }
