@@ -102,7 +102,8 @@ public struct ArenaAPI: Sendable {
         ReplayRoutes(runs: r.runs, replays: replays).register(on: groups)
         WebRoutes(
             contests: r.contests, teams: r.teams, submissions: r.submissions, runs: r.runs, leaderboards: leaderboards,
-            replays: replays
+            replays: replays, reviews: IntegrityReviews(integrity: r.integrity, boards: r.boards, audit: r.audit),
+            publicBaseURL: configuration.publicBaseURL
         ).register(on: groups)
         return router
     }

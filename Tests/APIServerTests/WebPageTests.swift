@@ -58,7 +58,8 @@ struct WebPageTests {
             let pages = [
                 "/", "/contests/web", "/contests/web/leaderboard", "/contests/web/teams/\(hostile.id)", "/runs/\(run)",
             ]
-            for path in pages + ["/assets/site.css", "/assets/leaderboard.js", "/assets/replay.js", "/contests/none"] {
+            let assets = ["/assets/site.css", "/assets/leaderboard.js", "/assets/replay.js", "/assets/icon.svg"]
+            for path in pages + assets + ["/contests/none"] {
                 let reply = try await client.call(.get, path)
                 #expect(reply.status == (path == "/contests/none" ? .notFound : .ok), "\(path)")
                 let policy = reply.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
@@ -83,7 +84,7 @@ struct WebPageTests {
             let team = try await client.call(.get, "/contests/web/teams/\(hostile.id)").text
             #expect(team.contains("<h1 class=\"team-name\">\(Self.escaped)</h1>") && team.contains("run \(run)"))
             let replay = try await client.call(.get, "/runs/\(run)").text
-            #expect(replay.contains(Self.escaped) && replay.contains("arena verify \(run)"))
+            #expect(replay.contains(Self.escaped) && replay.contains("arena verify \(run) --server http://"))
             #expect(replay.contains("✔ verified"), "a published run renders its verification without JavaScript")
             #expect(
                 replay.contains("<strong>liquidation</strong> — Trend") == false

@@ -50,17 +50,18 @@ struct ReplayRoutes: Sendable {
         let input = ReplayInput(
             run: run, published: artifacts.published, transcript: Array(transcript),
             attestation: artifacts.attestation.map { Array($0.utf8) }, keys: keys)
-        var document = try await replays.document(input)
+        let built = try await replays.built(input)
+        let headers: HTTPFields = [
+            .contentType: "application/json; charset=utf-8",
+            .cacheControl: artifacts.published ? "public, max-age=3600" : "private, no-store",
+            .vary: "Authorization", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        ]
+        var body = built.json
         if let team {
-            guard let own = document.teamView(teamId: team) else { throw Self.notPublished }
-            document = own
+            guard let own = built.document.teamView(teamId: team) else { throw Self.notPublished }
+            body = try APIJSON.encoder().encode(own)
         }
-        return try Response.json(
-            document,
-            headers: [
-                .cacheControl: artifacts.published ? "public, max-age=3600" : "private, no-store",
-                .vary: "Authorization", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-            ])
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     static let notPublished = APIError(

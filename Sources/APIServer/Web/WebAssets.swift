@@ -7,11 +7,18 @@ import NIOCore
 /// an exact content type and `nosniff`.
 enum WebAssets {
     static let styleName = "site.css"
+    static let iconName = "icon.svg"
+    /// The site icon (a rising price path), so browsers do not ask for `/favicon.ico`.
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5fbf"/>\
+        <polyline points="5,24 12,16 17,20 27,8" fill="none" stroke="#fff" stroke-width="3" stroke-linejoin="round"/></svg>
+        """
 
     /// The asset called `name`: its content type and text.
     static func asset(named name: String) -> (type: String, text: String)? {
         switch name {
         case styleName: ("text/css; charset=utf-8", style)
+        case iconName: ("image/svg+xml", icon)
         case "leaderboard.js": ("text/javascript; charset=utf-8", leaderboardScript)
         case "replay.js": ("text/javascript; charset=utf-8", replayScript)
         default: nil

@@ -19,6 +19,7 @@ struct WebPage {
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<title>\(HTML.escape(title)) · PerpArena</title>"
         out += "<link rel=\"stylesheet\" href=\"/assets/\(WebAssets.styleName)\">"
+        out += "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/\(WebAssets.iconName)\">"
         for script in scripts { out += "<script defer src=\"/assets/\(HTML.escape(script))\"></script>" }
         out += "</head><body><header class=\"site\"><a class=\"brand\" href=\"/\">PerpArena</a>"
         out += "<nav aria-label=\"Site\"><a href=\"/\">Contests</a></nav></header>"

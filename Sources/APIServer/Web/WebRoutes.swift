@@ -18,6 +18,10 @@ struct WebRoutes: Sendable {
     let runs: any RunRepository
     let leaderboards: LeaderboardService
     let replays: ReplayService
+    /// "Under review" notes of flagged teams, once the integrity report is public.
+    let reviews: IntegrityReviews
+    /// The server's public URL, for the `arena verify … --server URL` command a page shows.
+    let publicBaseURL: String
 
     func register(on groups: AccessGroups) {
         groups.anyone.get("/") { _, _ in
@@ -70,9 +74,10 @@ struct WebRoutes: Sendable {
     }
 
     private func leaderboardPage(_ id: String) async throws -> WebPage {
-        let (_, view) = try await contest(id)
+        let (record, view) = try await contest(id)
         guard let board = try await board(id) else { throw APIError.notFound("contest") }
-        return LeaderboardPage(contest: view, board: board).page
+        let notes = try await reviews.notes(contestId: id, published: record.publishedAt != nil)
+        return LeaderboardPage(contest: view, board: board, reviews: notes).page
     }
 
     private func teamPage(_ id: String, team teamId: Int64) async throws -> WebPage {
@@ -87,8 +92,11 @@ struct WebRoutes: Sendable {
             else { continue }
             equity[run.runId] = Money(units: result.finalEquity).decimal
         }
+        let definition = try ContestDefinition.decode(json: record.definitionJSON)
+        let notes = try await reviews.notes(contestId: id, published: record.publishedAt != nil)
         return TeamPage(
-            contest: view, team: team, row: row, finalEquity: equity,
+            contest: view, team: team, row: row, review: notes[teamId], finalEquity: equity,
+            startingBalance: definition.evaluation.startingBalance,
             submissions: try await submissions.submissions(teamId: teamId)
         ).page
     }
@@ -109,6 +117,9 @@ struct WebRoutes: Sendable {
                     run: run, published: true, transcript: Array(transcript),
                     attestation: artifacts.attestation.map { Array($0.utf8) }, keys: keys))
         }
-        return ReplayPage(runId: runId, contestId: record.id, contestName: record.name, document: document).page
+        return ReplayPage(
+            runId: runId, contestId: record.id, contestName: record.name, document: document,
+            published: record.publishedAt != nil, server: publicBaseURL
+        ).page
     }
 }

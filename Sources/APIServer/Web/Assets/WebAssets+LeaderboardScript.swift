@@ -12,8 +12,11 @@ extension WebAssets {
           const body = table.tBodies[0];
           const caption = table.caption;
           let previous = new Map();
+          // Integrity review notes rendered by the server (published contests): kept across redraws.
+          const reviews = new Map();
           for (const row of body.rows) {
             if (row.dataset.team) previous.set(row.dataset.team, row.textContent);
+            if (row.dataset.team && row.dataset.review) reviews.set(row.dataset.team, row.dataset.review);
           }
           function cell(tr, text, kind) {
             const td = document.createElement("td");
@@ -29,10 +32,12 @@ extension WebAssets {
             return a;
           }
           function statusText(row) {
-            if (row.status === "disqualified") return "disqualified";
-            if (row.status === "under_review" || row.status === "review") return "under review";
-            if (row.status === "scored") return row.fault ? "scored, faulted (" + row.fault + ")" : "scored";
-            return row.fault ? "faulted (" + row.fault + ")" : "no valid score";
+            let text;
+            if (row.status === "disqualified") text = "disqualified";
+            else if (row.status === "scored") text = row.fault ? "scored, faulted (" + row.fault + ")" : "scored";
+            else text = row.fault ? "faulted (" + row.fault + ")" : "no valid score";
+            const review = reviews.get(String(row.team_id));
+            return review ? text + "; " + review : text;
           }
           function render(board) {
             const rows = document.createDocumentFragment();
@@ -48,7 +53,9 @@ extension WebAssets {
               cell(tr, row.pnl, "num");
               cell(tr, row.max_drawdown, "num");
               cell(tr, String(row.trades), "num");
-              cell(tr, statusText(row), "text status-" + String(row.status).replace(/[^a-z_]/g, ""));
+              const review = reviews.get(String(row.team_id));
+              if (review) tr.dataset.review = review;
+              cell(tr, statusText(row), "text status-" + String(row.status).replace(/[^a-z_]/g, "") + (review ? " status-review" : ""));
               const code = document.createElement("code");
               code.title = row.submission_sha256;
               code.textContent = String(row.submission_sha256).slice(0, 12);

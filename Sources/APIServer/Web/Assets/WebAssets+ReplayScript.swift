@@ -24,6 +24,13 @@ extension WebAssets {
           };
           const colour = (i) => i < palette.length ? palette[i] : "hsl(" + (i * 47 % 360) + ",65%,50%)";
           const cents = (c) => (c / 100).toFixed(2);
+          // Exact USDT from units of 1e-8 (funding on a small position is a fraction of a cent).
+          const usdt = (u) => {
+            const a = Math.abs(u);
+            let frac = String(a % 1e8).padStart(8, "0").replace(/0+$/, "");
+            if (frac.length < 2) frac = frac.padEnd(2, "0");
+            return (u < 0 ? "-" : "") + Math.floor(a / 1e8) + "." + frac;
+          };
           function load() {
             const token = sessionStorage.getItem(tokenKey);
             const headers = token ? { "Authorization": "Bearer " + token } : {};
@@ -78,6 +85,13 @@ extension WebAssets {
             controls.append(select, prev, play, next, slider, label, speed);
             const priceCanvas = el("canvas", { className: "price", id: "price-chart", role: "img", ariaLabel: "Mark, index and last price with fills" });
             const equityCanvas = el("canvas", { className: "equity", id: "equity-chart", role: "img", ariaLabel: "Equity per team" });
+            const key = el("p", { className: "chart-key", id: "chart-key" });
+            [["key-mark", "mark"], ["key-index", "index"], ["key-last", "last trade"], ["key-buy", "▲ bought"],
+              ["key-sell", "▼ sold"], ["key-liq", "liquidation / ADL"]].forEach(([kind, text]) => {
+              const item = el("span", { className: "key " + kind });
+              item.append(el("span", { className: "sample", ariaHidden: "true" }), document.createTextNode(text));
+              key.appendChild(item);
+            });
             const legend = el("ul", { className: "legend", id: "legend", ariaLabel: "Teams" });
             visible = data.teams.map(() => true);
             data.teams.forEach((team, i) => {
@@ -99,7 +113,7 @@ extension WebAssets {
             const incidents = panel("Liquidations, ADL and faults", "incident-panel");
             const funding = panel("Funding received so far", "funding");
             panels.append(at, book, teams, fills, incidents, funding);
-            ui.append(controls, priceCanvas, legend, equityCanvas, panels);
+            ui.append(controls, priceCanvas, key, legend, equityCanvas, panels);
             root.appendChild(ui);
             renderIncidents(incidents);
             if (!document.getElementById("verification")) renderVerification();
@@ -148,7 +162,7 @@ extension WebAssets {
             const width = Math.max(200, canvas.clientWidth), height = Math.max(100, canvas.clientHeight);
             canvas.width = Math.round(width * ratio);
             canvas.height = Math.round(height * ratio);
-            const g = canvas.getContext("2d");
+            const g = canvas.getContext("2d", { willReadFrequently: true });
             g.setTransform(ratio, 0, 0, ratio, 0, 0);
             return { g, width, height };
           }
@@ -173,6 +187,7 @@ extension WebAssets {
             g.fillStyle = getComputedStyle(document.body).color;
             g.fillText(price(hi, inst), 2, 12);
             g.fillText(price(lo, inst), 2, height - 18);
+            axis(g, width, height);
             const line = (values, stroke, dash, widthPx) => {
               g.beginPath(); g.setLineDash(dash); g.strokeStyle = stroke; g.lineWidth = widthPx;
               let started = false;
@@ -200,7 +215,7 @@ extension WebAssets {
               if (incident.kind !== "liquidation" && incident.kind !== "adl") continue;
               const px = x(tickIndex.get(incident.tick) || 0);
               g.strokeStyle = "#c0392b"; g.setLineDash([2, 2]); g.beginPath(); g.moveTo(px, 0); g.lineTo(px, height); g.stroke(); g.setLineDash([]);
-              g.fillStyle = "#c0392b"; g.fillText(incident.kind === "adl" ? "ADL" : "LIQ", px + 2, height - 4);
+              g.fillStyle = "#c0392b"; g.fillText(incident.kind === "adl" ? "ADL" : "LIQ", px + 2, 24);
             }
             base = g.getImageData(0, 0, pc.width, pc.height);
             const ec = document.getElementById("equity-chart");
@@ -215,6 +230,7 @@ extension WebAssets {
             e.g.fillStyle = getComputedStyle(document.body).color;
             e.g.fillText(cents(ehi), 2, 12);
             e.g.fillText(cents(elo), 2, e.height - 18);
+            axis(e.g, e.width, e.height);
             data.teams.forEach((t, i) => {
               if (!visible[i]) return;
               e.g.beginPath(); e.g.strokeStyle = colour(i); e.g.lineWidth = 1.4;
@@ -224,6 +240,18 @@ extension WebAssets {
             });
             baseEquity = e.g.getImageData(0, 0, ec.width, ec.height);
             drawCursor();
+          }
+          // The first, middle and last tick under a chart.
+          function axis(g, width, height) {
+            const n = data.ticks.length;
+            g.save();
+            g.fillStyle = getComputedStyle(document.body).color;
+            g.globalAlpha = 0.7;
+            [[0, "left"], [Math.floor((n - 1) / 2), "center"], [n - 1, "right"]].forEach(([i, align]) => {
+              g.textAlign = align;
+              g.fillText("tick " + data.ticks[i], 44 + (width - 52) * (n > 1 ? i / (n - 1) : 0), height - 3);
+            });
+            g.restore();
           }
           function drawCursor() {
             const n = data.ticks.length;
@@ -289,8 +317,8 @@ extension WebAssets {
             fill(document.getElementById("fills"), list);
             const paid = new Map();
             const fu = data.funding;
-            for (let k = 0; k < fu.tick.length && fu.tick[k] <= tick; k++) paid.set(fu.slot[k], (paid.get(fu.slot[k]) || 0) + fu.amount_cents[k]);
-            fill(document.getElementById("funding"), table(["Team", "Funding"], data.teams.map((t) => [t.label, cents(paid.get(t.slot) || 0)])));
+            for (let k = 0; k < fu.tick.length && fu.tick[k] <= tick; k++) paid.set(fu.slot[k], (paid.get(fu.slot[k]) || 0) + fu.amount_units[k]);
+            fill(document.getElementById("funding"), table(["Team", "Funding (USDT)"], data.teams.map((t) => [t.label, usdt(paid.get(t.slot) || 0)])));
           }
           function renderIncidents(section) {
             const labels = new Map(data.teams.map((t) => [t.slot, t.label]));

@@ -35,12 +35,13 @@ extension WebAssets {
         th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tbody tr:hover { background: rgba(127,127,127,.08); }
         td.runs a { white-space: nowrap; }
-        .status-disqualified, .bad, .alert { color: var(--down); }
+        .status-disqualified, .status-review, .bad, .alert { color: var(--down); }
         .ok { color: var(--up); }
         tr.changed { animation: flash 1.2s ease-out; }
         @keyframes flash { from { background: rgba(31,95,191,.25); } to { background: transparent; } }
         @media (prefers-reduced-motion: reduce) { tr.changed { animation: none; } }
         svg.bars { width: 100%; max-width: 40rem; height: 9rem; } svg .label { fill: var(--muted); font-size: 11px; }
+        svg .value { fill: var(--fg); font-size: 11px; font-variant-numeric: tabular-nums; }
         svg .axis { stroke: var(--line); } svg rect.up { fill: var(--up); } svg rect.down { fill: var(--down); }
         .static-chart svg { width: 100%; height: 10rem; background: var(--card); border: 1px solid var(--line); }
         .static-chart polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }
@@ -58,6 +59,12 @@ extension WebAssets {
         .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .85rem; }
         .legend label { display: inline-flex; gap: .3rem; align-items: center; overflow-wrap: anywhere; }
         .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; }
+        .chart-key { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .35rem 0 0; font-size: .8rem; color: var(--muted); }
+        .chart-key .key { display: inline-flex; align-items: center; gap: .3rem; }
+        .chart-key .sample { display: inline-block; width: 1.4rem; height: 0; border-top: 2px solid #1f5fbf; }
+        .chart-key .key-index .sample { border-top: 1px dashed #999; } .chart-key .key-last .sample { border-top: 1px solid rgba(127,127,127,.45); }
+        .chart-key .key-buy .sample, .chart-key .key-sell .sample { display: none; }
+        .chart-key .key-liq .sample { width: 0; height: .9rem; border-top: 0; border-left: 1px dashed #c0392b; }
         .bid { color: var(--up); } .ask { color: var(--down); }
         .signin { margin-top: .75rem; } .signin input { width: min(28rem, 100%); }
         #verification li, #verification p, #verification dd { overflow-wrap: anywhere; }

@@ -6,6 +6,8 @@ import Foundation
 struct LeaderboardPage {
     var contest: ContestView
     var board: LeaderboardView
+    /// Team id → `under review (…)` / `integrity finding confirmed (…)` (``IntegrityReviews``).
+    var reviews: [Int64: String] = [:]
 
     var page: WebPage {
         let id = HTML.segment(contest.id)
@@ -17,7 +19,7 @@ struct LeaderboardPage {
         b += "<caption>\(board.total) teams</caption><thead><tr>"
         for (label, kind) in Self.columns { b += "<th scope=\"col\" class=\"\(kind)\">\(label)</th>" }
         b += "</tr></thead><tbody>"
-        for row in board.rows { b += Self.row(row, contest: contest.id) }
+        for row in board.rows { b += Self.row(row, contest: contest.id, review: reviews[row.teamId]) }
         if board.rows.isEmpty { b += "<tr><td colspan=\"9\">No ranked entries yet.</td></tr>" }
         b += "</tbody></table></div>"
         b += "<p class=\"note\">Score ± half-width of the 95 % confidence interval over the team's runs. "
@@ -39,25 +41,30 @@ struct LeaderboardPage {
         return text
     }
 
-    /// The status as a viewer reads it: scored, faulted (code), disqualified, under review, no score.
-    static func status(_ row: LeaderboardRow) -> String {
+    /// The status as a viewer reads it: scored, faulted (code), disqualified, no valid score,
+    /// then the integrity review note when there is one (under review, finding confirmed).
+    static func status(_ row: LeaderboardRow, review: String? = nil) -> String {
+        let base: String
         switch row.status {
-        case "disqualified": return "disqualified"
-        case "under_review", "review": return "under review"
-        case "scored": return row.fault.map { "scored, faulted (\($0))" } ?? "scored"
-        default: return row.fault.map { "faulted (\($0))" } ?? "no valid score"
+        case "disqualified": base = "disqualified"
+        case "scored": base = row.fault.map { "scored, faulted (\($0))" } ?? "scored"
+        default: base = row.fault.map { "faulted (\($0))" } ?? "no valid score"
         }
+        return review.map { "\(base); \($0)" } ?? base
     }
 
-    static func row(_ row: LeaderboardRow, contest: String) -> String {
+    static func row(_ row: LeaderboardRow, contest: String, review: String? = nil) -> String {
         var score = row.score ?? "—"
         if let ci = row.scoreCi95, row.score != nil { score += " ± \(ci)" }
-        var b = "<tr data-team=\"\(row.teamId)\"><td class=\"num\">\(row.rank)</td>"
+        var b = "<tr data-team=\"\(row.teamId)\""
+        if let review { b += " data-review=\"\(HTML.escape(review))\"" }
+        b += "><td class=\"num\">\(row.rank)</td>"
         b += "<td class=\"text\"><a href=\"/contests/\(HTML.segment(contest))/teams/\(row.teamId)\">"
         b += "\(HTML.escape(row.team))</a></td>"
         b += "<td class=\"num\">\(HTML.escape(score))</td><td class=\"num\">\(HTML.escape(row.pnl))</td>"
         b += "<td class=\"num\">\(HTML.escape(row.maxDrawdown))</td><td class=\"num\">\(row.trades)</td>"
-        b += "<td class=\"text status-\(HTML.escape(row.status))\">\(HTML.escape(status(row)))</td>"
+        b += "<td class=\"text status-\(HTML.escape(row.status))\(review == nil ? "" : " status-review")\">"
+        b += "\(HTML.escape(status(row, review: review)))</td>"
         b += "<td class=\"text\"><code title=\"\(HTML.escape(row.submissionSha256))\">"
         b += "\(HTML.escape(String(row.submissionSha256.prefix(12))))</code></td><td class=\"text runs\">"
         b += row.runs.map { run in

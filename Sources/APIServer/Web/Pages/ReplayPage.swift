@@ -12,6 +12,11 @@ struct ReplayPage {
     var contestName: String
     /// The published replay, rendered into the page (nil before publication).
     var document: ReplayDocument?
+    /// The contest's results are published (the replay is public, even if `document` could not
+    /// be built for this page right now).
+    var published: Bool
+    /// The server's public URL (`ARENA_PUBLIC_URL`), for the `arena verify` command shown.
+    var server: String
 
     var page: WebPage {
         let cid = HTML.segment(contestId)
@@ -22,21 +27,25 @@ struct ReplayPage {
         b += "</h1>"
         b += "<section id=\"viewer\" class=\"viewer\" data-run=\"\(runId)\" aria-label=\"Replay viewer\">"
         b += "<p id=\"viewer-status\" role=\"status\" aria-live=\"polite\">"
-        b += document == nil ? "This replay is not public yet." : "Interactive viewer needs JavaScript."
+        if document != nil {
+            b += "Interactive viewer needs JavaScript."
+        } else {
+            b += published ? "The replay is being prepared; reload in a moment." : "This replay is not public yet."
+        }
         b += "</p>"
         b += "<form id=\"signin\" class=\"signin\" hidden><p>Before the results are published, organizers and the "
         b += "run's teams can open it with their token. It stays in this browser tab only (sessionStorage) and is "
         b += "sent as an <code>Authorization</code> header.</p><label for=\"token\">Token</label> "
         b += "<input id=\"token\" type=\"password\" autocomplete=\"off\" spellcheck=\"false\" required> "
         b += "<button type=\"submit\">Open replay</button></form></section>"
-        if let document { b += Self.summary(document) }
+        if let document { b += Self.summary(document, server: server) }
         return WebPage(
             title: "Run \(runId)", body: b, scripts: ["replay.js"],
             cacheControl: document == nil ? "no-store" : "public, max-age=60")
     }
 
     /// The server-rendered part: results, a static price path, incidents and verification.
-    static func summary(_ d: ReplayDocument) -> String {
+    static func summary(_ d: ReplayDocument, server: String) -> String {
         var b = "<section id=\"summary\" aria-labelledby=\"results\"><h2 id=\"results\">Results</h2>"
         b +=
             "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Final equity</th>"
@@ -62,10 +71,10 @@ struct ReplayPage {
             }
             b += "</ul></section>"
         }
-        return b + verification(d.verification, runId: d.runId)
+        return b + verification(d.verification, runId: d.runId, server: server)
     }
 
-    static func verification(_ v: ReplayVerification, runId: Int64) -> String {
+    static func verification(_ v: ReplayVerification, runId: Int64, server: String) -> String {
         var b = "<section id=\"verification\" aria-labelledby=\"verify\"><h2 id=\"verify\">Verification</h2>"
         b += "<p class=\"\(v.verified ? "ok" : "bad")\">\(v.verified ? "✔ verified" : "✘ not verified") by the server: "
         b += "chain \(mark(v.chainValid)), signature \(mark(v.signatureValid)).</p><dl class=\"facts\">"
@@ -77,7 +86,7 @@ struct ReplayPage {
                 "<li>\(mark(check.passed)) <strong>\(HTML.escape(check.name))</strong>: \(HTML.escape(check.detail))</li>"
         }
         b += "</ul><p>Check it yourself (replays every tick on your machine):</p>"
-        b += "<pre><code>\(HTML.escape(v.command))</code></pre>"
+        b += "<pre><code>\(HTML.escape(v.command)) --server \(HTML.escape(server))</code></pre>"
         b +=
             "<p><a href=\"/v1/runs/\(runId)/transcript\">transcript</a> · <a href=\"/v1/runs/\(runId)/attestation\">attestation</a></p>"
         return b + "</section>"

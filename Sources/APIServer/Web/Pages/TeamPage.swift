@@ -9,8 +9,12 @@ struct TeamPage {
     var contest: ContestView
     var team: TeamRecord
     var row: LeaderboardRow?
+    /// `under review (wash)` and the like, once the integrity report is public (``IntegrityReviews``).
+    var review: String?
     /// Final equity per run of `row.runs` (when the run's result is public).
     var finalEquity: [Int64: String]
+    /// Every account's starting equity (USDT, decimal): the chart's baseline.
+    var startingBalance: String
     var submissions: [SubmissionRecord]
 
     var page: WebPage {
@@ -24,7 +28,7 @@ struct TeamPage {
             b +=
                 "<div><dt>Score</dt><dd>\(HTML.escape((row.score ?? "—") + (row.scoreCi95.map { " ± \($0)" } ?? "")))</dd></div>"
             b += "<div><dt>PnL</dt><dd>\(HTML.escape(row.pnl))</dd></div>"
-            b += "<div><dt>Status</dt><dd>\(HTML.escape(LeaderboardPage.status(row)))</dd></div></dl>"
+            b += "<div><dt>Status</dt><dd>\(HTML.escape(LeaderboardPage.status(row, review: review)))</dd></div></dl>"
             b += runs(row)
         } else {
             b += "<p>Not on the board yet.</p>"
@@ -35,8 +39,8 @@ struct TeamPage {
 
     private func runs(_ row: LeaderboardRow) -> String {
         var b = "<section aria-labelledby=\"runs\"><h2 id=\"runs\">Runs</h2>"
-        let scores = row.runs.compactMap { run in run.score.flatMap(Double.init).map { (run, $0) } }
-        if !scores.isEmpty { b += Self.chart(scores) }
+        let equity = row.runs.compactMap { run in finalEquity[run.runId].map { (run, $0) } }
+        if !equity.isEmpty { b += Self.chart(equity, start: startingBalance) }
         b += "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Round</th><th scope=\"col\">Heat</th>"
         b += "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\" class=\"num\">Final equity</th>"
         b += "<th scope=\"col\">Transcript root</th><th scope=\"col\">Replay</th></tr></thead><tbody>"
@@ -51,25 +55,37 @@ struct TeamPage {
         return b + "</tbody></table></div></section>"
     }
 
-    /// The score of each run as bars, labelled round·heat (inline SVG: no script, no style
-    /// attribute).
-    static func chart(_ scores: [(RunProvenance, Double)]) -> String {
-        let width = max(40 * scores.count + 20, 320)
-        let peak = max(scores.map { abs($0.1) }.max() ?? 1, 1e-9)
-        var b = "<figure><svg class=\"bars\" viewBox=\"0 0 \(width) 140\" preserveAspectRatio=\"xMinYMid meet\" "
-        b += "role=\"img\" aria-label=\"Score per run\">"
-        b += "<line x1=\"0\" y1=\"60\" x2=\"\(width)\" y2=\"60\" class=\"axis\"/>"
-        for (i, (run, score)) in scores.enumerated() {
-            let h = Int((abs(score) / peak * 55).rounded())
-            let y = score >= 0 ? 60 - h : 60
-            let x = 10 + 40 * i
-            b +=
-                "<rect x=\"\(x)\" y=\"\(y)\" width=\"30\" height=\"\(max(h, 1))\" class=\"\(score >= 0 ? "up" : "down")\">"
-            b += "<title>round \(run.round + 1) heat \(run.heat + 1): \(HTML.escape(run.score ?? ""))</title></rect>"
-            b +=
-                "<text x=\"\(x + 15)\" y=\"135\" text-anchor=\"middle\" class=\"label\">r\(run.round + 1)·h\(run.heat + 1)</text>"
+    /// Final equity of each run as bars above or below the starting balance, labelled with the
+    /// value and round·heat (inline SVG: no script, no style attribute).
+    static func chart(_ runs: [(RunProvenance, String)], start: String) -> String {
+        let base = Double(start) ?? 0
+        let values = runs.map { ($0.0, $0.1, Double($0.1) ?? base) }
+        let width = max(64 * values.count + 24, 320)
+        let peak = max(values.map { abs($0.2 - base) }.max() ?? 1, 1e-9)
+        var b = "<figure><svg class=\"bars\" viewBox=\"0 0 \(width) 170\" preserveAspectRatio=\"xMinYMid meet\" "
+        b += "role=\"img\" aria-label=\"Final equity per run\">"
+        b += "<line x1=\"0\" y1=\"80\" x2=\"\(width)\" y2=\"80\" class=\"axis\"/>"
+        for (i, (run, text, value)) in values.enumerated() {
+            let h = Int((abs(value - base) / peak * 55).rounded())
+            let up = value >= base
+            let x = 16 + 64 * i
+            b += "<rect x=\"\(x)\" y=\"\(up ? 80 - max(h, 1) : 80)\" width=\"40\" height=\"\(max(h, 1))\" "
+            b += "class=\"\(up ? "up" : "down")\"><title>round \(run.round + 1) heat \(run.heat + 1): "
+            b += "\(HTML.escape(text)) USDT</title></rect>"
+            b += "<text x=\"\(x + 20)\" y=\"\(up ? 74 - h : 96 + h)\" text-anchor=\"middle\" class=\"value\">"
+            b += "\(HTML.escape(Self.short(text)))</text>"
+            b += "<text x=\"\(x + 20)\" y=\"165\" text-anchor=\"middle\" class=\"label\">"
+            b += "r\(run.round + 1)·h\(run.heat + 1)</text>"
         }
-        return b + "</svg><figcaption>Score per run (the contest's metric), by round and heat</figcaption></figure>"
+        b += "</svg><figcaption>Final equity per run (USDT), by round and heat; the line is the starting "
+        return b + "balance, \(HTML.escape(start)) USDT</figcaption></figure>"
+    }
+
+    /// `12345.67891234` → `12345.68` (the bar labels; the exact value is in the table).
+    static func short(_ decimal: String) -> String {
+        guard let dot = decimal.firstIndex(of: ".") else { return decimal }
+        let end = decimal.index(dot, offsetBy: 3, limitedBy: decimal.endIndex) ?? decimal.endIndex
+        return String(decimal[..<end])
     }
 
     private var history: String {

@@ -1,9 +1,10 @@
-/// Funding payments, columnar (positive `amount_cents`: received by the team).
+/// Funding payments, columnar (positive `amount_units`: received by the team). Amounts are exact,
+/// in units of 1e-8 USDT (a payment on a small position is a fraction of a cent).
 struct ReplayFunding: Codable, Sendable {
     var tick: [Int64] = []
     var slot: [Int] = []
     var instrument: [Int] = []
-    var amountCents: [Int64] = []
+    var amountUnits: [Int64] = []
 
     var count: Int { tick.count }
 
@@ -14,7 +15,7 @@ struct ReplayFunding: Codable, Sendable {
             out.tick.append(tick[i])
             out.slot.append(slot[i])
             out.instrument.append(instrument[i])
-            out.amountCents.append(amountCents[i])
+            out.amountUnits.append(amountUnits[i])
         }
         return out
     }

@@ -113,7 +113,7 @@ struct ReplayPass {
             funding.tick.append(tick)
             funding.slot.append(Int(members[member].slot))
             funding.instrument.append(Int(instrument.rawValue))
-            funding.amountCents.append(amount.units / 1_000_000)
+            funding.amountUnits.append(amount.units)
         case .liquidation(let account, let instrument, let quantity, let bankruptcy, let bookFilled, let fund):
             note(
                 tick, slot: slot(account), "liquidation",

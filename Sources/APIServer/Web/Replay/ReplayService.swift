@@ -1,3 +1,4 @@
+import APIModels
 import AuditLog
 import Foundation
 import HTTPTypes
@@ -19,13 +20,26 @@ final class ReplayService: Sendable {
 
     /// The full replay of `input`'s run, from the cache or built now.
     func document(_ input: ReplayInput) async throws -> ReplayDocument {
+        try await built(input).document
+    }
+
+    /// The full replay and its JSON body, from the cache or built and encoded now (both on the
+    /// replay thread, off the cooperative pool).
+    func built(_ input: ReplayInput) async throws -> ReplayCache.Built {
         let key = Self.key(input)
-        if let cached = cache.document(for: key) { return cached }
+        if let cached = cache.built(for: key) { return cached }
         let builder = self.builder
-        let result: Result<ReplayDocument, ReplayError>
+        let result: Result<ReplayCache.Built, ReplayError>
         do {
-            result = try await executor.run { () -> Result<ReplayDocument, ReplayError> in
-                do throws(ReplayError) { return .success(try builder.build(input)) } catch { return .failure(error) }
+            result = try await executor.run { () -> Result<ReplayCache.Built, ReplayError> in
+                do throws(ReplayError) {
+                    let document = try builder.build(input)
+                    guard let json = try? APIJSON.encoder().encode(document) else {
+                        return .failure(
+                            ReplayError(code: "replay_unencodable", message: "the replay could not be encoded"))
+                    }
+                    return .success(ReplayCache.Built(document: document, json: json))
+                } catch { return .failure(error) }
             }
         } catch is ValidationExecutor.Busy {
             throw APIError(
@@ -33,9 +47,9 @@ final class ReplayService: Sendable {
                 headers: [.retryAfter: "2"])
         }
         switch result {
-        case .success(let document):
-            cache.store(document, for: key)
-            return document
+        case .success(let built):
+            cache.store(built, for: key)
+            return built
         case .failure(let error):
             throw APIError(.unprocessableContent, code: error.code, error.message)
         }
