@@ -73,7 +73,9 @@ struct BacktestRunner {
                     continuation.resume(
                         throwing: CLIError(
                             "backtest_failed", "the backtest could not run: \(error)",
-                            hint: "check that arena-worker and arena-sandbox were built with `arena`",
+                            hint: LocalRuntime.hint(
+                                for: error,
+                                fallback: "check that arena-worker and arena-sandbox were built with `arena`"),
                             exitCode: ExitCodes.server))
                 }
             }

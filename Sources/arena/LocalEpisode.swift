@@ -52,7 +52,9 @@ enum LocalEpisode {
         } catch {
             throw CLIError(
                 "episode_failed", "the validation episode could not run: \(error)",
-                hint: "check that arena-worker and arena-sandbox were built with `arena`, or pass --no-episode",
+                hint: LocalRuntime.hint(
+                    for: error,
+                    fallback: "check that arena-worker and arena-sandbox were built with `arena`, or pass --no-episode"),
                 exitCode: ExitCodes.server)
         }
     }

@@ -1,5 +1,6 @@
 import ArenaResources
 import Foundation
+import HeatRunner
 import Sandbox
 
 /// Where the worker binaries, the Python SDK and `Seeds/` are for local backtests: next to this
@@ -54,6 +55,17 @@ enum LocalRuntime {
     }
 
     /// The file at `relativePath` in `Seeds/` (e.g. `contests/demo.yaml`), or `nil` when there is none.
+    /// What to do about a run that could not start: for a runtime that is missing or built from
+    /// another lock than the contest pins (``HeatError`` from the runtime check), how to get the
+    /// right one; otherwise `fallback`.
+    static func hint(for error: any Error, fallback: String) -> String {
+        guard let heat = error as? HeatError, heat.code == .sandbox, heat.message.hasPrefix("runtime "),
+            let name = heat.message.split(separator: " ").dropFirst().first
+        else { return fallback }
+        return "install or rebuild it: `arena runtime install \(name)` from the lock file the contest uses "
+            + "(`arena runtime list` shows the installed lock sha256; the contest pins it in runtimes.\(name).lock_sha256)"
+    }
+
     static func seedFile(_ relativePath: String) -> String? {
         try? ResourceLocator(configuration: .process()).file(relativePath, in: .seeds)
     }

@@ -81,6 +81,17 @@ struct CheckImportsTests {
             #expect(installed.status == 0, "\(installed)")
             #expect(installed.stdout.contains("ok: org (runtime python-org)"), "\(installed)")
             #expect(installed.stdout.contains("validation episode (30 practice ticks"), "\(installed)")
+            // A contest that pins another build of the runtime: the episode refuses to run it, loudly.
+            let pin = String(repeating: "d", count: 64)
+            try cli.write(
+                "contest.yaml",
+                "id: org\nname: Org\nruntimes:\n  accepted: [python-org]\n  python-org:\n    lock_sha256: \(pin)\n")
+            let pinned = try await cli.cli.run(
+                ["check", "bot", "--contest", "contest.yaml"],
+                extra: settings.merging(["ARENA_RUNTIMES_DIR": runtimes]) { $1 })
+            #expect(pinned.status != 0, "\(pinned)")
+            #expect(pinned.stderr.contains("but the contest declares \(pin)"), "\(pinned)")
+            #expect(pinned.stderr.contains("`arena runtime install python-org`"), "\(pinned)")
             let missing = try await cli.cli.run(
                 ["check", "bot"], extra: settings.merging(["ARENA_RUNTIMES_DIR": cli.home + "/none"]) { $1 })
             #expect(missing.status != 0, "\(missing)")
