@@ -73,7 +73,8 @@ extension Exchange {
     /// Most lots, up to `wanted`, account `x` can trade at `price` on `side` without its equity
     /// at mark (wallet, isolated margins and uPnL) falling below zero: each lot moves equity by
     /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
-    /// entry value's rounding. The common case (the whole fill is affordable) costs one pass
+    /// entry value's rounding. On an isolated position the position's own equity must stay at
+    /// or above zero as well (`isolatedSolventLots`). The common case (the whole fill is affordable) costs one pass
     /// over the account's positions and no division. (`mutating`: see `withinBand`.)
     @inline(__always)
     mutating func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
@@ -88,9 +89,16 @@ extension Exchange {
             equity += ledger.isolatedMargins[base + j] + unrealized(positions[base + j], j)
         }
         let budget = Int128(equity - 2) * Int128(Rate.one.units)
-        if budget >= Int128(wanted) * cost { return wanted }
-        guard budget > 0 else { return 0 }
-        return WideMath.clamp(budget / cost)
+        var lots = wanted
+        if budget < Int128(wanted) * cost {
+            guard budget > 0 else { return 0 }
+            lots = WideMath.clamp(budget / cost)
+        }
+        // An isolated position must also stay solvent on its own margin.
+        if positions[base + i].isolated, lots > 0 {
+            lots = isolatedSolventLots(x, i, side: side, price: price, wanted: lots)
+        }
+        return lots
     }
 
     /// Fee on `value` at `rate`, rounded up (in the exchange's favour).
