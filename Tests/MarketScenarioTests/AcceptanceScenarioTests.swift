@@ -22,7 +22,7 @@ struct AcceptanceScenarioTests {
         "price-model-merton-step", "price-model-garch-step", "price-model-regime-step", "price-model-ou-step",
         "depth-profile-impact", "contest-demo-depth-impact", "contest-field-price-path-csv",
         "contest-field-price-model-volatility", "contest-field-start-funding-depth",
-        "adl-isolated-liquidation-capacity", "isolated-fill-solvency",
+        "adl-isolated-liquidation-capacity", "isolated-fill-solvency", "cross-fill-solvency",
     ]
 
     static let others = ["background-market", "csv-replay-isolated-liquidation"]

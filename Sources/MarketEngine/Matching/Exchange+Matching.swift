@@ -71,11 +71,13 @@ extension Exchange {
     }
 
     /// Most lots, up to `wanted`, account `x` can trade at `price` on `side` without its equity
-    /// at mark (wallet, isolated margins and uPnL) falling below zero: each lot moves equity by
-    /// `side × (mark − price)` per lot minus the fee; two units of slack cover the fee's and the
-    /// entry value's rounding. On an isolated position the position's own equity must stay at
-    /// or above zero as well (`isolatedSolventLots`). The common case (the whole fill is affordable) costs one pass
-    /// over the account's positions and no division. (`mutating`: see `withinBand`.)
+    /// at mark falling below zero (for a cross position the cross equity, wallet + cross uPnL;
+    /// for an isolated one the whole account's, wallet + isolated margins + uPnL): each lot moves
+    /// equity by `side × (mark − price)` per lot minus the fee; two units of slack cover the
+    /// fee's and the entry value's rounding. On an isolated position the position's own equity
+    /// must stay at or above zero as well (`isolatedSolventLots`). The common case (the whole
+    /// fill is affordable) costs one pass over the account's positions and no division.
+    /// (`mutating`: see `withinBand`.)
     @inline(__always)
     mutating func solventLots(_ x: Int, _ i: Int, side: Side, price: Int64, fee rate: Rate, wanted: Int64) -> Int64 {
         // Cost per lot in ticks × 1e8 (× tickLotValue gives money × 1e8): adverse move plus fee.
@@ -85,8 +87,17 @@ extension Exchange {
         let cost = costTicks * Int128(tickLotValues[i])
         var equity = ledger.wallets[x]
         let base = positionIndex(x, 0)
+        // A cross fill is carried by the cross equity alone: isolated margins cannot absorb a
+        // cross liquidation, so counting them let a cross position open beyond its bankruptcy
+        // price and its loss fall to the insurance fund.
+        let isolatedFill = positions[base + i].isolated
         for j in 0..<instrumentCount {
-            equity += ledger.isolatedMargins[base + j] + unrealized(positions[base + j], j)
+            let position = positions[base + j]
+            if !position.isolated {
+                equity += unrealized(position, j)
+            } else if isolatedFill {
+                equity += ledger.isolatedMargins[base + j] + unrealized(position, j)
+            }
         }
         let budget = Int128(equity - 2) * Int128(Rate.one.units)
         var lots = wanted
@@ -95,7 +106,7 @@ extension Exchange {
             lots = WideMath.clamp(budget / cost)
         }
         // An isolated position must also stay solvent on its own margin.
-        if positions[base + i].isolated, lots > 0 {
+        if isolatedFill, lots > 0 {
             lots = isolatedSolventLots(x, i, side: side, price: price, wanted: lots)
         }
         return lots
