@@ -37,3 +37,17 @@ extension BundleError {
         case io
     }
 }
+
+extension BundleError.Code {
+    /// The code as the API and the CLI show it: snake_case (`decompression_bomb`), like every
+    /// other error code.
+    public var wireName: String {
+        rawValue.reduce(into: "") { result, character in
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+    }
+}

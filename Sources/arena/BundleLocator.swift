@@ -49,18 +49,7 @@ enum BundleLocator {
 
     private static func failure(_ error: BundleError, path: String, hint: String) -> CLIError {
         CLIError(
-            "bundle_\(snakeCase(error.code.rawValue))", "\(path): \(error.message)", hint: hint,
+            "bundle_\(error.code.wireName)", "\(path): \(error.message)", hint: hint,
             exitCode: ExitCodes.failed)
-    }
-
-    /// `tooLarge` → `too_large`.
-    static func snakeCase(_ text: String) -> String {
-        text.reduce(into: "") { result, character in
-            if character.isUppercase {
-                result += "_" + character.lowercased()
-            } else {
-                result.append(character)
-            }
-        }
     }
 }

@@ -99,6 +99,6 @@ struct RuntimeLimitTests {
             Issue.record("a bomb was accepted")
             return
         }
-        #expect(code == "bundle_decompressionBomb")
+        #expect(code == "bundle_decompression_bomb")
     }
 }

@@ -12,7 +12,7 @@ public struct BundleValidator: BundleValidating {
         do {
             bundle = try BundleArchive.unpack(archive, limits: limits)
         } catch {
-            return .invalid(code: "bundle_\(error.code.rawValue)", report: error.message)
+            return .invalid(code: "bundle_\(error.code.wireName)", report: error.message)
         }
         let runtime = bundle.manifest.runtimeName
         if let refusal = Self.runtimeRefusal(bundle, archiveBytes: archive.count, contest: contest) {
