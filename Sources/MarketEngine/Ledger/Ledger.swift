@@ -56,12 +56,22 @@ struct Ledger: Sendable {
     /// the PnL settles in the position's margin, then the closed share of the margin goes back to
     /// the wallet (all of it on a full close; nothing while the margin is in deficit).
     mutating func settleIsolated(_ a: Int, _ k: Int, realized: Int64, closed: Int64, of magnitude: Int64) {
-        let margin = isolatedMargins[k] + realized
+        let (kept, release) = Self.isolatedSettlement(
+            margin: isolatedMargins[k], realized: realized, closed: closed, of: magnitude)
+        isolatedMargins[k] = kept
+        wallets[a] += release
+    }
+
+    /// The arithmetic of ``settleIsolated(_:_:realized:closed:of:)``: the margin the position
+    /// keeps and the amount released to the wallet.
+    static func isolatedSettlement(margin: Int64, realized: Int64, closed: Int64, of magnitude: Int64)
+        -> (kept: Int64, release: Int64)
+    {
+        let settled = margin + realized
         let release =
             closed == magnitude
-            ? margin : (margin > 0 ? WideMath.mulDiv(margin, closed, magnitude, .down) : 0)
-        isolatedMargins[k] = margin - release
-        wallets[a] += release
+            ? settled : (settled > 0 ? WideMath.mulDiv(settled, closed, magnitude, .down) : 0)
+        return (settled - release, release)
     }
 
     /// A trading or clearance fee of account `a`: to the exchange's fee pool, or to the fund.

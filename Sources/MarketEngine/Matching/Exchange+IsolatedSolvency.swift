@@ -8,43 +8,22 @@ import MarketModel
 /// insurance fund: two teams could drain the fund, and then push the loss onto ADL.
 extension Exchange {
     /// Isolated margin + uPnL at mark of account `a`'s position on `i` after a fill of `lots` on
-    /// `side` at `price`: the arithmetic of `applyFill` and `Ledger.settleIsolated`, without
-    /// changing anything. A full close leaves nothing in the position (any deficit goes to the
-    /// wallet, which the account-wide rule covers).
+    /// `side` at `price`: exactly what `applyFill` would leave (``FillArithmetic`` and
+    /// `Ledger.isolatedSettlement`), without changing anything. A full close leaves nothing in
+    /// the position (any deficit goes to the wallet, which the account-wide rule covers).
     func isolatedEquityAfterFill(_ a: Int, _ i: Int, side: Side, price: Int64, lots: Int64) -> Int64 {
         let k = positionIndex(a, i)
-        var position = positions[k]
+        let fill = FillArithmetic(positions[k], delta: side.sign * lots, value: notional(i, ticks: price, lots: lots))
         var margin = ledger.isolatedMargins[k]
-        let delta = side.sign * lots
-        let value = notional(i, ticks: price, lots: lots)
-        let size = position.size
-        if size == 0 || (size > 0) == (delta > 0) {
-            position.size += delta
-            position.entryValue += value
-            margin += WideMath.mulDiv(value, 1, position.leverage, .up)
-        } else {
-            let magnitude = abs(size)
-            let closed = min(lots, magnitude)
-            let closeValue = closed == lots ? value : WideMath.mulDiv(value, closed, lots, .towardZero)
-            let removed =
-                closed == magnitude
-                ? position.entryValue : WideMath.mulDiv(position.entryValue, closed, magnitude, size > 0 ? .up : .down)
-            let settled = margin + (size > 0 ? closeValue - removed : removed - closeValue)
-            let release =
-                closed == magnitude
-                ? settled : (settled > 0 ? WideMath.mulDiv(settled, closed, magnitude, .down) : 0)
-            margin = settled - release
-            position.entryValue -= removed
-            let opened = lots - closed
-            if opened > 0 {
-                position.size = delta > 0 ? opened : -opened
-                position.entryValue = value - closeValue
-                margin += WideMath.mulDiv(position.entryValue, 1, position.leverage, .up)
-            } else {
-                position.size = size + (delta > 0 ? closed : -closed)
-            }
+        if fill.closed > 0 {
+            margin =
+                Ledger.isolatedSettlement(
+                    margin: margin, realized: fill.realized, closed: fill.closed, of: fill.magnitude
+                )
+                .kept
         }
-        return margin + unrealized(position, i)
+        margin += FillArithmetic.isolatedMargin(for: fill.opened, leverage: fill.position.leverage)
+        return margin + unrealized(fill.position, i)
     }
 
     /// Most lots, up to `wanted`, account `a` can trade at `price` on `side` without its isolated
